@@ -1,0 +1,35 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "nntop",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "nntop", targets: ["nntop"]),
+        .executable(name: "nntop-bench", targets: ["nntop-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The maths: layers, activations, losses, SGD, datasets, CSV, model files. Foundation only.
+        .target(name: "NeuralCore", swiftSettings: strict),
+        // The command-line commands, as a library so tests can run them in process.
+        .target(
+            name: "NNTopCLI",
+            dependencies: [
+                "NeuralCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "nntop", dependencies: ["NNTopCLI"], swiftSettings: strict),
+        .executableTarget(name: "nntop-bench", dependencies: ["NeuralCore"], swiftSettings: strict),
+        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"], swiftSettings: strict),
+        .testTarget(name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "nntop"], swiftSettings: strict),
+    ]
+)

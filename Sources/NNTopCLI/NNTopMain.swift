@@ -1,0 +1,1 @@
+public enum NNTopMain { public static func main() {} }

@@ -1,0 +1,22 @@
+/// Why input data or a model file could not be used, with where: `file:line:column: reason`.
+/// Printed as one line; the command exits with status 2.
+public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let column: Int?
+    public let reason: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ reason: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let column { place += ":\(column)" }
+        return "\(place): \(reason)"
+    }
+}

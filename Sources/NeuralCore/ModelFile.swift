@@ -1,0 +1,110 @@
+import Foundation
+
+/// A trained network as JSON: its shape, hidden activation, loss, feature names, the weights of each layer (one
+/// row per unit), the biases, and the standardization the inputs need, if any.
+public struct ModelFile: Codable, Sendable, Equatable {
+    public static let formatName = "nntop-model"
+    public static let currentVersion = 1
+
+    public var format: String
+    public var version: Int
+    public var inputs: Int
+    public var hidden: [Int]
+    public var activation: Activation
+    public var loss: Loss
+    public var featureNames: [String]
+    public var weights: [[[Double]]]
+    public var biases: [[Double]]
+    public var standardization: Standardization?
+    public var iterations: Int
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, inputs, hidden, activation, loss
+        case featureNames = "feature_names"
+        case weights, biases, standardization, iterations
+    }
+
+    public init(network: Network, loss: Loss, featureNames: [String], standardization: Standardization?,
+                iterations: Int) {
+        format = ModelFile.formatName
+        version = ModelFile.currentVersion
+        inputs = network.inputCount
+        hidden = network.hiddenSizes
+        activation = network.hiddenActivation
+        self.loss = loss
+        self.featureNames = featureNames
+        weights = (0..<network.layerCount).map { network.weights(layer: $0) }
+        biases = (0..<network.layerCount).map { network.biases(layer: $0) }
+        self.standardization = standardization
+        self.iterations = iterations
+    }
+
+    /// The network this file describes, or nil when its arrays do not fit its stated shape.
+    public func network() -> Network? {
+        guard let network = Network(inputCount: inputs, hiddenActivation: activation, weights: weights, biases: biases),
+              network.hiddenSizes == hidden, network.isFinite else { return nil }
+        return network
+    }
+
+    public static func load(path: String) throws(DataError) -> (ModelFile, Network) {
+        let bytes = try FileBytes.read(path)
+        guard !bytes.isEmpty else { throw DataError(file: path, "is empty, expected an nntop model (JSON)") }
+        // Look at the envelope first so a file from another version is named as such, not as corrupt.
+        struct Envelope: Decodable { var format: String?; var version: Int? }
+        let data = Data(bytes)
+        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: data) else {
+            throw DataError(file: path, "is not an nntop model: not a JSON object")
+        }
+        guard envelope.format == formatName else {
+            throw DataError(file: path, "is not an nntop model: \"format\" should be \"\(formatName)\"")
+        }
+        guard envelope.version == currentVersion else {
+            let found = envelope.version.map(String.init) ?? "none"
+            throw DataError(file: path, "is a version \(found) model; this nntop reads version \(currentVersion)")
+        }
+        let model: ModelFile
+        do {
+            model = try JSONDecoder().decode(ModelFile.self, from: data)
+        } catch {
+            throw DataError(file: path, "is a corrupt nntop model: \(describe(error))")
+        }
+        guard let network = model.network() else {
+            throw DataError(file: path, "is a corrupt nntop model: weights and biases do not match \(model.inputs) inputs and hidden layers \(model.hidden)")
+        }
+        guard model.featureNames.count == model.inputs else {
+            throw DataError(file: path, "is a corrupt nntop model: \(model.featureNames.count) feature names for \(model.inputs) inputs")
+        }
+        if let s = model.standardization {
+            guard s.mean.count == model.inputs, s.deviation.count == model.inputs,
+                  (s.mean + s.deviation).allSatisfy(\.isFinite) else {
+                throw DataError(file: path, "is a corrupt nntop model: standardization does not match \(model.inputs) inputs")
+            }
+        }
+        return (model, network)
+    }
+
+    /// Writes the model as JSON to a temporary file beside `path`, then renames it over `path`, so an existing
+    /// file is replaced whole or not at all.
+    public func save(path: String) throws(DataError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data: Data
+        do {
+            data = try encoder.encode(self)
+        } catch {
+            throw DataError(file: path, "cannot save: the parameters are not finite numbers")
+        }
+        try AtomicFile.write(data, to: path)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "missing \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+             DecodingError.dataCorrupted(let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? "unreadable JSON" : "bad value at \"\(path)\""
+        default: return "unreadable JSON"
+        }
+    }
+}

@@ -1,0 +1,113 @@
+/// A fully connected feed-forward network: `inputCount` inputs, any number of hidden layers with one shared
+/// activation, and a single sigmoid output unit (a binary classifier).
+///
+/// All parameters live in one flat array. Layer `l` (mapping `sizes[l]` units to `sizes[l+1]`) owns a block that
+/// starts at `offsets[l]`: first its weights row by row (`weight[j][i]` from input `i` to unit `j`), then its
+/// `sizes[l+1]` biases.
+public struct Network: Sendable, Equatable {
+    /// Units per layer: inputs, each hidden layer, then 1 output.
+    public let sizes: [Int]
+    public var hiddenActivation: Activation
+    public var parameters: [Double]
+    /// Start of each layer's block in `parameters`.
+    public let offsets: [Int]
+
+    public var inputCount: Int { sizes[0] }
+    public var layerCount: Int { sizes.count - 1 }
+    public var hiddenSizes: [Int] { Array(sizes.dropFirst().dropLast()) }
+    /// Units in all layers after the input, the scratch size a forward pass needs.
+    public var unitCount: Int { sizes.dropFirst().reduce(0, +) }
+
+    /// A network with the given parameters, checked for shape.
+    public init(sizes: [Int], hiddenActivation: Activation, parameters: [Double]) {
+        precondition(sizes.count >= 2 && sizes.allSatisfy { $0 > 0 } && sizes.last == 1, "bad layer sizes \(sizes)")
+        var offsets: [Int] = []
+        var next = 0
+        for l in 0..<(sizes.count - 1) {
+            offsets.append(next)
+            next += sizes[l + 1] * (sizes[l] + 1)
+        }
+        precondition(parameters.count == next, "expected \(next) parameters, got \(parameters.count)")
+        self.sizes = sizes
+        self.hiddenActivation = hiddenActivation
+        self.parameters = parameters
+        self.offsets = offsets
+    }
+
+    /// A fresh network with randomly drawn parameters. With no hidden layers this is the tutorial's network:
+    /// every weight and the bias drawn from a standard normal. Hidden layers use `hiddenActivation.initialization`
+    /// (He for ReLU, Glorot otherwise) with zero biases; the output layer then uses Glorot.
+    public init(inputCount: Int, hidden: [Int] = [], hiddenActivation: Activation = .sigmoid,
+                generator: inout SeededGenerator) {
+        let sizes = [inputCount] + hidden + [1]
+        var parameters: [Double] = []
+        parameters.reserveCapacity(Network.parameterCount(sizes: sizes))
+        for l in 0..<(sizes.count - 1) {
+            let scheme: Initialization
+            if hidden.isEmpty {
+                scheme = .standardNormal
+            } else if l == sizes.count - 2 {
+                scheme = .glorot
+            } else {
+                scheme = hiddenActivation.initialization
+            }
+            let scale = scheme.weightScale(fanIn: sizes[l])
+            for _ in 0..<(sizes[l] * sizes[l + 1]) { parameters.append(generator.standardNormal() * scale) }
+            for _ in 0..<sizes[l + 1] { parameters.append(scheme.drawsBias ? generator.standardNormal() : 0) }
+        }
+        self.init(sizes: sizes, hiddenActivation: hiddenActivation, parameters: parameters)
+    }
+
+    /// The tutorial's single unit with the given weights and bias.
+    public init(weights: [Double], bias: Double) {
+        self.init(sizes: [weights.count, 1], hiddenActivation: .sigmoid, parameters: weights + [bias])
+    }
+
+    /// A network built from per-layer weight matrices (rows = units) and bias vectors.
+    public init?(inputCount: Int, hiddenActivation: Activation, weights: [[[Double]]], biases: [[Double]]) {
+        guard !weights.isEmpty, weights.count == biases.count else { return nil }
+        var sizes = [inputCount]
+        var parameters: [Double] = []
+        for (w, b) in zip(weights, biases) {
+            let fanIn = sizes.last!
+            guard !w.isEmpty, w.count == b.count, w.allSatisfy({ $0.count == fanIn }) else { return nil }
+            sizes.append(w.count)
+            parameters += w.joined()
+            parameters += b
+        }
+        guard inputCount > 0, sizes.last == 1 else { return nil }
+        self.init(sizes: sizes, hiddenActivation: hiddenActivation, parameters: parameters)
+    }
+
+    public static func parameterCount(sizes: [Int]) -> Int {
+        zip(sizes, sizes.dropFirst()).reduce(0) { $0 + $1.1 * ($1.0 + 1) }
+    }
+
+    /// Layer `l`'s weights as rows, one per unit.
+    public func weights(layer l: Int) -> [[Double]] {
+        let fanIn = sizes[l], units = sizes[l + 1], start = offsets[l]
+        return (0..<units).map { j in Array(parameters[(start + j * fanIn)..<(start + (j + 1) * fanIn)]) }
+    }
+
+    /// Layer `l`'s biases.
+    public func biases(layer l: Int) -> [Double] {
+        let start = offsets[l] + sizes[l] * sizes[l + 1]
+        return Array(parameters[start..<(start + sizes[l + 1])])
+    }
+
+    /// The activation applied by layer `l`: the hidden activation, or the sigmoid at the output.
+    @inline(__always)
+    public func activation(layer l: Int) -> Activation {
+        l == layerCount - 1 ? .sigmoid : hiddenActivation
+    }
+
+    /// The output probability for one input (allocates scratch; use `ForwardPass` in loops).
+    public func predict(_ input: [Double]) -> Double {
+        precondition(input.count == inputCount, "expected \(inputCount) inputs, got \(input.count)")
+        var pass = ForwardPass(network: self)
+        return input.withUnsafeBufferPointer { pass.run(self, input: $0.baseAddress!) }
+    }
+
+    /// True when every parameter is a finite number.
+    public var isFinite: Bool { parameters.allSatisfy { $0.isFinite } }
+}

@@ -1,0 +1,131 @@
+/// Minibatch stochastic gradient descent with backpropagation. Batch size 1 is the tutorial's online SGD: each
+/// step picks one training instance at random, backpropagates its error and moves every parameter against its
+/// gradient, scaled by the learning rate. Larger batches average the gradients of `batchSize` random instances.
+///
+/// All scratch space is allocated once, here; a step allocates nothing.
+public struct StochasticGradientDescent: Sendable {
+    public var learningRate: Double
+    public var batchSize: Int
+    public let loss: Loss
+
+    private var pass: ForwardPass
+    /// ∂loss/∂z for every unit after the input, laid out like `pass.z`.
+    private var delta: [Double]
+    /// Gradient accumulated over a batch, laid out like `Network.parameters`.
+    private var gradient: [Double]
+
+    public init(network: Network, learningRate: Double, batchSize: Int = 1, loss: Loss = .squaredError) {
+        precondition(batchSize >= 1, "batch size must be at least 1")
+        self.learningRate = learningRate
+        self.batchSize = batchSize
+        self.loss = loss
+        pass = ForwardPass(network: network)
+        delta = Array(repeating: 0, count: network.unitCount)
+        gradient = Array(repeating: 0, count: network.parameters.count)
+    }
+
+    /// One training step on `data`, drawing instances from `generator`.
+    @inline(__always)
+    public mutating func step(_ network: inout Network, on data: Dataset, generator: inout SeededGenerator) {
+        if batchSize == 1 && network.layerCount == 1 {
+            let i = generator.index(below: data.count)
+            stepSingleUnit(&network, data: data, row: i)
+            return
+        }
+        for k in gradient.indices { gradient[k] = 0 }
+        for _ in 0..<batchSize {
+            let i = generator.index(below: data.count)
+            _ = data.features.withUnsafeBufferPointer { f in
+                accumulate(network, input: f.baseAddress! + i * data.featureCount, target: data.targets[i])
+            }
+        }
+        let scale = learningRate / Double(batchSize)
+        network.parameters.withUnsafeMutableBufferPointer { p in
+            gradient.withUnsafeBufferPointer { g in
+                for k in 0..<p.count { p[k] -= scale * g[k] }
+            }
+        }
+    }
+
+    /// Runs `count` steps.
+    public mutating func train(_ network: inout Network, on data: Dataset, steps count: Int,
+                               generator: inout SeededGenerator) {
+        for _ in 0..<count { step(&network, on: data, generator: &generator) }
+    }
+
+    /// The tutorial's network (no hidden layer) with batch size 1, written out directly: z = w·x + b,
+    /// p = σ(z), then w ← w − η·δ·x and b ← b − η·δ with δ = ∂loss/∂z.
+    @inline(__always)
+    private func stepSingleUnit(_ network: inout Network, data: Dataset, row: Int) {
+        let n = data.featureCount, eta = learningRate, loss = self.loss
+        let y = data.targets[row]
+        data.features.withUnsafeBufferPointer { f in
+            network.parameters.withUnsafeMutableBufferPointer { p in
+                let x = f.baseAddress! + row * n, w = p.baseAddress!
+                var z = 0.0
+                for i in 0..<n { z += x[i] * w[i] }
+                z += w[n]
+                let prediction = logistic(z)
+                let step = eta * loss.outputDelta(prediction: prediction, target: y)
+                for i in 0..<n { w[i] -= step * x[i] }
+                w[n] -= step
+            }
+        }
+    }
+
+    /// Forward and backward pass for one instance; adds ∂loss/∂θ into `gradient`. Returns the loss.
+    @discardableResult
+    private mutating func accumulate(_ network: Network, input: UnsafePointer<Double>, target: Double) -> Double {
+        let prediction = pass.run(network, input: input)
+        let sizes = network.sizes, offsets = network.offsets, unitOffsets = pass.unitOffsets
+        let outputDelta = loss.outputDelta(prediction: prediction, target: target)
+        network.parameters.withUnsafeBufferPointer { p in
+            pass.z.withUnsafeBufferPointer { zs in
+                pass.a.withUnsafeBufferPointer { as_ in
+                    delta.withUnsafeMutableBufferPointer { ds in
+                        gradient.withUnsafeMutableBufferPointer { gs in
+                            let params = p.baseAddress!, zBase = zs.baseAddress!, aBase = as_.baseAddress!
+                            let dBase = ds.baseAddress!, gBase = gs.baseAddress!
+                            let last = sizes.count - 2
+                            dBase[unitOffsets[last]] = outputDelta
+                            var l = last
+                            while l >= 0 {
+                                let fanIn = sizes[l], units = sizes[l + 1]
+                                let w = params + offsets[l], gw = gBase + offsets[l], gb = gw + fanIn * units
+                                let d = dBase + unitOffsets[l]
+                                let source = l == 0 ? input : UnsafePointer(aBase + unitOffsets[l - 1])
+                                for j in 0..<units {
+                                    let dj = d[j]
+                                    let row = gw + j * fanIn
+                                    for i in 0..<fanIn { row[i] += dj * source[i] }
+                                    gb[j] += dj
+                                }
+                                if l > 0 {
+                                    // Push δ back through this layer's weights and the previous activation.
+                                    let previous = dBase + unitOffsets[l - 1]
+                                    let zPrev = zBase + unitOffsets[l - 1], aPrev = aBase + unitOffsets[l - 1]
+                                    let activation = network.hiddenActivation
+                                    for i in 0..<fanIn {
+                                        var sum = 0.0
+                                        for j in 0..<units { sum += w[j * fanIn + i] * d[j] }
+                                        previous[i] = sum * activation.derivative(output: aPrev[i], preactivation: zPrev[i])
+                                    }
+                                }
+                                l -= 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return loss(prediction: prediction, target: target)
+    }
+
+    /// ∂(loss on this one instance)/∂θ for every parameter, laid out like `Network.parameters`.
+    /// Used by the gradient checks; training uses the accumulating form above.
+    public mutating func gradient(of network: Network, input: [Double], target: Double) -> [Double] {
+        for k in gradient.indices { gradient[k] = 0 }
+        _ = input.withUnsafeBufferPointer { accumulate(network, input: $0.baseAddress!, target: target) }
+        return gradient
+    }
+}

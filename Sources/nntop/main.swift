@@ -1,0 +1,2 @@
+import NNTopCLI
+NNTopMain.main()
