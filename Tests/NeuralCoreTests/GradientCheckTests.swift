@@ -1,0 +1,52 @@
+import Testing
+@testable import NeuralCore
+
+/// Backpropagation against central finite differences, for every activation and both losses,
+/// with and without hidden layers.
+@Suite struct GradientCheckTests {
+    static let shapes: [[Int]] = [[], [3], [4, 3]]
+
+    @Test(arguments: Activation.allCases, Loss.allCases)
+    func backpropagationMatchesFiniteDifferences(activation: Activation, loss: Loss) {
+        for hidden in Self.shapes {
+            var generator = SeededGenerator(seed: 42)
+            let network = Network(inputCount: 3, hidden: hidden, hiddenActivation: activation, generator: &generator)
+            // Nudge the biases off zero so ReLU units sit away from their kink.
+            var shifted = network
+            for k in shifted.parameters.indices { shifted.parameters[k] += 0.05 * generator.standardNormal() }
+            let input = [0.7, -1.3, 0.4]
+            for target in [0.0, 1.0] {
+                var sgd = StochasticGradientDescent(network: shifted, learningRate: 0.1, loss: loss)
+                let analytic = sgd.gradient(of: shifted, input: input, target: target)
+                let h = 1e-6
+                for k in shifted.parameters.indices {
+                    var plus = shifted, minus = shifted
+                    plus.parameters[k] += h
+                    minus.parameters[k] -= h
+                    let numeric = (loss(prediction: plus.predict(input), target: target)
+                        - loss(prediction: minus.predict(input), target: target)) / (2 * h)
+                    let scale = max(1e-3, abs(numeric) + abs(analytic[k]))
+                    #expect(abs(numeric - analytic[k]) / scale < 1e-5,
+                            "\(activation) \(loss) hidden \(hidden) target \(target) parameter \(k): \(analytic[k]) vs \(numeric)")
+                }
+            }
+        }
+    }
+
+    @Test func batchStepAveragesTheInstanceGradients() {
+        var generator = SeededGenerator(seed: 7)
+        var network = Network(inputCount: 2, hidden: [3], hiddenActivation: .tanh, generator: &generator)
+        let data = Dataset(rows: [[1, 2], [-1, 0.5]], targets: [1, 0])
+        var sgd = StochasticGradientDescent(network: network, learningRate: 0.5, batchSize: 2)
+        // Replay the generator to know which instances the batch draws.
+        var replay = generator
+        let picks = [replay.index(below: 2), replay.index(below: 2)]
+        var expected = network.parameters
+        for i in picks {
+            let g = sgd.gradient(of: network, input: Array(data.row(i)), target: data.targets[i])
+            for k in expected.indices { expected[k] -= 0.5 / 2 * g[k] }
+        }
+        sgd.step(&network, on: data, generator: &generator)
+        for k in expected.indices { #expect(abs(network.parameters[k] - expected[k]) < 1e-12) }
+    }
+}
