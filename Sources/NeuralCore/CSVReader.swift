@@ -6,6 +6,8 @@ public enum TargetColumn: Sendable, Equatable {
     case name(String)
     /// The column at this 1-based position.
     case position(Int)
+    /// No target: every column is a feature (data only to predict on).
+    case none
 
     /// Reads `--target` text: a whole number is a 1-based column position, anything else a header name.
     public init(argument: String) {
@@ -21,6 +23,15 @@ public enum CSVReader {
     public static func load(path: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
         let bytes = try FileBytes.read(path)
         return try parse(bytes, file: path, target: target)
+    }
+
+    /// The number of cells in the first non-blank line, or 0 for a file with none.
+    public static func width(of bytes: [UInt8]) -> Int {
+        for line in bytes.split(separator: 10) {
+            let text = line.filter { $0 != 13 && $0 != 32 && $0 != 9 }
+            if !text.isEmpty { return line.split(separator: 44, omittingEmptySubsequences: false).count }
+        }
+        return 0
     }
 
     public static func parse(_ bytes: [UInt8], file: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
@@ -84,7 +95,7 @@ public enum CSVReader {
                         names = (1...width).map { "x\($0)" }
                     }
                     targetIndex = try resolveTarget(names: names, header: sawHeader, line: lineNumber)
-                    guard width >= 2 else {
+                    guard width >= 2 || target == .none else {
                         throw DataError(file: file, line: lineNumber,
                                         "expected at least 2 columns (features, then a 0/1 target), found 1")
                     }
@@ -119,9 +130,10 @@ public enum CSVReader {
                     }
                 }
             }
-            guard !targets.isEmpty else {
+            guard !features.isEmpty else {
                 throw DataError(file: file, sawHeader ? "has a header but no data rows" : "is empty, expected comma-separated rows")
             }
+            if targetIndex < 0 { return Dataset(featureNames: names, unlabelledFeatures: features) }
             var featureNames = names
             featureNames.remove(at: targetIndex)
             return Dataset(featureNames: featureNames, features: features, targets: targets)
@@ -131,6 +143,8 @@ public enum CSVReader {
             switch target {
             case .last:
                 return names.count - 1
+            case .none:
+                return -1
             case .position(let n):
                 guard n >= 1 && n <= names.count else {
                     throw DataError(file: file, line: line,

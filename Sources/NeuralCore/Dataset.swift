@@ -1,12 +1,15 @@
-/// Labelled examples for a binary classifier: `count` rows of `featureCount` inputs, each with a 0/1 target.
-/// Features are stored row after row in one flat array.
+/// Examples for a binary classifier: `count` rows of `featureCount` inputs, each with a 0/1 target (or, for data
+/// only to predict on, no targets at all). Features are stored row after row in one flat array.
 public struct Dataset: Sendable, Equatable {
     public var featureNames: [String]
     public var features: [Double]
     public var targets: [Double]
 
+    public let count: Int
+
     public var featureCount: Int { featureNames.count }
-    public var count: Int { targets.count }
+    /// True when every row has a target (an unlabelled dataset has none).
+    public var isLabelled: Bool { targets.count == count }
 
     public init(featureNames: [String], features: [Double], targets: [Double]) {
         precondition(!featureNames.isEmpty && features.count == featureNames.count * targets.count,
@@ -14,6 +17,16 @@ public struct Dataset: Sendable, Equatable {
         self.featureNames = featureNames
         self.features = features
         self.targets = targets
+        count = targets.count
+    }
+
+    /// Rows to predict on, with no targets.
+    public init(featureNames: [String], unlabelledFeatures features: [Double]) {
+        precondition(!featureNames.isEmpty && features.count % featureNames.count == 0, "ragged features")
+        self.featureNames = featureNames
+        self.features = features
+        targets = []
+        count = features.count / featureNames.count
     }
 
     /// Builds a dataset from rows of inputs, naming the features x1, x2, …

@@ -1,0 +1,38 @@
+import ArgumentParser
+import NeuralCore
+
+/// The network's shape and how it is trained.
+struct NetworkOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Hidden layer widths, comma-separated, e.g. 8,8. Default: none (the tutorial's single unit).", valueName: "n,n,…"))
+    var hidden: HiddenLayers = HiddenLayers(argument: "")!
+
+    @Option(name: .long, help: ArgumentHelp("Hidden layer activation: relu, tanh, sigmoid or linear. He initialisation for relu, Glorot for the rest.", valueName: "name"))
+    var activation: Activation = .sigmoid
+
+    @Option(name: .long, help: ArgumentHelp("Loss: squared-error (the tutorial's) or cross-entropy.", valueName: "name"))
+    var loss: Loss = .squaredError
+
+    @Option(name: .customLong("learning-rate"), help: ArgumentHelp("Step size of gradient descent, in (0, 1000].", valueName: "rate"))
+    var learningRate: Double = 0.1
+
+    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Instances per step; 1 is the tutorial's online SGD.", valueName: "n"))
+    var batchSize: Int = 1
+
+    @Option(name: .long, help: ArgumentHelp("Random seed: the same seed gives the same run, bit for bit.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: ArgumentHelp("Training iterations (the tutorial's 10 000).", valueName: "n"))
+    var iterations: Int = 10_000
+
+    func validate() throws {
+        guard learningRate.isFinite, learningRate > 0, learningRate <= 1000 else {
+            throw ValidationError("--learning-rate must be a number in (0, 1000], got \(learningRate)")
+        }
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, got \(iterations)") }
+        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+    }
+
+    func makeNetwork(inputs: Int, generator: inout SeededGenerator) -> Network {
+        Network(inputCount: inputs, hidden: hidden.widths, hiddenActivation: activation, generator: &generator)
+    }
+}

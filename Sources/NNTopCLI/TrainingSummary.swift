@@ -1,0 +1,79 @@
+import Foundation
+import NeuralCore
+
+/// What `nntop train` prints at the end, as text or as one JSON object.
+struct TrainingSummary {
+    let iterations: Int
+    let training: Evaluation
+    let test: Evaluation?
+    let stepsPerSecond: Double
+    let network: Network
+    let loss: Loss
+
+    func text() -> String {
+        var lines = [
+            "iterations        \(iterations)",
+            "final error       \(Format.value(training.cumulativeError))  (\(loss.rawValue) summed over \(training.count) instances)",
+            "train accuracy    \(Format.percent(training.accuracy))",
+        ]
+        if let test {
+            lines.append("test error        \(Format.value(test.cumulativeError))  (over \(test.count) instances)")
+            lines.append("test accuracy     \(Format.percent(test.accuracy))")
+        } else {
+            lines.append("test accuracy     n/a (no --test-data)")
+        }
+        lines.append("steps per second  \(Format.rate(stepsPerSecond))")
+        lines.append("parameters        \(network.parameters.count)  (layers \(network.sizes.map(String.init).joined(separator: "-")))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func json() -> String {
+        struct Body: Encodable {
+            let iterations: Int
+            let final_error: Double?
+            let train_accuracy: Double
+            let test_error: Double?
+            let test_accuracy: Double?
+            let steps_per_second: Double
+            let parameters: Int
+            let layers: [Int]
+            let weights: [[Double]]
+            let biases: [[Double]]
+
+            func encode(to encoder: Encoder) throws {
+                // Written by hand so absent test figures appear as null rather than being left out.
+                var c = encoder.container(keyedBy: Key.self)
+                try c.encode(iterations, forKey: .iterations)
+                try c.encode(final_error, forKey: .final_error)
+                try c.encode(train_accuracy, forKey: .train_accuracy)
+                try c.encode(test_error, forKey: .test_error)
+                try c.encode(test_accuracy, forKey: .test_accuracy)
+                try c.encode(steps_per_second, forKey: .steps_per_second)
+                try c.encode(parameters, forKey: .parameters)
+                try c.encode(layers, forKey: .layers)
+                try c.encode(weights, forKey: .weights)
+                try c.encode(biases, forKey: .biases)
+            }
+            enum Key: String, CodingKey {
+                case iterations, final_error, train_accuracy, test_error, test_accuracy, steps_per_second
+                case parameters, layers, weights, biases
+            }
+        }
+        let body = Body(
+            iterations: iterations,
+            final_error: training.cumulativeError.isFinite ? training.cumulativeError : nil,
+            train_accuracy: training.accuracy,
+            test_error: test.flatMap { $0.cumulativeError.isFinite ? $0.cumulativeError : nil },
+            test_accuracy: test?.accuracy,
+            steps_per_second: stepsPerSecond,
+            parameters: network.parameters.count,
+            layers: network.sizes,
+            weights: (0..<network.layerCount).map { Array(network.weights(layer: $0).joined()) },
+            biases: (0..<network.layerCount).map { network.biases(layer: $0) }
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(body)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,70 @@
+/// The bare training loop: a network, its optimiser, the random generator and the data, advanced step by step,
+/// reporting the cumulative error over the training set (and the test set, when there is one) every
+/// `reportInterval` iterations, as the tutorial does every 100.
+public struct Trainer: Sendable {
+    public var network: Network
+    public var optimizer: StochasticGradientDescent
+    public var generator: SeededGenerator
+    public let training: Dataset
+    public let test: Dataset?
+    public private(set) var iteration: Int = 0
+    /// Iterations between two reports; the tutorial's 100.
+    public var reportInterval: Int
+    private var pass: ForwardPass
+
+    /// One point of the error curve.
+    public struct Report: Sendable, Equatable {
+        public var iteration: Int
+        public var trainingError: Double
+        public var testError: Double?
+    }
+
+    public init(network: Network, optimizer: StochasticGradientDescent, generator: SeededGenerator,
+                training: Dataset, test: Dataset? = nil, reportInterval: Int = 100) {
+        precondition(training.count > 0, "no training data")
+        precondition(reportInterval > 0, "report interval must be positive")
+        self.network = network
+        self.optimizer = optimizer
+        self.generator = generator
+        self.training = training
+        self.test = test
+        self.reportInterval = reportInterval
+        pass = ForwardPass(network: network)
+    }
+
+    /// Runs `steps` iterations, calling `report` each time the iteration count reaches a multiple of
+    /// `reportInterval`.
+    public mutating func advance(_ steps: Int, report: (Report) -> Void = { _ in }) {
+        var remaining = steps
+        while remaining > 0 {
+            let untilReport = reportInterval - iteration % reportInterval
+            let chunk = min(untilReport, remaining)
+            for _ in 0..<chunk { optimizer.step(&network, on: training, generator: &generator) }
+            iteration += chunk
+            remaining -= chunk
+            if chunk == untilReport { report(currentReport()) }
+        }
+    }
+
+    /// The cumulative errors now.
+    public mutating func currentReport() -> Report {
+        let loss = optimizer.loss
+        let train = Evaluation.of(network, on: training, loss: loss, pass: &pass).cumulativeError
+        let testError = test.map { Evaluation.of(network, on: $0, loss: loss, pass: &pass).cumulativeError }
+        return Report(iteration: iteration, trainingError: train, testError: testError)
+    }
+
+    /// Error and accuracy on the training set and the test set.
+    public mutating func evaluate() -> (training: Evaluation, test: Evaluation?) {
+        let loss = optimizer.loss
+        let train = Evaluation.of(network, on: training, loss: loss, pass: &pass)
+        let test = self.test.map { Evaluation.of(network, on: $0, loss: loss, pass: &pass) }
+        return (train, test)
+    }
+
+    /// Puts the counter back to zero with new parameters (the caller draws them).
+    public mutating func restart(with network: Network) {
+        self.network = network
+        iteration = 0
+    }
+}
