@@ -18,18 +18,22 @@ let package = Package(
     targets: [
         // The maths: layers, activations, losses, SGD, datasets, CSV, model files. Foundation only.
         .target(name: "NeuralCore", swiftSettings: strict),
+        // The training engine: a session on its own Dispatch queue, commands in, snapshots out.
+        .target(name: "Training", dependencies: ["NeuralCore"], swiftSettings: strict),
         // The command-line commands, as a library so tests can run them in process.
         .target(
             name: "NNTopCLI",
             dependencies: [
                 "NeuralCore",
+                "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(name: "nntop", dependencies: ["NNTopCLI"], swiftSettings: strict),
-        .executableTarget(name: "nntop-bench", dependencies: ["NeuralCore"], swiftSettings: strict),
+        .executableTarget(name: "nntop-bench", dependencies: ["NeuralCore", "Training"], swiftSettings: strict),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"], swiftSettings: strict),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore"], swiftSettings: strict),
         .testTarget(name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "nntop"], swiftSettings: strict),
     ]
 )

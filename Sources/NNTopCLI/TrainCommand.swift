@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NeuralCore
+import Training
 
 /// `nntop train`: headless training with a progress bar and a summary.
 struct TrainCommand: ParsableCommand {
@@ -28,45 +29,35 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let data = try dataOptions.load()
         let options = networkOptions
-        var generator = SeededGenerator(seed: options.seed)
-        let network = options.makeNetwork(inputs: data.training.featureCount, generator: &generator)
-        let optimizer = StochasticGradientDescent(network: network, learningRate: options.learningRate,
-                                                  batchSize: options.batchSize, loss: options.loss)
-        var trainer = Trainer(network: network, optimizer: optimizer, generator: generator,
-                              training: data.training, test: data.test)
+        let session = TrainingSession(SessionConfiguration(
+            training: data.training, test: data.test, hidden: options.hidden.widths,
+            activation: options.activation, loss: options.loss, learningRate: options.learningRate,
+            batchSize: options.batchSize, seed: options.seed, iterationLimit: options.iterations,
+            speed: .unlimited, keepFullLog: history != nil))
         var progress = Progress(total: options.iterations)
-        var reports: [Trainer.Report] = []
-        var diverged: Int?
         let start = ContinuousClock.now
-        let keepHistory = history != nil
-        while trainer.iteration < options.iterations {
-            let chunk = min(options.iterations - trainer.iteration, 100_000)
-            trainer.advance(chunk) { report in
-                if keepHistory { reports.append(report) }
-                if diverged == nil, !report.trainingError.isFinite { diverged = report.iteration }
-            }
-            if diverged == nil, !trainer.network.isFinite { diverged = trainer.iteration }
-            if diverged != nil { break }
-            progress.update(iteration: trainer.iteration)
-        }
+        session.start()
+        let final = HeadlessConsumer.waitForEnd(of: session) { progress.update(iteration: $0.iteration) }
         let elapsed = (ContinuousClock.now - start).seconds
+        session.stop()
         progress.finish()
-        if let diverged {
-            throw UsageError("training diverged by iteration \(diverged): the parameters are no longer finite numbers (try a lower --learning-rate)")
+        if final.state == .diverged {
+            throw UsageError("training diverged at iteration \(final.iteration): the error stopped being finite or the output saturated on misclassified instances (try a lower --learning-rate)")
         }
-        let (train, test) = trainer.evaluate()
+        let network = final.network
+        let train = Evaluation.of(network, on: data.training, loss: options.loss)
+        let test = data.test.map { Evaluation.of(network, on: $0, loss: options.loss) }
         if let history {
-            try AtomicFile.write(HistoryCSV.text(reports, hasTest: data.test != nil), to: history)
+            try AtomicFile.write(HistoryCSV.text(session.fullLog, hasTest: data.test != nil), to: history)
         }
         if let save {
-            let model = ModelFile(network: trainer.network, loss: options.loss,
-                                  featureNames: data.training.featureNames,
-                                  standardization: data.standardization, iterations: trainer.iteration)
+            let model = ModelFile(network: network, loss: options.loss, featureNames: data.training.featureNames,
+                                  standardization: data.standardization, iterations: final.iteration)
             try model.save(path: save)
         }
-        let summary = TrainingSummary(iterations: trainer.iteration, training: train, test: test,
-                                      stepsPerSecond: Double(trainer.iteration) / max(elapsed, 1e-9),
-                                      network: trainer.network, loss: options.loss)
+        let summary = TrainingSummary(iterations: final.iteration, training: train, test: test,
+                                      stepsPerSecond: Double(final.iteration) / max(elapsed, 1e-9),
+                                      network: network, loss: options.loss)
         Terminal.writeOutput(json ? summary.json() + "\n" : summary.text())
         if let save, !json { Terminal.writeOutput("model saved to \(save)\n") }
     }

@@ -12,11 +12,15 @@ public struct Trainer: Sendable {
     public var reportInterval: Int
     private var pass: ForwardPass
 
-    /// One point of the error curve.
+    /// One point of the error curve, with the accuracies measured in the same pass.
     public struct Report: Sendable, Equatable {
         public var iteration: Int
         public var trainingError: Double
         public var testError: Double?
+        public var trainingAccuracy: Double
+        public var testAccuracy: Double?
+        /// Training instances wrong beyond recovery (see `Evaluation.saturatedMistakes`).
+        public var saturatedMistakes: Int
     }
 
     public init(network: Network, optimizer: StochasticGradientDescent, generator: SeededGenerator,
@@ -46,12 +50,12 @@ public struct Trainer: Sendable {
         }
     }
 
-    /// The cumulative errors now.
+    /// The cumulative errors and accuracies now.
     public mutating func currentReport() -> Report {
-        let loss = optimizer.loss
-        let train = Evaluation.of(network, on: training, loss: loss, pass: &pass).cumulativeError
-        let testError = test.map { Evaluation.of(network, on: $0, loss: loss, pass: &pass).cumulativeError }
-        return Report(iteration: iteration, trainingError: train, testError: testError)
+        let (train, test) = evaluate()
+        return Report(iteration: iteration, trainingError: train.cumulativeError, testError: test?.cumulativeError,
+                      trainingAccuracy: train.accuracy, testAccuracy: test?.accuracy,
+                      saturatedMistakes: train.saturatedMistakes)
     }
 
     /// Error and accuracy on the training set and the test set.

@@ -1,0 +1,31 @@
+import Dispatch
+import Synchronization
+
+/// Where commands wait for the training loop: any thread appends, the loop drains them in the order sent.
+/// Sending also wakes the loop if it is asleep (paused, or waiting for its next paced step).
+final class Inbox: Sendable {
+    private let commands = Mutex<[TrainingCommand]>([])
+    private let bell = DispatchSemaphore(value: 0)
+
+    func send(_ command: TrainingCommand) {
+        commands.withLock { $0.append(command) }
+        bell.signal()
+    }
+
+    /// Everything sent since the last drain, oldest first.
+    func drain() -> [TrainingCommand] {
+        commands.withLock { box in
+            let taken = box
+            box.removeAll(keepingCapacity: true)
+            return taken
+        }
+    }
+
+    /// Sleeps until a command arrives.
+    func wait() { bell.wait() }
+
+    /// Sleeps until a command arrives or `seconds` pass.
+    func wait(seconds: Double) {
+        _ = bell.wait(timeout: .now() + .nanoseconds(Int(seconds * 1e9)))
+    }
+}

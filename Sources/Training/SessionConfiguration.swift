@@ -1,0 +1,49 @@
+import NeuralCore
+
+/// What a training session starts from.
+public struct SessionConfiguration: Sendable {
+    public var training: Dataset
+    public var test: Dataset?
+    public var hidden: [Int]
+    public var activation: Activation
+    public var loss: Loss
+    public var learningRate: Double
+    public var batchSize: Int
+    public var seed: UInt64
+    /// Reaching this many iterations puts the session in DONE; nil trains until stopped.
+    public var iterationLimit: Int?
+    public var speed: Speed
+    /// Start paused instead of running.
+    public var startPaused: Bool
+    /// Keep every report (for `--history`) besides the bounded history; memory then grows with the run.
+    public var keepFullLog: Bool
+    /// Start from these parameters instead of drawing new ones (a loaded model).
+    public var initialNetwork: Network?
+
+    public init(training: Dataset, test: Dataset? = nil, hidden: [Int] = [], activation: Activation = .sigmoid,
+                loss: Loss = .squaredError, learningRate: Double = 0.1, batchSize: Int = 1, seed: UInt64 = 1,
+                iterationLimit: Int? = 10_000, speed: Speed = .unlimited, startPaused: Bool = false,
+                keepFullLog: Bool = false, initialNetwork: Network? = nil) {
+        self.training = training
+        self.test = test
+        self.hidden = hidden
+        self.activation = activation
+        self.loss = loss
+        self.learningRate = learningRate
+        self.batchSize = batchSize
+        self.seed = seed
+        self.iterationLimit = iterationLimit
+        self.speed = speed
+        self.startPaused = startPaused
+        self.keepFullLog = keepFullLog
+        self.initialNetwork = initialNetwork
+    }
+
+    /// Fresh parameters for `seed`, and the generator positioned after drawing them.
+    func drawNetwork(seed: UInt64) -> (Network, SeededGenerator) {
+        var generator = SeededGenerator(seed: seed)
+        let network = Network(inputCount: training.featureCount, hidden: hidden, hiddenActivation: activation,
+                              generator: &generator)
+        return (network, generator)
+    }
+}

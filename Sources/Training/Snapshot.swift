@@ -1,0 +1,34 @@
+import NeuralCore
+
+/// Everything a consumer needs to show a moment of training: an immutable value, safe to hand to any thread.
+public struct Snapshot: Sendable {
+    /// Grows by one with every publish; consumers ask for snapshots newer than the one they have.
+    public var version: Int
+    public var iteration: Int
+    /// The iteration limit, or nil once the user continued past it (or there is none).
+    public var limit: Int?
+    public var state: TrainingState
+    public var learningRate: Double
+    public var speed: Speed
+    public var batchSize: Int
+    /// Iterations per second actually achieved, measured over the last fraction of a second.
+    public var stepsPerSecond: Double
+    public var seed: UInt64
+    public var loss: Loss
+    /// All parameters, as of `iteration`.
+    public var network: Network
+    /// The latest cumulative error over the training set, and over the test set when there is one.
+    public var trainingError: Double?
+    public var testError: Double?
+    public var trainingAccuracy: Double?
+    public var testAccuracy: Double?
+    public var bestError: Double?
+    public var bestIteration: Int?
+    public var history: ErrorHistory
+    /// Learning-rate changes, pauses, resets…, most recent last (bounded).
+    public var events: [TrainingEvent]
+    /// Iterations between two error reports: 100 as in the tutorial, more when evaluating the data every
+    /// 100 iterations would cost more than about a tenth of training time.
+    public var reportInterval: Int
+    public var reportIntervalAdapted: Bool { reportInterval != TrainingLoop.tutorialReportInterval }
+}

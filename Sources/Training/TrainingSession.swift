@@ -1,0 +1,49 @@
+import Dispatch
+import NeuralCore
+import Synchronization
+
+/// A network training on its own serial Dispatch queue. Send commands from any thread; read the newest
+/// `Snapshot` from `channel`. The session never waits on a consumer.
+public final class TrainingSession: Sendable {
+    public let channel = SnapshotChannel()
+    private let inbox = Inbox()
+    private let queue = DispatchQueue(label: "nntop.training", qos: .userInitiated)
+    private let finished = DispatchSemaphore(value: 0)
+    private let log = Mutex<[Trainer.Report]>([])
+    private let started = Atomic<Bool>(false)
+    private let configuration: SessionConfiguration
+
+    public init(_ configuration: SessionConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Starts training on the session's queue. The first snapshot is published before any step.
+    public func start() {
+        guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let configuration = self.configuration
+        queue.async { [self] in
+            let loop = TrainingLoop(configuration: configuration, inbox: inbox, channel: channel)
+            loop.run()
+            let reports = loop.fullLog
+            log.withLock { $0 = reports }
+            finished.signal()
+        }
+    }
+
+    /// Queues a command; it takes effect within one chunk (a few milliseconds).
+    public func send(_ command: TrainingCommand) {
+        inbox.send(command)
+    }
+
+    /// Stops the session and waits until its loop has returned.
+    public func stop() {
+        send(.stop)
+        if started.load(ordering: .acquiring) {
+            finished.wait()
+            finished.signal()   // later callers return at once
+        }
+    }
+
+    /// Every report of the run (only with `keepFullLog`), available after `stop()`.
+    public var fullLog: [Trainer.Report] { log.withLock { $0 } }
+}
