@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "NeuralCore", swiftSettings: strict),
         // The training engine: a session on its own Dispatch queue, commands in, snapshots out.
         .target(name: "Training", dependencies: ["NeuralCore"], swiftSettings: strict),
+        // Drawing without a terminal: geometry, cell buffer, glyphs, widgets. Knows nothing of curses.
+        .target(name: "TerminalUI", swiftSettings: strict),
         // The command-line commands, as a library so tests can run them in process.
         .target(
             name: "NNTopCLI",
@@ -33,6 +35,7 @@ let package = Package(
         .executableTarget(name: "nntop", dependencies: ["NNTopCLI"], swiftSettings: strict),
         .executableTarget(name: "nntop-bench", dependencies: ["NeuralCore", "Training"], swiftSettings: strict),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore"], swiftSettings: strict),
         .testTarget(name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "nntop"], swiftSettings: strict),
     ]

@@ -196,7 +196,7 @@ import Testing
 
     // MARK: Bad cells
 
-    @Test(arguments: ["x", "1.2.3", "1,5", "--1", "1e", "1e+", ".", "-", "+", "0x10", "1_000", "1 2", "one", "\"1\""])
+    @Test(arguments: ["x", "1.2.3", "1,5", "--1", "1e", "1e+", ".", "-", "+", "0x10", "1_000", "1 2", "one"])
     func nonNumericCells(text: String) {
         let error = failure("a,b,y\n1,\(text),0\n")
         #expect(error?.file == "data.csv")
@@ -271,11 +271,9 @@ import Testing
 /// Numbers must come out exactly as Swift's own `Double(String)` reads them, bit for bit.
 @Suite struct DecimalParsingTests {
     func parsed(_ text: String) -> Double? {
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> Double? in
-            guard let base = buffer.baseAddress else { return DecimalParser.parse(UnsafePointer(bitPattern: 1)!, 0, 0) }
-            return DecimalParser.parse(base, 0, buffer.count)
-        }
+        // A spare byte after the field so even "" has a base address; the parser must stop at `end`.
+        let bytes = Array(text.utf8) + [UInt8(ascii: "7")]
+        return bytes.withUnsafeBufferPointer { DecimalParser.parse($0.baseAddress!, 0, $0.count - 1) }
     }
 
     func expectExact(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -1,0 +1,2 @@
+/// Terminal-independent drawing: geometry, a cell buffer, glyph sets and widgets.
+public enum TerminalUI {}
