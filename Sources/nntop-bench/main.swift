@@ -1,5 +1,6 @@
 import Foundation
 import NeuralCore
+import Training
 
 // Release-mode benchmarks. Each figure is printed as one `name value` line so bench/run.sh can compute ratios
 // against the C and NumPy references measured in the same run.
@@ -8,6 +9,9 @@ import NeuralCore
 //   nntop-bench --csv FILE         also the time to load FILE with the CSV reader (best of 3)
 //   nntop-bench --seeds N          mean and spread of the final cumulative error over N seeds × 10 000 iterations
 //   nntop-bench --steps N          steps for the tutorial figure (default 50 000 000)
+//   nntop-bench --engine [SECONDS] the training engine at full speed with a consumer taking 60 snapshots a
+//                                  second, against the bare training loop, both with the error reported every
+//                                  100 iterations (default 3 s each)
 
 func option(_ name: String, in arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
@@ -28,6 +32,54 @@ func stepsPerSecond(hidden: [Int], activation: Activation, steps: Int) -> (Doubl
     sgd.train(&network, on: .tutorial, steps: steps / 100, generator: &generator)   // warm up
     let t = seconds { sgd.train(&network, on: .tutorial, steps: steps, generator: &generator) }
     return (Double(steps) / t, network)
+}
+
+if CommandLine.arguments.contains("--engine") {
+    let duration = option("--engine").flatMap(Double.init) ?? 3
+    for (name, hidden) in [("tutorial", [Int]()), ("2_8_8_1", [8, 8])] {
+        // The bare loop: Trainer.advance in large chunks, as fast as it goes.
+        var generator = SeededGenerator(seed: 1)
+        let network = Network(inputCount: 2, hidden: hidden, hiddenActivation: .tanh, generator: &generator)
+        var trainer = Trainer(network: network, optimizer: StochasticGradientDescent(network: network, learningRate: 0.1),
+                              generator: generator, training: .tutorial)
+        var bareSteps = 0
+        let bareTime = seconds {
+            let start = ContinuousClock.now
+            while (ContinuousClock.now - start) < .milliseconds(Int(duration * 1000)) {
+                trainer.advance(100_000)
+                bareSteps += 100_000
+            }
+        }
+        let bare = Double(bareSteps) / bareTime
+        // The engine, unthrottled, read by a consumer 60 times a second.
+        let session = TrainingSession(SessionConfiguration(training: .tutorial, hidden: hidden, activation: .tanh,
+                                                           iterationLimit: nil, speed: .unlimited))
+        session.start()
+        var version = 0, taken = 0
+        var first: (snapshot: Snapshot, at: ContinuousClock.Instant)?
+        var last: (snapshot: Snapshot, at: ContinuousClock.Instant)?
+        let start = ContinuousClock.now
+        while (ContinuousClock.now - start) < .milliseconds(Int(duration * 1000) + 250) {
+            Thread.sleep(forTimeInterval: 1.0 / 60)
+            if let s = session.channel.take(newerThan: version) {
+                version = s.version
+                taken += 1
+                let now = ContinuousClock.now
+                if first == nil, now - start > .milliseconds(250) { first = (s, now) }   // after warm-up
+                last = (s, now)
+            }
+        }
+        session.stop()
+        guard let first, let last else { fatalError("the engine published no snapshot") }
+        let window = (last.at - first.at)
+        let (ws, wa) = window.components
+        let engine = Double(last.snapshot.iteration - first.snapshot.iteration) / (Double(ws) + Double(wa) * 1e-18)
+        print("bare_\(name)_steps_per_second \(bare)")
+        print("engine_\(name)_steps_per_second \(engine)")
+        print("engine_\(name)_ratio \(engine / bare)")
+        print("engine_\(name)_snapshots_taken \(taken)")
+    }
+    exit(0)
 }
 
 if let seeds = option("--seeds").flatMap(Int.init) {
