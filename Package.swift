@@ -20,14 +20,23 @@ let package = Package(
         .target(name: "NeuralCore", swiftSettings: strict),
         // The training engine: a session on its own Dispatch queue, commands in, snapshots out.
         .target(name: "Training", dependencies: ["NeuralCore"], swiftSettings: strict),
+        // ncursesw, the only C library: a module map and one accessor per macro.
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        // The only code that imports CNCurses: terminal setup and teardown, input decoding, flushing a buffer.
+        .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI"], swiftSettings: strict),
         // Drawing without a terminal: geometry, cell buffer, glyphs, widgets. Knows nothing of curses.
         .target(name: "TerminalUI", swiftSettings: strict),
+        // The dashboard as pure functions: state, update(state, event), render(state) into a buffer.
+        .target(name: "Dashboard", dependencies: ["NeuralCore", "Training", "TerminalUI"], swiftSettings: strict),
         // The command-line commands, as a library so tests can run them in process.
         .target(
             name: "NNTopCLI",
             dependencies: [
                 "NeuralCore",
                 "Training",
+                "TerminalUI",
+                "Dashboard",
+                "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -36,6 +45,8 @@ let package = Package(
         .executableTarget(name: "nntop-bench", dependencies: ["NeuralCore", "Training"], swiftSettings: strict),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "Training", "NeuralCore"],
+                    swiftSettings: strict),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore"], swiftSettings: strict),
         .testTarget(name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "nntop"], swiftSettings: strict),
     ]

@@ -1,14 +1,86 @@
 import ArgumentParser
+import CursesBackend
+import Dashboard
+import Foundation
 import NeuralCore
+import TerminalUI
+import Training
 
 /// `nntop` with no subcommand: the live dashboard.
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
-        abstract: "Open the live dashboard (the default)."
+        abstract: "Open the live dashboard (the default).",
+        discussion: """
+        Trains live in a full-screen view: the dataset with live predictions, every weight and bias, the error \
+        curve, and a probe for your own inputs. Press ? inside for every key. Example: nntop --hidden 4 \
+        --activation tanh --speed 1000
+        """
     )
 
+    /// Iterations per second that make the tutorial's 10 000 iterations last about half a minute.
+    static let defaultSpeed = Speed.perSecond(300)
+
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var networkOptions: NetworkOptions
+
+    @Option(name: .long, help: ArgumentHelp("Iterations per second (at least 1), or max for as fast as the machine goes. Keys > and < change it. Default: 300.", valueName: "n|max"))
+    var speed: SpeedArgument = SpeedArgument(Self.defaultSpeed)
+
+    @Flag(name: .long, help: "Draw with ASCII characters only (the default when the locale is not UTF-8).")
+    var ascii = false
+
     func run() throws {
-        throw UsageError("the dashboard is not built yet; run nntop train for headless training")
+        guard isatty(STDOUT_FILENO) == 1 else {
+            throw UsageError("the dashboard needs a terminal on stdout; for headless training use nntop train")
+        }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw UsageError("the dashboard reads keys from a terminal on stdin; for headless training use nntop train")
+        }
+        let raw = try dataOptions.loadRaw()
+        let data = dataOptions.prepare(raw)
+        let options = networkOptions
+        let session = TrainingSession(SessionConfiguration(
+            training: data.training, test: data.test, hidden: options.hidden.widths,
+            activation: options.activation, loss: options.loss, learningRate: options.learningRate,
+            batchSize: options.batchSize, seed: options.seed, iterationLimit: options.iterations,
+            speed: speed.value))
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen(forceASCII: ascii)
+        } catch {
+            throw UsageError(error.description)
+        }
+        session.start()
+        let state = DashboardState(training: raw.training, test: raw.test, standardization: data.standardization,
+                                   size: screen.size, glyphs: screen.unicode ? .unicode : .ascii)
+        var loop = DashboardLoop(screen: screen, session: session, state: state)
+        let last = loop.run()
+        session.stop()
+        screen.close()
+        if let last {
+            var line = "nntop: \(last.state.rawValue.lowercased()) at iteration \(last.iteration)"
+            if let error = last.trainingError { line += ", cumulative error \(error)" }
+            Terminal.writeOutput(line + "\n")
+        }
     }
+}
+
+/// `--speed`: a number of iterations per second, or `max`.
+struct SpeedArgument: ExpressibleByArgument {
+    let value: Speed
+
+    init(_ value: Speed) { self.value = value }
+
+    init?(argument: String) {
+        if argument.lowercased() == "max" {
+            value = .unlimited
+        } else if let rate = Double(argument), rate.isFinite, rate >= 1 {
+            value = .perSecond(rate)
+        } else {
+            return nil
+        }
+    }
+
+    var defaultValueDescription: String { value.description }
 }

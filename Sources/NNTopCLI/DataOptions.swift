@@ -22,7 +22,8 @@ struct DataOptions: ParsableArguments {
         var standardization: Standardization?
     }
 
-    func load() throws(DataError) -> Loaded {
+    /// The training and test data as read, before any standardization.
+    func loadRaw() throws(DataError) -> Loaded {
         let column = target.map(TargetColumn.init(argument:)) ?? .last
         var training = Dataset.tutorial
         if let data { training = try CSVReader.load(path: data, target: column) }
@@ -34,13 +35,18 @@ struct DataOptions: ParsableArguments {
             }
             test = loaded
         }
-        var standardization: Standardization?
-        if standardize {
-            let z = Standardization(fitting: training)
-            training = z.apply(training)
-            test = test.map { z.apply($0) }
-            standardization = z
-        }
-        return Loaded(training: training, test: test, standardization: standardization)
+        return Loaded(training: training, test: test, standardization: nil)
+    }
+
+    /// `raw` standardized with the training set's statistics when `--standardize` is given.
+    func prepare(_ raw: Loaded) -> Loaded {
+        guard standardize else { return raw }
+        let z = Standardization(fitting: raw.training)
+        return Loaded(training: z.apply(raw.training), test: raw.test.map { z.apply($0) }, standardization: z)
+    }
+
+    /// The training data, the test data and the standardization applied to both.
+    func load() throws(DataError) -> Loaded {
+        prepare(try loadRaw())
     }
 }

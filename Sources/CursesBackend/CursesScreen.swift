@@ -1,0 +1,101 @@
+import CNCurses
+import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The terminal, through ncursesw: set up on `open`, restored on `close` (and, as a last resort, at exit).
+/// Only the main thread touches it.
+public final class CursesScreen {
+    public enum OpenError: Error, CustomStringConvertible {
+        case notATerminal
+        case unknownTerminal(String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal:
+                return "the dashboard needs a terminal on stdout; use nntop train for headless training"
+            case .unknownTerminal(let name):
+                return "unknown terminal type \"\(name)\" (set TERM to one your system knows, e.g. xterm-256color)"
+            }
+        }
+    }
+
+    /// True when wide glyphs can be drawn (a UTF-8 locale).
+    public let unicode: Bool
+    public let colour: Bool
+    private var isOpen = false
+    private var screen: OpaquePointer?
+
+    /// Sets up curses: locale first, raw keys, no echo, keypad decoding, hidden cursor, colours unless NO_COLOR.
+    public init(forceASCII: Bool) throws(OpenError) {
+        setlocale(LC_ALL, "")
+        guard isatty(1) == 1, isatty(0) == 1 else { throw .notATerminal }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        // newterm reports an unknown TERM as NULL instead of exiting the process as initscr does.
+        guard let screen = nntop_newterm() else { throw .unknownTerminal(term) }
+        self.screen = screen
+        set_term(screen)
+        isOpen = true
+        unicode = !forceASCII && String(cString: nntop_codeset()) == "UTF-8"
+        raw()
+        noecho()
+        nonl()
+        keypad(nntop_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        mousemask(nntop_button1_pressed() | nntop_button1_clicked(), nil)
+        let wantsColour = getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true
+        colour = wantsColour && has_colors()
+        if colour {
+            start_color()
+            use_default_colors()
+            ColourPairs.register()
+        }
+        SignalFlags.install()
+        CrashRestore.install()
+        CursesScreen.installExitRestore()
+    }
+
+    /// The terminal's size now.
+    public var size: Size { Size(width: Int(nntop_cols()), height: Int(nntop_lines())) }
+
+    /// Restores the terminal. Safe to call more than once.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    deinit { close() }
+
+    /// Ctrl-Z: give the terminal back, stop, and redraw from scratch on `fg`.
+    public func suspend() {
+        endwin()
+        kill(getpid(), SIGTSTP)
+        refresh()
+        clearok(nntop_stdscr(), true)
+    }
+
+    /// Termination signal received since the last check, if any.
+    public var pendingSignal: Int32? { SignalFlags.received }
+
+    /// Gives up the terminal for good and ends the process by `signal`, as if it had not been caught.
+    public func exit(bySignal sig: Int32) -> Never {
+        close()
+        signal(sig, SIG_DFL)
+        raise(sig)
+        Glibc.exit(128 + sig)
+    }
+
+    private static let exitHookInstalled = Atomic<Bool>(false)
+
+    private static func installExitRestore() {
+        guard !exitHookInstalled.exchange(true, ordering: .relaxed) else { return }
+        atexit { if !isendwin() { endwin() } }
+    }
+}
+
+import Synchronization

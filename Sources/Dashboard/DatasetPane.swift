@@ -1,0 +1,61 @@
+import NeuralCore
+import TerminalUI
+
+/// One row per training instance: its inputs, target, the live prediction and a right/wrong mark.
+enum DatasetPane {
+    static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
+        let data = state.training, g = state.glyphs
+        var title = "Dataset \(g.middleDot) \(Format.count(data.count)) rows"
+        if let a = state.snapshot?.trainingAccuracy { title += " \(g.middleDot) train acc \(Format.percent(a))" }
+        if let a = state.snapshot?.testAccuracy { title += " \(g.middleDot) test acc \(Format.percent(a))" }
+        let inner = Panel(title: title).draw(in: rect, on: &buffer, glyphs: g)
+        guard inner.height >= 1, inner.width >= 8 else { return }
+
+        let indexWidth = max(String(data.count).count, 1)
+        let columnWidth = 8
+        // Room left after "#", target, prediction and mark.
+        let fixed = indexWidth + 1 + 2 + 7 + 2
+        let shownFeatures = min(data.featureCount, max((inner.width - fixed) / columnWidth, 1))
+        let cut = shownFeatures < data.featureCount
+
+        var header = Text.right("#", indexWidth) + " "
+        for f in 0..<shownFeatures {
+            header += Text.left(Text.truncate(data.featureNames[f], to: columnWidth - 1, ellipsis: g.ellipsis), columnWidth)
+        }
+        if cut { header += g.ellipsis + " " }
+        header += "y  p"
+        buffer.write(header, in: inner, row: 0, style: Theme.heading)
+
+        let visible = inner.height - 1
+        guard visible > 0 else { return }
+        let first = min(state.datasetScroll, max(data.count - visible, 0))
+        let network = state.snapshot?.network
+        for r in 0..<min(visible, data.count - first) {
+            let i = first + r
+            let row = Array(data.row(i))
+            var x = buffer.write(Text.right(String(i + 1), indexWidth) + " ", in: inner, row: r + 1, style: Theme.label)
+            for f in 0..<shownFeatures {
+                x = buffer.write(Text.left(Format.short(row[f]), columnWidth), x: x, y: inner.y + r + 1,
+                                 maxWidth: inner.maxX - x)
+            }
+            if cut { x = buffer.write(g.ellipsis + " ", x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x) }
+            let target = data.isLabelled ? data.targets[i] : .nan
+            x = buffer.write(data.isLabelled ? Format.short(target) : "?", x: x, y: inner.y + r + 1,
+                             maxWidth: inner.maxX - x)
+            x += 2
+            guard let network else { continue }
+            let p = network.predict(state.networkInput(row))
+            x = buffer.write(Format.fixed(p, decimals: 3), x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x)
+            if data.isLabelled, p.isFinite {
+                let correct = (p >= 0.5 ? 1.0 : 0.0) == target
+                buffer.put(correct ? g.right : g.wrong, x: x + 1, y: inner.y + r + 1,
+                           style: correct ? Theme.right : Theme.wrong, clip: inner)
+            }
+        }
+        if data.count > visible {
+            let position = " \(first + 1)\(g.ellipsis)\(first + min(visible, data.count - first)) of \(Format.count(data.count)) "
+            buffer.write(position, x: rect.maxX - 1 - position.count - 1, y: rect.maxY - 1, style: Theme.label,
+                         maxWidth: rect.width - 2)
+        }
+    }
+}

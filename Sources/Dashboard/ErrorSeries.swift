@@ -1,0 +1,55 @@
+import Training
+
+/// The error curve to draw: one value per column, with the iterations it spans, taken from the snapshot's
+/// bounded history (whole run at decreasing resolution, or the recent window at full resolution).
+struct ErrorSeries: Equatable {
+    var training: [Double]
+    var test: [Double?]
+    var firstIteration: Int
+    var lastIteration: Int
+
+    init(history: ErrorHistory, wholeRun: Bool, columns: Int) {
+        var iterations: [Int] = [], values: [Double] = [], tests: [Double?] = []
+        if wholeRun {
+            for bucket in history.buckets {
+                iterations.append(bucket.last)
+                values.append(bucket.mean)
+                tests.append(bucket.testMean)
+            }
+        } else {
+            for point in history.recentPoints.suffix(max(columns, 0)) {
+                iterations.append(point.iteration)
+                values.append(point.error)
+                tests.append(point.testError)
+            }
+        }
+        firstIteration = iterations.first ?? 0
+        lastIteration = iterations.last ?? 0
+        if values.count > columns, columns > 0 {
+            // Whole run wider than the chart: each column the mean of its share of buckets.
+            training = (0..<columns).map { c in
+                let s = c * values.count / columns, e = max((c + 1) * values.count / columns, s + 1)
+                return values[s..<e].reduce(0, +) / Double(e - s)
+            }
+            test = (0..<columns).map { c in
+                let s = c * tests.count / columns, e = max((c + 1) * tests.count / columns, s + 1)
+                let known = tests[s..<e].compactMap { $0 }
+                return known.isEmpty ? nil : known.reduce(0, +) / Double(known.count)
+            }
+        } else {
+            training = values
+            test = tests
+        }
+    }
+
+    var isEmpty: Bool { training.isEmpty }
+
+    /// The column an iteration falls in, when it is within the drawn span.
+    func column(of iteration: Int, columns: Int) -> Int? {
+        guard iteration >= firstIteration, iteration <= lastIteration, columns > 0 else { return nil }
+        guard lastIteration > firstIteration else { return 0 }
+        let span = Double(lastIteration - firstIteration)
+        let used = min(training.count, columns)
+        return min(Int(Double(iteration - firstIteration) / span * Double(used - 1) + 0.5), used - 1)
+    }
+}

@@ -1,0 +1,31 @@
+import TerminalUI
+
+/// The whole screen as a pure function of the dashboard's state.
+public func render(_ state: DashboardState) -> Buffer {
+    var buffer = Buffer(size: state.size)
+    guard state.size.covers(Layout.minimum) else {
+        drawTooSmall(state, on: &buffer)
+        return buffer
+    }
+    let sizes = state.snapshot?.network.sizes ?? [state.training.featureCount, 1]
+    let layout = Layout(size: state.size, rows: state.training.count, features: state.training.featureCount,
+                        parameterRows: WeightsPane.rows(for: sizes))
+    DatasetPane.draw(state, in: layout.dataset, on: &buffer)
+    ProbePane.draw(state, in: layout.probe, on: &buffer)
+    WeightsPane.draw(state, in: layout.weights, on: &buffer)
+    ErrorPane.draw(state, in: layout.error, on: &buffer)
+    StatusBar.draw(state, in: layout.status, on: &buffer)
+    if state.showHelp { HelpOverlay.draw(state, on: &buffer) }
+    return buffer
+}
+
+/// Below the minimum size: one centred message, keys still live.
+private func drawTooSmall(_ state: DashboardState, on buffer: inout Buffer) {
+    let need = Layout.minimum
+    let lines = ["terminal too small", "(have \(state.size.width)\(state.glyphs.times)\(state.size.height), need \(need.width)\(state.glyphs.times)\(need.height))", "q quits"]
+    let top = max((state.size.height - lines.count) / 2, 0)
+    for (i, line) in lines.enumerated() where top + i < state.size.height {
+        let x = max((state.size.width - line.count) / 2, 0)
+        buffer.write(line, x: x, y: top + i, style: i == 0 ? Style(.yellow, bold: true) : .plain)
+    }
+}

@@ -1,0 +1,35 @@
+import TerminalUI
+import Training
+
+/// The bottom line: state word, iteration and limit, measured speed, learning rate, speed setting, key hints
+/// (or what is being typed, or a notice).
+enum StatusBar {
+    static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
+        guard !rect.isEmpty else { return }
+        buffer.fill(rect, style: Theme.statusBar)
+        guard let s = state.snapshot else {
+            buffer.write(" starting…", in: rect, row: 0, style: Theme.statusBar)
+            return
+        }
+        let g = state.glyphs
+        var x = buffer.write(" \(s.state.rawValue) ", in: rect, row: 0, style: Theme.state(s.state.rawValue))
+        var text = " it \(Format.count(s.iteration))"
+        if let limit = s.limit { text += "/\(Format.count(limit))" }
+        text += " \(g.vertical) \(Format.rate(s.stepsPerSecond)) it/s \(g.vertical) lr \(Format.short(s.learningRate))"
+        text += " \(g.vertical) speed \(s.speed)"
+        if s.batchSize > 1 { text += " \(g.vertical) batch \(s.batchSize)" }
+        if s.reportIntervalAdapted { text += " \(g.vertical) error every \(Format.count(s.reportInterval)) it" }
+        text += " \(g.vertical) "
+        x = buffer.write(text, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
+        if state.focus == .learningRate {
+            buffer.write("learning rate: \(state.learningRateText)_  (Enter sets, Esc cancels)", x: x, y: rect.y,
+                         style: Theme.statusBar.bolded, maxWidth: rect.maxX - x)
+        } else if let notice = state.notice {
+            buffer.write(notice, x: x, y: rect.y, style: Style(.red, bold: true, reverse: true), maxWidth: rect.maxX - x)
+        } else {
+            let pause = s.state == .running ? "pause" : "run"
+            buffer.write("space \(pause)  +/- lr  </> speed  r reset  Tab probe  ? help  q quit", x: x, y: rect.y,
+                         style: Theme.statusBar, maxWidth: rect.maxX - x)
+        }
+    }
+}

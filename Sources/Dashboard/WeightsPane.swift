@@ -1,0 +1,109 @@
+import NeuralCore
+import TerminalUI
+
+/// Every parameter's live value, coloured by sign, with ▲/▼ for its change since the last frame. The
+/// tutorial's single unit reads w1, w2, b; deeper networks show one line per unit, layer by layer.
+enum WeightsPane {
+    /// Lines the pane needs to show every parameter of `network` (without its border).
+    static func rows(for sizes: [Int]) -> Int {
+        sizes.count == 2 ? sizes[0] + 1 : zip(sizes, sizes.dropFirst()).reduce(0) { $0 + 1 + $1.1 }
+    }
+
+    static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
+        let g = state.glyphs
+        guard let network = state.snapshot?.network else {
+            Panel(title: "Weights & bias").draw(in: rect, on: &buffer, glyphs: g)
+            return
+        }
+        let shape = network.sizes.map(String.init).joined(separator: "-")
+        let inner = Panel(title: "Weights & bias \(g.middleDot) \(shape) \(g.middleDot) \(network.parameters.count) parameters")
+            .draw(in: rect, on: &buffer, glyphs: g)
+        guard !inner.isEmpty else { return }
+        let previous = state.previousParameters.flatMap { $0.count == network.parameters.count ? $0 : nil }
+        var lines: [[Span]] = []
+        if network.layerCount == 1 {
+            lines = single(network, names: state.training.featureNames, previous: previous, glyphs: g)
+        } else {
+            lines = layered(network, previous: previous, glyphs: g)
+        }
+        let shown = lines.count > inner.height ? inner.height - 1 : lines.count
+        for (r, line) in lines.prefix(shown).enumerated() {
+            var x = inner.x
+            for span in line {
+                x = buffer.write(span.text, x: x, y: inner.y + r, style: span.style, maxWidth: inner.maxX - x)
+            }
+            if x >= inner.maxX, line.count > 1 {
+                buffer.put(g.ellipsis.unicodeScalars.first!, x: inner.maxX - 1, y: inner.y + r, style: Theme.label)
+            }
+        }
+        if shown < lines.count {
+            buffer.write("\(g.ellipsis) \(lines.count - shown) more lines (a taller terminal shows them)",
+                         in: inner, row: shown, style: Theme.label)
+        }
+    }
+
+    struct Span {
+        var text: String
+        var style: Style
+    }
+
+    private static func change(_ index: Int, _ network: Network, _ previous: [Double]?, _ g: GlyphSet) -> Span {
+        guard let previous else { return Span(text: " ", style: Theme.label) }
+        let now = network.parameters[index], before = previous[index]
+        if now > before { return Span(text: String(g.rise), style: Theme.positive) }
+        if now < before { return Span(text: String(g.fall), style: Theme.negative) }
+        return Span(text: " ", style: Theme.label)
+    }
+
+    /// The tutorial's view: `w1 (x1)   1.4500 ▲` per weight, then `b`.
+    private static func single(_ network: Network, names: [String], previous: [Double]?, glyphs g: GlyphSet) -> [[Span]] {
+        let n = network.inputCount
+        let labels = (0..<n).map { "w\($0 + 1)" } + ["b"]
+        let labelWidth = max(labels.map(\.count).max() ?? 1, 1)
+        return (0...n).map { i in
+            let value = network.parameters[i]
+            var line = [Span(text: Text.left(labels[i], labelWidth) + " ", style: Theme.heading),
+                        Span(text: Text.right(Format.fixed(value, decimals: 4), 10) + " ", style: Theme.signed(value)),
+                        change(i, network, previous, g)]
+            if i < n, i < names.count { line.append(Span(text: "  input \(names[i])", style: Theme.label)) }
+            if i == n { line.append(Span(text: "  bias", style: Theme.label)) }
+            return line
+        }
+    }
+
+    /// Deeper networks: a heading per layer, then `u3 b+0.12▲ │ +1.20▲ -0.30▼ …` per unit.
+    private static func layered(_ network: Network, previous: [Double]?, glyphs g: GlyphSet) -> [[Span]] {
+        var lines: [[Span]] = []
+        for l in 0..<network.layerCount {
+            let fanIn = network.sizes[l], units = network.sizes[l + 1]
+            let activation = network.activation(layer: l)
+            let name = l == network.layerCount - 1 ? "output" : "hidden \(l + 1)"
+            lines.append([Span(text: "\(name): \(fanIn)\(g.times)\(units) \(activation.rawValue)", style: Theme.heading)])
+            let w = network.offsets[l], b = w + fanIn * units
+            let unitWidth = String(units).count + 1
+            for j in 0..<units {
+                var line = [Span(text: Text.left("u\(j + 1)", unitWidth) + " b", style: Theme.label)]
+                line.append(Span(text: compact(network.parameters[b + j]), style: Theme.signed(network.parameters[b + j])))
+                line.append(change(b + j, network, previous, g))
+                line.append(Span(text: " \(g.vertical)", style: Theme.label))
+                for i in 0..<fanIn {
+                    let k = w + j * fanIn + i
+                    line.append(Span(text: " " + compact(network.parameters[k]), style: Theme.signed(network.parameters[k])))
+                    line.append(change(k, network, previous, g))
+                }
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
+    /// A signed value in five or six characters: +1.20, -12.3, +1e+04.
+    static func compact(_ x: Double) -> String {
+        guard x.isFinite else { return Text.right(Format.short(x), 5) }
+        let m = abs(x)
+        if m < 9.995 { return Format.signed(x, decimals: 2) }
+        if m < 99.95 { return Format.signed(x, decimals: 1) }
+        if m < 99_999.5 { return Text.right(Format.signed(x, decimals: 0), 5) }
+        return Format.exponent(x)
+    }
+}

@@ -1,0 +1,34 @@
+/// A bordered box with a title in its top edge, the frame every pane is drawn in.
+public struct Panel: Sendable {
+    public var title: String
+    public var focused: Bool
+
+    public init(title: String, focused: Bool = false) {
+        self.title = title
+        self.focused = focused
+    }
+
+    /// Draws the frame into `rect` and returns the inner area.
+    @discardableResult
+    public func draw(in rect: Rect, on buffer: inout Buffer, glyphs: GlyphSet, style: Style = Style(.standard, dim: false)) -> Rect {
+        guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+        let border = focused ? Style(.cyan, bold: true) : style
+        for x in (rect.x + 1)..<(rect.maxX - 1) {
+            buffer.put(glyphs.horizontal, x: x, y: rect.y, style: border)
+            buffer.put(glyphs.horizontal, x: x, y: rect.maxY - 1, style: border)
+        }
+        for y in (rect.y + 1)..<(rect.maxY - 1) {
+            buffer.put(glyphs.vertical, x: rect.x, y: y, style: border)
+            buffer.put(glyphs.vertical, x: rect.maxX - 1, y: y, style: border)
+        }
+        buffer.put(glyphs.topLeft, x: rect.x, y: rect.y, style: border)
+        buffer.put(glyphs.topRight, x: rect.maxX - 1, y: rect.y, style: border)
+        buffer.put(glyphs.bottomLeft, x: rect.x, y: rect.maxY - 1, style: border)
+        buffer.put(glyphs.bottomRight, x: rect.maxX - 1, y: rect.maxY - 1, style: border)
+        if rect.width > 4 {
+            buffer.write(" \(title) ", x: rect.x + 1, y: rect.y, style: Style(.standard, bold: true),
+                         maxWidth: rect.width - 2)
+        }
+        return rect.inset(by: 1)
+    }
+}

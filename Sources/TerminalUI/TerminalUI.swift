@@ -1,2 +1,0 @@
-/// Terminal-independent drawing: geometry, a cell buffer, glyph sets and widgets.
-public enum TerminalUI {}

@@ -1,0 +1,14 @@
+import Testing
+import TerminalUI
+@testable import Dashboard
+
+@Suite struct LayoutTests {
+    @Test(arguments: [Size(width: 120, height: 40), Size(width: 80, height: 24), Layout.minimum])
+    func panesTileTheScreenWithoutOverlap(size: Size) {
+        let layout = Layout(size: size, rows: 8, features: 2, parameterRows: 3)
+        let panes = [layout.dataset, layout.probe, layout.weights, layout.error]
+        #expect(layout.status == Rect(x: 0, y: size.height - 1, width: size.width, height: 1))
+        #expect(panes.reduce(0) { $0 + $1.width * $1.height } == size.width * (size.height - 1))
+        for pane in panes { #expect(pane.width >= 10 && pane.height >= 5, "\(pane) at \(size)") }
+    }
+}
