@@ -45,7 +45,8 @@ enum ErrorPane {
         let all = shown + tests.compactMap { $0 }
         var low = all.filter(\.isFinite).min() ?? 0, high = all.filter(\.isFinite).max() ?? 1
         if high - low < 1e-12 { low -= 0.5; high += 0.5 }
-        if !state.logScale { low = min(low, 0) }   // a linear error axis starts at zero, as a bar chart should
+        // The floor sits a little below the lowest value, so the curve's shape fills the chart's height.
+        low -= (high - low) * 0.05
         let untransform: (Double) -> Double = state.logScale ? { pow(10, $0) } : { $0 }
 
         // Y labels: top is the maximum, bottom the minimum.

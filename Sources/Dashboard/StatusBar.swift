@@ -28,7 +28,7 @@ enum StatusBar {
             buffer.write(notice, x: x, y: rect.y, style: Style(.red, bold: true, reverse: true), maxWidth: rect.maxX - x)
         } else {
             let pause = s.state == .running ? "pause" : "run"
-            buffer.write("space \(pause)  +/- lr  </> speed  r reset  Tab probe  ? help  q quit", x: x, y: rect.y,
+            buffer.write("? help  q quit  space \(pause)  +/- lr  </> speed  r reset  Tab probe", x: x, y: rect.y,
                          style: Theme.statusBar, maxWidth: rect.maxX - x)
         }
     }
