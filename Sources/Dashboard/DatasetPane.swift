@@ -13,9 +13,11 @@ enum DatasetPane {
 
         let indexWidth = max(String(data.count).count, 1)
         let columnWidth = 8
-        // Room left after "#", target, prediction and mark.
-        let fixed = indexWidth + 1 + 2 + 7 + 2
-        let shownFeatures = min(data.featureCount, max((inner.width - fixed) / columnWidth, 1))
+        // Room left after "# ", target and gap ("1  "), prediction and mark ("0.966 ✓").
+        let fixed = indexWidth + 1 + 3 + 7
+        var shownFeatures = min(data.featureCount, max((inner.width - fixed) / columnWidth, 1))
+        // A cut shows an ellipsis column too.
+        if shownFeatures < data.featureCount { shownFeatures = max((inner.width - fixed - 2) / columnWidth, 1) }
         let cut = shownFeatures < data.featureCount
 
         var header = Text.right("#", indexWidth) + " "
@@ -35,7 +37,7 @@ enum DatasetPane {
             let row = Array(data.row(i))
             var x = buffer.write(Text.right(String(i + 1), indexWidth) + " ", in: inner, row: r + 1, style: Theme.label)
             for f in 0..<shownFeatures {
-                x = buffer.write(Text.left(Format.short(row[f]), columnWidth), x: x, y: inner.y + r + 1,
+                x = buffer.write(Text.left(fitted(row[f], width: columnWidth - 1), columnWidth), x: x, y: inner.y + r + 1,
                                  maxWidth: inner.maxX - x)
             }
             if cut { x = buffer.write(g.ellipsis + " ", x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x) }
@@ -57,5 +59,14 @@ enum DatasetPane {
             buffer.write(position, x: rect.maxX - 1 - position.count - 1, y: rect.maxY - 1, style: Theme.label,
                          maxWidth: rect.width - 2)
         }
+    }
+
+    /// `x` in at most `width` characters, with fewer significant digits if need be (never a cut-off exponent).
+    static func fitted(_ x: Double, width: Int) -> String {
+        for digits in stride(from: 4, to: 1, by: -1) {
+            let text = Format.short(x, digits: digits)
+            if text.count <= width { return text }
+        }
+        return Format.short(x, digits: 1)
     }
 }

@@ -21,13 +21,14 @@ enum HelpOverlay {
 
     static func draw(_ state: DashboardState, on buffer: inout Buffer) {
         let g = state.glyphs
-        let keyWidth = keys.map { $0.0.count }.max()! + 2
+        let shownKeys = keys.map { g == .unicode ? $0.0 : $0.0.replacingOccurrences(of: "↑ ↓", with: "Up Down") }
+        let keyWidth = shownKeys.map(\.count).max()! + 2
         let lineWidth = keyWidth + keys.map { $0.1.count }.max()!
         let box = buffer.area.centered(Size(width: lineWidth + 4, height: keys.count + 4))
         buffer.fill(box)
         let inner = Panel(title: "Help \(g.middleDot) keys", focused: true).draw(in: box, on: &buffer, glyphs: g)
-        for (r, (key, what)) in keys.enumerated() {
-            let shownKey = g == .unicode ? key : key.replacingOccurrences(of: "↑ ↓", with: "Up Down")
+        for (r, (_, what)) in keys.enumerated() {
+            let shownKey = shownKeys[r]
             let shownWhat = g == .unicode ? what : what.replacingOccurrences(of: "×", with: "x").replacingOccurrences(of: "÷", with: "/")
             let x = buffer.write(Text.left(shownKey, keyWidth), in: inner, row: r, column: 1, style: Theme.heading)
             buffer.write(shownWhat, x: x, y: inner.y + r, maxWidth: inner.maxX - x)

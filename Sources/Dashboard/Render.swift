@@ -22,7 +22,10 @@ public func render(_ state: DashboardState) -> Buffer {
 /// Below the minimum size: one centred message, keys still live.
 private func drawTooSmall(_ state: DashboardState, on buffer: inout Buffer) {
     let need = Layout.minimum
-    let lines = ["terminal too small", "(have \(state.size.width)\(state.glyphs.times)\(state.size.height), need \(need.width)\(state.glyphs.times)\(need.height))", "q quits"]
+    let have = "(have \(state.size.width)\(state.glyphs.times)\(state.size.height), need \(need.width)\(state.glyphs.times)\(need.height))"
+    let whole = "terminal too small " + have
+    // One line when it fits, two when the terminal is narrower still.
+    let lines = whole.count <= state.size.width ? [whole, "q quits"] : ["terminal too small", have, "q quits"]
     let top = max((state.size.height - lines.count) / 2, 0)
     for (i, line) in lines.enumerated() where top + i < state.size.height {
         let x = max((state.size.width - line.count) / 2, 0)

@@ -8,7 +8,7 @@ enum StatusBar {
         guard !rect.isEmpty else { return }
         buffer.fill(rect, style: Theme.statusBar)
         guard let s = state.snapshot else {
-            buffer.write(" starting…", in: rect, row: 0, style: Theme.statusBar)
+            buffer.write(" starting\(state.glyphs.ellipsis)", in: rect, row: 0, style: Theme.statusBar)
             return
         }
         let g = state.glyphs

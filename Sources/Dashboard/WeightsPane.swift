@@ -103,7 +103,7 @@ enum WeightsPane {
         let m = abs(x)
         if m < 9.995 { return Format.signed(x, decimals: 2) }
         if m < 99.95 { return Format.signed(x, decimals: 1) }
-        if m < 99_999.5 { return Text.right(Format.signed(x, decimals: 0), 5) }
+        if m < 9_999.5 { return Text.right(Format.signed(x, decimals: 0), 5) }
         return Format.exponent(x)
     }
 }

@@ -31,4 +31,31 @@ public struct Snapshot: Sendable {
     /// 100 iterations would cost more than about a tenth of training time.
     public var reportInterval: Int
     public var reportIntervalAdapted: Bool { reportInterval != TrainingLoop.tutorialReportInterval }
+
+    public init(version: Int, iteration: Int, limit: Int?, state: TrainingState, learningRate: Double, speed: Speed,
+                batchSize: Int, stepsPerSecond: Double, seed: UInt64, loss: Loss, network: Network,
+                trainingError: Double? = nil, testError: Double? = nil, trainingAccuracy: Double? = nil,
+                testAccuracy: Double? = nil, bestError: Double? = nil, bestIteration: Int? = nil,
+                history: ErrorHistory, events: [TrainingEvent], reportInterval: Int) {
+        self.version = version
+        self.iteration = iteration
+        self.limit = limit
+        self.state = state
+        self.learningRate = learningRate
+        self.speed = speed
+        self.batchSize = batchSize
+        self.stepsPerSecond = stepsPerSecond
+        self.seed = seed
+        self.loss = loss
+        self.network = network
+        self.trainingError = trainingError
+        self.testError = testError
+        self.trainingAccuracy = trainingAccuracy
+        self.testAccuracy = testAccuracy
+        self.bestError = bestError
+        self.bestIteration = bestIteration
+        self.history = history
+        self.events = events
+        self.reportInterval = reportInterval
+    }
 }

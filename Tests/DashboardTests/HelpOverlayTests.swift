@@ -1,0 +1,46 @@
+import Testing
+import TerminalUI
+@testable import Dashboard
+
+/// The help box over the panes.
+@Suite struct HelpOverlayTests {
+    static let keys = ["space", "n", "+ / -", "L", "> / <", "r / R", "Tab", "Esc", "↑ ↓ PgUp PgDn", "Home / End",
+                       "l", "w", "? h F1", "q  Ctrl-C"]
+
+    @Test(arguments: Fixtures.sizes)
+    func listsEveryKey(size: Size) {
+        var state = Fixtures.state(size: size)
+        state.showHelp = true
+        let screen = render(state)
+        let top = screen.row(containing: "┌ Help · keys ─")
+        #expect(top != nil, "\(screen.text)")
+        guard let top else { return }
+        #expect(HelpOverlay.keys.map(\.0) == Self.keys)
+        for (r, (key, what)) in HelpOverlay.keys.enumerated() {
+            let line = screen.line(top + 1 + r)
+            #expect(line.contains("│ " + Text.left(key, 15) + String(what.prefix(20))), "\(key)\n\(screen.text)")
+        }
+        #expect(screen.line(top + 2 + HelpOverlay.keys.count).contains("│ any key closes this"))
+    }
+
+    @Test func theBoxIsCentredAndCoversWhatIsBelow() {
+        var state = Fixtures.state(size: Size(width: 120, height: 40))
+        state.showHelp = true
+        let screen = render(state)
+        // Keys 15 + longest text 48, plus border and margins: 67 × 18, centred in 120 × 40.
+        let box = Rect(x: 26, y: 11, width: 67, height: 18)
+        #expect(screen[box.x, box.y].scalar == "┌")
+        #expect(screen[box.maxX - 1, box.maxY - 1].scalar == "┘")
+        #expect(screen[box.x + 1, box.y + 1].scalar == " ")
+        #expect(screen[box.x + 60, box.y + 2].scalar == " ")   // a blank inside, over the panes
+        #expect(screen[box.x, box.y].style == Style(.cyan, bold: true))
+    }
+
+    @Test func asciiSpellsTheArrowsAndSigns() {
+        var state = Fixtures.state(size: Size(width: 80, height: 24), glyphs: .ascii)
+        state.showHelp = true
+        let screen = render(state)
+        #expect(screen.text.contains("| Up Down PgUp PgDn  scroll the dataset"))
+        #expect(screen.text.contains("speed x10 / /10 (up to max)"))
+    }
+}

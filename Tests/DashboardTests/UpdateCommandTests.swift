@@ -1,0 +1,123 @@
+import Testing
+import NeuralCore
+import TerminalUI
+import Training
+@testable import Dashboard
+
+/// Keys outside any text field that become trainer commands.
+@Suite struct UpdateCommandTests {
+    static func commands(_ key: Key, _ state: DashboardState = Fixtures.state()) -> [TrainingCommand] {
+        var s = state
+        return update(&s, .key(key))
+    }
+
+    @Test func spacePausesARunningSession() {
+        #expect(Self.commands(.character(" ")) == [.pause])
+    }
+
+    @Test(arguments: [TrainingState.paused, .done, .diverged])
+    func spaceResumesOtherwise(state: TrainingState) {
+        #expect(Self.commands(.character(" "), Fixtures.state(snapshot: Fixtures.snapshot(state: state))) == [.resume])
+    }
+
+    @Test func spaceBeforeAnySnapshotResumes() {
+        #expect(Self.commands(.character(" "), Fixtures.state(snapshot: nil)) == [.resume])
+    }
+
+    @Test func nStepsOnce() {
+        #expect(Self.commands(.character("n")) == [.step(1)])
+    }
+
+    @Test func plusAndMinusMoveTheLearningRate() {
+        #expect(Self.commands(.character("+")) == [.learningRateUp])
+        #expect(Self.commands(.character("=")) == [.learningRateUp])
+        #expect(Self.commands(.character("-")) == [.learningRateDown])
+        #expect(Self.commands(.character("_")) == [.learningRateDown])
+    }
+
+    @Test func angleBracketsChangeTheSpeedFromTheCurrentOne() {
+        let slow = Fixtures.state(snapshot: Fixtures.snapshot(speed: .perSecond(100)))
+        #expect(Self.commands(.character(">"), slow) == [.setSpeed(.perSecond(1000))])
+        #expect(Self.commands(.character("."), slow) == [.setSpeed(.perSecond(1000))])
+        #expect(Self.commands(.character("<"), slow) == [.setSpeed(.perSecond(10))])
+        #expect(Self.commands(.character(","), slow) == [.setSpeed(.perSecond(10))])
+        #expect(Self.commands(.character(">")) == [.setSpeed(.unlimited)])
+        #expect(Self.commands(.character("<")) == [.setSpeed(.perSecond(1_000_000))])
+    }
+
+    @Test func rResetsWithANewSeedAndShiftRWithTheSame() {
+        #expect(Self.commands(.character("r")) == [.reset(newSeed: true)])
+        #expect(Self.commands(.character("R")) == [.reset(newSeed: false)])
+    }
+
+    @Test(arguments: [Key.character("x"), .character("l"), .character("w"), .tab, .up, .down, .home, .end,
+                      .mouse(x: 3, y: 4), .function(5), .control("a"), .enter, .escape])
+    func otherKeysSendNothing(key: Key) {
+        #expect(Self.commands(key).isEmpty)
+    }
+
+    @Test func commandKeysLeaveTheStateAlone() {
+        var state = Fixtures.state()
+        for key in [" ", "n", "+", "-", ">", "<", "r", "R"].map({ Key.character(Character($0)) }) {
+            _ = update(&state, .key(key))
+        }
+        #expect(state.focus == .none)
+        #expect(!state.quit && !state.showHelp && !state.logScale && state.wholeRun)
+        #expect(state.datasetScroll == 0)
+    }
+}
+
+/// Quitting, resizing and new snapshots.
+@Suite struct UpdateEventTests {
+    @Test func qQuits() {
+        var state = Fixtures.state()
+        #expect(update(&state, .key(.character("q"))).isEmpty)
+        #expect(state.quit)
+    }
+
+    @Test(arguments: [DashboardState.Focus.none, .probe(1), .learningRate])
+    func ctrlCQuitsFromAnywhere(focus: DashboardState.Focus) {
+        var state = Fixtures.state()
+        state.focus = focus
+        state.showHelp = true
+        _ = update(&state, .key(.control("c")))
+        #expect(state.quit)
+    }
+
+    @Test func qInATextFieldIsJustALetter() {
+        var state = Fixtures.pressing([.tab, .character("q")], on: Fixtures.state())
+        #expect(!state.quit)
+        #expect(state.probeTexts[0] == "3q")
+        state = Fixtures.pressing([.escape, .character("q")], on: state)
+        #expect(state.quit)
+    }
+
+    @Test func resizeSetsTheSize() {
+        var state = Fixtures.state(size: Size(width: 80, height: 24))
+        #expect(update(&state, .resize(Size(width: 133, height: 41))).isEmpty)
+        #expect(state.size == Size(width: 133, height: 41))
+        #expect(render(state).size == Size(width: 133, height: 41))
+    }
+
+    @Test func aSnapshotKeepsThePreviousParameters() {
+        var state = Fixtures.state(snapshot: nil)
+        _ = update(&state, .snapshot(Fixtures.snapshot()))
+        #expect(state.previousParameters == nil)
+        #expect(state.snapshot?.network.parameters == [1.45, -0.66, 0])
+        let next = Fixtures.snapshot(network: Network(weights: [1.5, -0.7], bias: 0.1), iteration: 1_300)
+        #expect(update(&state, .snapshot(next)).isEmpty)
+        #expect(state.previousParameters == [1.45, -0.66, 0])
+        #expect(state.snapshot?.iteration == 1_300)
+        #expect(inside(\.weights, of: state)[0] == "w1     1.5000 ▲  input x1")
+    }
+
+    @Test func aNoticeLastsUntilTheNextKey() {
+        var state = Fixtures.pressing([.character("L"), .enter], on: Fixtures.state())
+        #expect(state.notice != nil)
+        _ = update(&state, .snapshot(Fixtures.snapshot()))
+        _ = update(&state, .resize(Size(width: 90, height: 30)))
+        #expect(state.notice != nil)
+        _ = update(&state, .key(.character("x")))
+        #expect(state.notice == nil)
+    }
+}

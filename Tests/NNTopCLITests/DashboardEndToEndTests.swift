@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): panes, live training, keys, the probe, resizing, quitting, and a
+/// terminal left exactly as it was found.
+@Suite(.serialized) struct DashboardEndToEndTests {
+    /// Runs the dashboard in a shell that records `stty -a` before and after, and its exit status.
+    private func start(width: Int, height: Int, arguments: String = "", scratch: Scratch) throws -> Tmux {
+        let binary = try nntopExecutable.get().path
+        let before = scratch.path("stty-before"), after = scratch.path("stty-after"), status = scratch.path("status")
+        let script = "stty -a > \(shellQuoted(before)); LANG=C.UTF-8 TERM=xterm-256color \(shellQuoted(binary)) \(arguments); "
+            + "echo $? > \(shellQuoted(status)); stty -a > \(shellQuoted(after))"
+        return try Tmux(width: width, height: height, command: "sh -c \(shellQuoted(script))")
+    }
+
+    @Test(arguments: [(120, 40), (80, 24)])
+    func watchPauseTuneProbeResizeQuit(width: Int, height: Int) throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let tmux = try start(width: width, height: height, scratch: scratch)
+
+        // Every pane's title, and training under way.
+        let first = try tmux.waitFor { $0.joinedScreen.contains("RUNNING") && ($0.iteration ?? 0) > 0 }
+        #expect(first.ok, "\(first.screen.joinedScreen)")
+        for title in ["Dataset", "Weights", "Error", "Probe", "lr 0.1"] {
+            #expect(first.screen.joinedScreen.contains(title), "\(title) missing:\n\(first.screen.joinedScreen)")
+        }
+        let early = first.screen.iteration ?? 0
+        let grows = try tmux.waitFor { ($0.iteration ?? 0) > early + 50 }
+        #expect(grows.ok, "iteration stuck at \(early):\n\(grows.screen.joinedScreen)")
+
+        // space: PAUSED, and the iteration holds.
+        try tmux.send("space")
+        let paused = try tmux.waitFor { $0.statusLine.contains("PAUSED") }
+        #expect(paused.ok, "\(paused.screen.joinedScreen)")
+        let held = paused.screen.iteration
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try tmux.screen().iteration == held)
+
+        // +: the learning rate one rung up, 0.1 to 0.3.
+        try tmux.send("+")
+        let raised = try tmux.waitFor { $0.statusLine.contains("lr 0.3") }
+        #expect(raised.ok, "\(raised.screen.statusLine)")
+
+        // The probe: Tab in, replace both fields with 2 and 1.5, and read σ(z) for that input.
+        try tmux.send("Tab")
+        try tmux.send("BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
+        try tmux.type("2")
+        try tmux.send("Tab")
+        try tmux.send("BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
+        try tmux.type("1.5")
+        let probed = try tmux.waitFor { screen in
+            screen.contains { $0.contains("x1 2 ") } && screen.contains { $0.contains("x2 1.5") }
+        }
+        #expect(probed.ok, "\(probed.screen.joinedScreen)")
+        let sigmaLine = try #require(probed.screen.first { $0.contains("σ(z) ") }, "\(probed.screen.joinedScreen)")
+        let sigmaText = try #require(sigmaLine.range(of: #"σ\(z\) [0-9.]+"#, options: .regularExpression))
+        let sigma = try #require(Double(sigmaLine[sigmaText].dropFirst(5)))
+        #expect(sigma > 0 && sigma < 1)
+        // A bad field gives an inline message, not a crash.
+        try tmux.type("x")
+        let complained = try tmux.waitFor { $0.joinedScreen.contains("is not a number") }
+        #expect(complained.ok, "\(complained.screen.joinedScreen)")
+        try tmux.send("BSpace")
+        try tmux.send("Escape")
+
+        // Too small, then back.
+        try tmux.resize(width: 50, height: 12)
+        let small = try tmux.waitFor { $0.joinedScreen.contains("terminal too small (have 50×12") }
+        #expect(small.ok, "\(small.screen.joinedScreen)")
+        try tmux.resize(width: width, height: height)
+        let back = try tmux.waitFor { $0.joinedScreen.contains("Dataset") && $0.statusLine.contains("PAUSED") }
+        #expect(back.ok, "\(back.screen.joinedScreen)")
+
+        // q: exit status 0 and the terminal exactly as before.
+        try tmux.send("q")
+        let ended = try tmux.waitFor { _ in (try? tmux.paneDead()) == true }
+        #expect(ended.ok, "still running:\n\(ended.screen.joinedScreen)")
+        #expect(try scratch.read("status").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(try scratch.read("stty-before") == scratch.read("stty-after"))
+    }
+
+    @Test func ctrlCAndSigtermRestoreTheTerminal() throws {
+        for way in ["ctrl-c", "sigterm", "sighup"] {
+            let scratch = try Scratch()
+            defer { scratch.cleanUp() }
+            let tmux = try start(width: 80, height: 24, scratch: scratch)
+            let up = try tmux.waitFor { $0.joinedScreen.contains("RUNNING") }
+            #expect(up.ok, "\(way): \(up.screen.joinedScreen)")
+            switch way {
+            case "ctrl-c": try tmux.send("C-c")
+            case "sigterm": _ = try runProcess("/usr/bin/env", ["pkill", "-TERM", "-P", try tmux.panePID()])
+            default: _ = try runProcess("/usr/bin/env", ["pkill", "-HUP", "-P", try tmux.panePID()])
+            }
+            let ended = try tmux.waitFor { _ in (try? tmux.paneDead()) == true }
+            #expect(ended.ok, "\(way): still running")
+            #expect(try scratch.read("stty-before") == scratch.read("stty-after"), "\(way)")
+        }
+    }
+
+    @Test func stdoutNotATerminalPointsToTrain() throws {
+        let result = try runNNTop([])
+        expectOneLineFailure(result, contains: ["terminal", "nntop train"])
+    }
+
+    @Test func unknownTerminalTypeIsOneLine() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let binary = try nntopExecutable.get().path
+        let script = "TERM=no-such-terminal \(shellQuoted(binary)) 2> \(shellQuoted(scratch.path("stderr"))); echo $? > \(shellQuoted(scratch.path("status")))"
+        let tmux = try Tmux(width: 80, height: 24, command: "sh -c \(shellQuoted(script))")
+        let ended = try tmux.waitFor { _ in (try? tmux.paneDead()) == true }
+        #expect(ended.ok)
+        #expect(try scratch.read("status").trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+        let stderr = try scratch.read("stderr")
+        #expect(stderr.hasPrefix("nntop: ") && stderr.contains("no-such-terminal"), "\(stderr)")
+        #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
+    }
+}
+
+/// Runs a helper program to completion and returns its exit status.
+func runProcess(_ path: String, _ arguments: [String]) throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus
+}
