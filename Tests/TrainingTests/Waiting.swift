@@ -1,0 +1,18 @@
+import Foundation
+import Training
+
+/// Polls the session's channel until a snapshot satisfies `predicate`, for at most `seconds`.
+func waitFor(_ session: TrainingSession, _ seconds: Double = 5, _ predicate: (Snapshot) -> Bool) -> Snapshot? {
+    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    while ContinuousClock.now < deadline {
+        if let s = session.channel.newest, predicate(s) { return s }
+        Thread.sleep(forTimeInterval: 0.001)
+    }
+    return session.channel.newest.flatMap { predicate($0) ? $0 : nil }
+}
+
+func tutorialSession(paused: Bool = false, limit: Int? = nil, speed: Speed = .unlimited, learningRate: Double = 0.1,
+                     seed: UInt64 = 1) -> TrainingSession {
+    TrainingSession(SessionConfiguration(training: .tutorial, learningRate: learningRate, seed: seed,
+                                         iterationLimit: limit, speed: speed, startPaused: paused))
+}
