@@ -20,7 +20,12 @@ enum StatusBar {
         if s.batchSize > 1 { text += " \(g.vertical) batch \(s.batchSize)" }
         if s.reportIntervalAdapted { text += " \(g.vertical) error every \(Format.count(s.reportInterval)) it" }
         text += " \(g.vertical) "
-        x = buffer.write(text, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
+        // What is being typed, or a notice, takes the place of the figures: it must be readable at any width.
+        if state.focus != .learningRate && state.notice == nil {
+            x = buffer.write(text, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
+        } else {
+            x += 1
+        }
         if state.focus == .learningRate {
             buffer.write("learning rate: \(state.learningRateText)_  (Enter sets, Esc cancels)", x: x, y: rect.y,
                          style: Theme.statusBar.bolded, maxWidth: rect.maxX - x)

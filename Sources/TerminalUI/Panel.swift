@@ -26,7 +26,8 @@ public struct Panel: Sendable {
         buffer.put(glyphs.bottomLeft, x: rect.x, y: rect.maxY - 1, style: border)
         buffer.put(glyphs.bottomRight, x: rect.maxX - 1, y: rect.maxY - 1, style: border)
         if rect.width > 4 {
-            buffer.write(" \(title) ", x: rect.x + 1, y: rect.y, style: Style(.standard, bold: true),
+            let shown = Text.truncate(title, to: rect.width - 4, ellipsis: glyphs.ellipsis)
+            buffer.write(" \(shown) ", x: rect.x + 1, y: rect.y, style: Style(.standard, bold: true),
                          maxWidth: rect.width - 2)
         }
         return rect.inset(by: 1)

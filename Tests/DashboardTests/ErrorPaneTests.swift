@@ -120,7 +120,7 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
         // The last 38 reports: 16 300 … 20 000.
         #expect(inside(\.error, of: state).last == "     it 16,300" + pad(26) + "20,000")
         state = Fixtures.pressing([.character("w")], on: state)
-        #expect(titleLine(\.error, of: state).contains("whole run"))
+        #expect(titleLine(\.error, of: state).contains("whole ru"))
     }
 
     @Test func waitsForTheFirstReport() {

@@ -49,13 +49,16 @@ import Training
     @Test func typingALearningRateShowsThePrompt() {
         let state = Fixtures.pressing([.character("L"), .character("0"), .character("."), .character("0"),
                                        .character("5")], on: Fixtures.state(size: Size(width: 120, height: 40)))
-        #expect(Self.bar(state).hasSuffix("│ learning rate: 0.05_  (Enter sets, Esc cancels)"))
+        #expect(Self.bar(state).hasSuffix("  learning rate: 0.05_  (Enter sets, Esc cancels)"))
+        // The prompt takes the figures' place, so it stays readable at the minimum width.
+        let narrow = Fixtures.pressing([.character("L"), .character("3")], on: Fixtures.state(size: Layout.minimum))
+        #expect(Self.bar(narrow).contains("learning rate: 3_"))
     }
 
     @Test func aRejectedLearningRateLeavesANotice() {
         var state = Fixtures.pressing([.character("L"), .character("x"), .enter],
                                       on: Fixtures.state(size: Size(width: 120, height: 40)))
-        #expect(Self.bar(state).hasSuffix("│ learning rate must be a number in (0, 1000], got \"x\""))
+        #expect(Self.bar(state).hasSuffix("  learning rate must be a number in (0, 1000], got \"x\""))
         // The next key clears it.
         state = Fixtures.pressing([.character("l")], on: state)
         #expect(Self.bar(state).hasSuffix("│ ? help  q quit  space pause  +/- lr  </> speed  r reset  T"))

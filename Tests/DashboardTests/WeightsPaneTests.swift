@@ -9,7 +9,7 @@ import Training
     @Test(arguments: Fixtures.sizes)
     func tutorialParametersWithoutMarksOnTheFirstFrame(size: Size) {
         let state = Fixtures.state(size: size)
-        #expect(titleLine(\.weights, of: state).hasPrefix("┌ Weights & bias · 2-1 · 3 p"))
+        #expect(titleLine(\.weights, of: state).hasPrefix("┌ Weights & bias · 2-1 · 3 "))
         #expect(inside(\.weights, of: state) == [
             "w1     1.4500    input x1",
             "w2    -0.6600    input x2",
