@@ -47,6 +47,7 @@ enum ErrorPane {
         if high - low < 1e-12 { low -= 0.5; high += 0.5 }
         // The floor sits a little below the lowest value, so the curve's shape fills the chart's height.
         low -= (high - low) * 0.05
+        if !state.logScale { low = max(low, 0) }   // an error is never negative; neither is its axis
         let untransform: (Double) -> Double = state.logScale ? { pow(10, $0) } : { $0 }
 
         // Y labels: top is the maximum, bottom the minimum.
