@@ -15,6 +15,7 @@ static inline WINDOW *nntop_stdscr(void) { return stdscr; }
 static inline int nntop_lines(void) { return LINES; }
 static inline int nntop_cols(void) { return COLS; }
 static inline int nntop_colors(void) { return COLORS; }
+static inline int nntop_color_pairs(void) { return COLOR_PAIRS; }
 
 static inline attr_t nntop_a_normal(void) { return A_NORMAL; }
 static inline attr_t nntop_a_bold(void) { return A_BOLD; }

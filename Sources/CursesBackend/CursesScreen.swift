@@ -25,6 +25,8 @@ public final class CursesScreen {
     public let unicode: Bool
     public let colour: Bool
     private var isOpen = false
+    /// Colour pairs made so far (used only when `colour`).
+    var pairs = ColourPairs()
     private var screen: OpaquePointer?
 
     /// Sets up curses: locale first, raw keys, no echo, keypad decoding, hidden cursor, colours unless NO_COLOR.
@@ -50,12 +52,15 @@ public final class CursesScreen {
         if colour {
             start_color()
             use_default_colors()
-            ColourPairs.register()
+            pairs = ColourPairs()
         }
         SignalFlags.install()
         CrashRestore.install()
         CursesScreen.installExitRestore()
     }
+
+    /// True when colour is on and the terminal has the 256-colour palette.
+    public var palette: Bool { colour && nntop_colors() >= 256 }
 
     /// The terminal's size now.
     public var size: Size { Size(width: Int(nntop_cols()), height: Int(nntop_lines())) }

@@ -13,7 +13,7 @@ extension CursesScreen {
                 let cell = buffer[x, y]
                 if cell == .blank { continue }
                 _ = nntop_put_cell(window, Int32(y), Int32(x), wchar_t(bitPattern: cell.scalar.value),
-                                   attributes(cell.style), colour ? ColourPairs.pair(for: cell.style.foreground) : 0)
+                                   attributes(cell.style), colour ? pairs.pair(for: cell.style) : 0)
             }
         }
         wnoutrefresh(window)

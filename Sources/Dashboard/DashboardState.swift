@@ -12,11 +12,19 @@ public struct DashboardState: Sendable {
         case probe(Int)
         /// Typing an exact learning rate.
         case learningRate
+        /// Moving the decision map's cursor, which the probe follows.
+        case map
+    }
+
+    /// What the terminal can show: no colour, the eight standard colours, or the 256-colour palette.
+    public enum ColourDepth: Sendable, Equatable {
+        case monochrome, eight, palette
     }
 
     public var snapshot: Snapshot?
     /// The characters to draw with (Unicode, or ASCII when the locale is not UTF-8 or `--ascii`).
     public var glyphs: GlyphSet
+    public var colours: ColourDepth
     /// The parameters shown in the previous frame, for the ▲/▼ change marks.
     public var previousParameters: [Double]?
     /// The training data as the user wrote it (before any standardization).
@@ -36,10 +44,18 @@ public struct DashboardState: Sendable {
     public var wholeRun = true
     public var size: Size
     public var quit = false
+    /// The decision map's plane (which features across and up, over what range).
+    var mapPlane: MapPlane
+    /// The map's cursor, in cells from the map's top-left corner (clamped to the map when drawn).
+    public var mapCursor = (column: 0, row: 0)
+    /// Draw the map in two flat colours (the predicted class) instead of shading by probability.
+    public var discrete = false
 
     public init(training: Dataset, test: Dataset? = nil, standardization: Standardization? = nil, size: Size,
-                glyphs: GlyphSet = .unicode) {
+                glyphs: GlyphSet = .unicode, colours: ColourDepth = .palette) {
         self.glyphs = glyphs
+        self.colours = colours
+        mapPlane = MapPlane(training: training, test: test, across: 0, up: training.featureCount > 1 ? 1 : nil)
         self.training = training
         self.test = test
         self.standardization = standardization
@@ -51,6 +67,18 @@ public struct DashboardState: Sendable {
     /// The network's input for raw values: standardized when the data were.
     public func networkInput(_ raw: [Double]) -> [Double] {
         standardization?.apply(raw) ?? raw
+    }
+
+    /// Where the panes go on the current screen.
+    var layout: Layout {
+        let sizes = snapshot?.network.sizes ?? [training.featureCount, 1]
+        return Layout(size: size, rows: training.count, features: training.featureCount,
+                      parameterRows: WeightsPane.rows(for: sizes))
+    }
+
+    /// The map's cursor clamped to a map drawn in `area`.
+    func mapCursorCell(in area: Rect) -> (column: Int, row: Int) {
+        (min(max(mapCursor.column, 0), area.width - 1), min(max(mapCursor.row, 0), area.height - 1))
     }
 
     /// The probe's inputs, or the first field that is not a number.

@@ -7,13 +7,12 @@ public func render(_ state: DashboardState) -> Buffer {
         drawTooSmall(state, on: &buffer)
         return buffer
     }
-    let sizes = state.snapshot?.network.sizes ?? [state.training.featureCount, 1]
-    let layout = Layout(size: state.size, rows: state.training.count, features: state.training.featureCount,
-                        parameterRows: WeightsPane.rows(for: sizes))
+    let layout = state.layout
     DatasetPane.draw(state, in: layout.dataset, on: &buffer)
     ProbePane.draw(state, in: layout.probe, on: &buffer)
     WeightsPane.draw(state, in: layout.weights, on: &buffer)
     ErrorPane.draw(state, in: layout.error, on: &buffer)
+    if let map = layout.map { MapPane.draw(state, in: map, on: &buffer) }
     StatusBar.draw(state, in: layout.status, on: &buffer)
     if state.showHelp { HelpOverlay.draw(state, on: &buffer) }
     return buffer

@@ -28,6 +28,7 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [T
         switch state.focus {
         case .probe(let field): return editProbe(&state, field: field, key: key)
         case .learningRate: return editLearningRate(&state, key: key)
+        case .map: return moveMapCursor(&state, key: key) ?? command(&state, key: key)
         case .none: return command(&state, key: key)
         }
     }
@@ -68,6 +69,23 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
         state.logScale.toggle()
     case .character("w"):
         state.wholeRun.toggle()
+    case .character("m"):
+        if state.layout.map == nil {
+            state.notice = "the decision map needs a terminal of at least \(Layout.mapMinimum.width)\(state.glyphs.times)\(Layout.mapMinimum.height)"
+        } else {
+            state.focus = .map
+            probeFollowsMapCursor(&state)
+        }
+    case .character("d"):
+        state.discrete.toggle()
+    case .character("x"), .character("y"):
+        chooseMapFeature(&state, across: key == .character("x"))
+    case .mouse(let x, let y):
+        guard let map = state.layout.map, let area = MapPane.area(inner: map.inset(by: 1)),
+              area.contains(x: x, y: y) else { break }
+        state.mapCursor = (x - area.x, y - area.y)
+        state.focus = .map
+        probeFollowsMapCursor(&state)
     case .up:
         state.datasetScroll = max(state.datasetScroll - 1, 0)
     case .down:
@@ -129,4 +147,47 @@ private func editLearningRate(_ state: inout DashboardState, key: Key) -> [Train
         break
     }
     return []
+}
+
+/// Keys while the map has focus: arrows move the cursor (the probe follows), Esc, Enter or m leave. Other
+/// keys are commands as usual (nil).
+private func moveMapCursor(_ state: inout DashboardState, key: Key) -> [TrainingCommand]? {
+    switch key {
+    case .escape, .enter, .character("m"):
+        state.focus = .none
+    case .tab:
+        state.focus = .probe(0)
+    case .left: state.mapCursor.column -= 1
+    case .right: state.mapCursor.column += 1
+    case .up: state.mapCursor.row -= 1
+    case .down: state.mapCursor.row += 1
+    default:
+        return nil
+    }
+    if state.focus == .map { probeFollowsMapCursor(&state) }
+    return []
+}
+
+/// Clamps the map cursor to the map on screen and puts the point under it in the probe's fields.
+private func probeFollowsMapCursor(_ state: inout DashboardState) {
+    guard let map = state.layout.map, let area = MapPane.area(inner: map.inset(by: 1)) else { return }
+    let (c, r) = state.mapCursorCell(in: area)
+    state.mapCursor = (c, r)
+    let plane = state.mapPlane
+    let input = plane.input(across: plane.acrossValue(column: c, of: area.width),
+                            up: plane.upValue(row: r, of: area.height))
+    state.probeTexts = input.map { Format.short($0) }
+}
+
+/// x and y: the next feature across or up the map, skipping the one on the other axis.
+private func chooseMapFeature(_ state: inout DashboardState, across: Bool) {
+    let count = state.training.featureCount
+    let plane = state.mapPlane
+    guard count > 1 else { return }
+    let other = across ? plane.up : plane.across
+    var next = ((across ? plane.across : plane.up ?? 0) + 1) % count
+    if next == other { next = (next + 1) % count }
+    guard count > 2 || next != (across ? plane.across : plane.up) else { return }
+    state.mapPlane = MapPlane(training: state.training, test: state.test,
+                              across: across ? next : plane.across, up: across ? plane.up : next)
 }

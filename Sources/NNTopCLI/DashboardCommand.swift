@@ -53,7 +53,8 @@ struct DashboardCommand: ParsableCommand {
         }
         session.start()
         let state = DashboardState(training: raw.training, test: raw.test, standardization: data.standardization,
-                                   size: screen.size, glyphs: screen.unicode ? .unicode : .ascii)
+                                   size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
+                                   colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
         var loop = DashboardLoop(screen: screen, session: session, state: state)
         let last = loop.run()
         session.stop()

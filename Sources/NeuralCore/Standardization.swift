@@ -29,6 +29,10 @@ public struct Standardization: Sendable, Equatable, Codable {
     @inline(__always)
     func scale(_ c: Int) -> Double { deviation[c] > 0 ? deviation[c] : 1 }
 
+    /// One feature's value, standardized.
+    @inline(__always)
+    public func apply(feature c: Int, _ x: Double) -> Double { (x - mean[c]) / scale(c) }
+
     public func apply(_ input: [Double]) -> [Double] {
         input.enumerated().map { c, x in (x - mean[c]) / scale(c) }
     }

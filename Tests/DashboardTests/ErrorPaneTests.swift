@@ -85,8 +85,11 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
     }
 
     @Test func noDotsWithoutTestErrors() {
-        let screen = render(Fixtures.state(size: Size(width: 120, height: 40)))
-        #expect(!screen.text.contains("•"))
+        let state = Fixtures.state(size: Size(width: 120, height: 40))
+        let screen = render(state), pane = state.layout.error
+        for y in pane.y..<pane.maxY {
+            #expect(!(pane.x..<pane.maxX).contains { screen[$0, y].scalar == "•" }, "row \(y)\n\(screen.text)")
+        }
     }
 
     @Test func logScaleChangesTheTitleAndTheLabels() {

@@ -80,6 +80,34 @@ import Testing
         #expect(try scratch.read("stty-before") == scratch.read("stty-after"))
     }
 
+    @Test func theDecisionMapProbesThePointUnderItsCursor() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let tmux = try start(width: 120, height: 40, scratch: scratch)
+        let up = try tmux.waitFor { $0.joinedScreen.contains("Decision map") && $0.statusLine.contains("RUNNING") }
+        #expect(up.ok, "\(up.screen.joinedScreen)")
+        // m: the cursor goes to the map's top-left corner and the probe shows that point.
+        try tmux.send("m")
+        let focused = try tmux.waitFor { screen in screen.contains { $0.contains("╋") } }
+        #expect(focused.ok, "\(focused.screen.joinedScreen)")
+        let corner = try #require(focused.screen.first { $0.contains("│x1 ") }, "\(focused.screen.joinedScreen)")
+        // Ten cells right: a larger x1 in the probe, and σ(z) for it.
+        for _ in 0..<10 { try tmux.send("Right") }
+        let moved = try tmux.waitFor { screen in
+            screen.contains { $0.contains("│x1 ") && $0 != corner } && screen.contains { $0.contains("σ(z) ") }
+        }
+        #expect(moved.ok, "\(moved.screen.joinedScreen)")
+        func x1(_ line: String) -> Double? {
+            line.components(separatedBy: "│x1 ").last?.split(separator: " ").first.flatMap { Double($0) }
+        }
+        let before = try #require(x1(corner)), after = try #require(moved.screen.first { $0.contains("│x1 ") }.flatMap(x1))
+        #expect(after > before, "x1 went from \(before) to \(after)")
+        try tmux.send("q")
+        let ended = try tmux.waitFor { _ in (try? tmux.paneDead()) == true }
+        #expect(ended.ok)
+        #expect(try scratch.read("stty-before") == scratch.read("stty-after"))
+    }
+
     @Test func ctrlCAndSigtermRestoreTheTerminal() throws {
         for way in ["ctrl-c", "sigterm", "sighup"] {
             let scratch = try Scratch()

@@ -1,0 +1,125 @@
+import NeuralCore
+import TerminalUI
+
+/// The decision map: the network's probability over two features as colour (two samples per cell, in half
+/// blocks) or as shades without colour, the 0.5 contour, and the data on top — train and test, right and
+/// wrong told apart. The cursor, when the map has focus, is the point the probe shows.
+enum MapPane {
+    static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
+        let g = state.glyphs
+        let plane = state.mapPlane
+        let inner = Panel(title: title(state, plane), focused: state.focus == .map).draw(in: rect, on: &buffer, glyphs: g)
+        guard let area = area(inner: inner) else { return }
+        buffer.write(legend(state), in: inner, row: inner.height - 1, style: Theme.label)
+        guard let network = state.snapshot?.network, network.inputCount == state.training.featureCount else {
+            buffer.write("waiting for the first weights\(g.ellipsis)", in: area, row: 0, style: Theme.label)
+            return
+        }
+        let grid = ProbabilityGrid(network: network, plane: plane, standardization: state.standardization,
+                                   columns: area.width, rows: area.height * 2)
+        drawField(grid, state: state, in: area, on: &buffer)
+        drawPoints(state, network: network, plane: plane, in: area, on: &buffer)
+        if state.focus == .map {
+            let (c, r) = state.mapCursorCell(in: area)
+            buffer.put(g.mapMarks.cursor, x: area.x + c, y: area.y + r, style: MapPalette.cursor)
+        }
+    }
+
+    /// Where the probabilities go inside the frame: all but the legend row; nil when too small to draw.
+    static func area(inner: Rect) -> Rect? {
+        guard inner.width >= 4, inner.height >= 3 else { return nil }
+        return Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
+    }
+
+    private static func title(_ state: DashboardState, _ plane: MapPlane) -> String {
+        let g = state.glyphs, names = state.training.featureNames
+        var text = "Decision map \(g.middleDot) \(names[plane.across]) \(Format.short(plane.acrossRange.lowerBound, digits: 3))"
+            + "\(g.ellipsis)\(Format.short(plane.acrossRange.upperBound, digits: 3))"
+        if let up = plane.up {
+            text += " \(g.middleDot) \(names[up]) \(Format.short(plane.upRange.lowerBound, digits: 3))"
+                + "\(g.ellipsis)\(Format.short(plane.upRange.upperBound, digits: 3))"
+        }
+        return text
+    }
+
+    private static func legend(_ state: DashboardState) -> String {
+        let m = state.glyphs.mapMarks, dot = state.glyphs.middleDot
+        var text = "\(m.trainOne)\(m.trainZero) train \(m.testOne)\(m.testZero) test \(dot) reversed: wrong \(dot) "
+            + "\(m.contour) p=0.5"
+        if state.focus != .map { text += " \(dot) m: probe" }
+        return state.discrete ? "discrete \(dot) " + text : text
+    }
+
+    /// The probability field: half blocks in two colours, or one shade per cell without colour; the 0.5 contour
+    /// where the class changes between a cell's samples or its neighbours'.
+    private static func drawField(_ grid: ProbabilityGrid, state: DashboardState, in area: Rect,
+                                  on buffer: inout Buffer) {
+        let palette = state.colours == .palette, coloured = state.colours != .monochrome
+        let unicode = state.glyphs.mapMarks.halfBlock != nil
+        for row in 0..<area.height {
+            for c in 0..<area.width {
+                let top = grid[column: c, row: 2 * row], bottom = grid[column: c, row: 2 * row + 1]
+                let x = area.x + c, y = area.y + row
+                if crossesContour(grid, column: c, row: row) {
+                    let mean = (top + bottom) / 2
+                    let background = coloured ? MapPalette.colour(mean, palette: palette, discrete: state.discrete)
+                                              : .standard
+                    var style = MapPalette.contour
+                    style.background = background
+                    buffer.put(state.glyphs.mapMarks.contour, x: x, y: y, style: style)
+                } else if coloured, let half = state.glyphs.mapMarks.halfBlock, unicode {
+                    let style = Style(MapPalette.colour(top, palette: palette, discrete: state.discrete),
+                                      background: MapPalette.colour(bottom, palette: palette, discrete: state.discrete))
+                    buffer.put(half, x: x, y: y, style: style)
+                } else if coloured {
+                    let colour = MapPalette.colour((top + bottom) / 2, palette: palette, discrete: state.discrete)
+                    buffer.put(" ", x: x, y: y, style: Style(background: colour))
+                } else {
+                    buffer.put(MapPalette.shade((top + bottom) / 2, unicode: unicode, discrete: state.discrete),
+                               x: x, y: y, style: Theme.label)
+                }
+            }
+        }
+    }
+
+    /// True when the class at this cell's samples differs from that of a sample beside or below it.
+    static func crossesContour(_ grid: ProbabilityGrid, column c: Int, row: Int) -> Bool {
+        let top = grid[column: c, row: 2 * row] >= 0.5, bottom = grid[column: c, row: 2 * row + 1] >= 0.5
+        if top != bottom { return true }
+        if c + 1 < grid.columns, (grid[column: c + 1, row: 2 * row] >= 0.5) != top { return true }
+        if 2 * row + 2 < grid.rows, (grid[column: c, row: 2 * row + 2] >= 0.5) != bottom { return true }
+        return false
+    }
+
+    /// Every labelled point in the plane: its label by glyph (and colour), test apart from train, a wrong
+    /// prediction in reverse video. Wrong points are drawn last so none is hidden under a right one.
+    private static func drawPoints(_ state: DashboardState, network: Network, plane: MapPlane, in area: Rect,
+                                   on buffer: inout Buffer) {
+        let m = state.glyphs.mapMarks, palette = state.colours == .palette
+        var pass = ForwardPass(network: network)
+        var input = [Double](repeating: 0, count: network.inputCount)
+        for wrongPass in [false, true] {
+            for (data, isTest) in [(state.training, false)] + (state.test.map { [($0, true)] } ?? []) where data.isLabelled {
+                for i in 0..<data.count {
+                    let raw = data.row(i)
+                    for (k, x) in raw.enumerated() { input[k] = state.standardization?.apply(feature: k, x) ?? x }
+                    let p = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
+                    let label = data.targets[i]
+                    let wrong = (p >= 0.5) != (label >= 0.5)
+                    guard wrong == wrongPass else { continue }
+                    let x = raw[raw.startIndex + plane.across]
+                    let y = plane.up.map { raw[raw.startIndex + $0] } ?? plane.upValue(row: 0, of: 1)
+                    let c = plane.column(of: x, columns: area.width)
+                    let r = plane.row(of: y, rows: area.height * 2) / 2
+                    let glyph = isTest ? (label >= 0.5 ? m.testOne : m.testZero) : (label >= 0.5 ? m.trainOne : m.trainZero)
+                    var style = Style(state.colours == .monochrome ? .standard : MapPalette.point(label: label, palette: palette),
+                                      bold: true, reverse: wrong)
+                    if state.colours != .monochrome, !wrong {
+                        style.background = buffer[area.x + c, area.y + r].style.background
+                    }
+                    buffer.put(glyph, x: area.x + c, y: area.y + r, style: style)
+                }
+            }
+        }
+    }
+}
