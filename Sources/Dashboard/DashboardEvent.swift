@@ -6,4 +6,6 @@ public enum DashboardEvent: Sendable {
     case key(Key)
     case resize(Size)
     case snapshot(Snapshot)
+    /// A line for the user from the host (where a file was saved, or why it was not).
+    case notice(String, problem: Bool)
 }

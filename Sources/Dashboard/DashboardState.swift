@@ -37,6 +37,8 @@ public struct DashboardState: Sendable {
     public var learningRateText = ""
     /// A one-line note for the user (a rejected learning rate, say), cleared by the next key.
     public var notice: String?
+    /// Whether the notice reports a problem (red) or news (plain).
+    public var noticeIsProblem = true
     public var datasetScroll = 0
     public var showHelp = false
     public var logScale = false
@@ -48,6 +50,8 @@ public struct DashboardState: Sendable {
     var mapPlane: MapPlane
     /// The map's cursor, in cells from the map's top-left corner (clamped to the map when drawn).
     public var mapCursor = (column: 0, row: 0)
+    /// Work the dashboard asks of its host (files to write), taken and carried out by the main loop.
+    public var requests: [DashboardRequest] = []
     /// Draw the map in two flat colours (the predicted class) instead of shading by probability.
     public var discrete = false
 
@@ -92,6 +96,14 @@ public struct DashboardState: Sendable {
         }
         return .success(values)
     }
+}
+
+/// Something only the host can do (it writes files); the result comes back as a notice.
+public enum DashboardRequest: Sendable, Equatable {
+    /// Save the current model (atomic JSON).
+    case saveModel
+    /// Write the error history as CSV and as an SVG plot.
+    case exportHistory
 }
 
 public struct ProbeInputError: Error, Equatable, Sendable {

@@ -30,7 +30,8 @@ enum StatusBar {
             buffer.write("learning rate: \(state.learningRateText)_  (Enter sets, Esc cancels)", x: x, y: rect.y,
                          style: Theme.statusBar.bolded, maxWidth: rect.maxX - x)
         } else if let notice = state.notice {
-            buffer.write(notice, x: x, y: rect.y, style: Style(.red, bold: true, reverse: true), maxWidth: rect.maxX - x)
+            let style = state.noticeIsProblem ? Style(.red, bold: true, reverse: true) : Theme.statusBar.bolded
+            buffer.write(notice, x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
         } else {
             let pause = s.state == .running ? "pause" : "run"
             buffer.write("? help  q quit  space \(pause)  +/- lr  </> speed  r reset  Tab probe", x: x, y: rect.y,

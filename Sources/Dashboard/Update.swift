@@ -13,12 +13,17 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [T
     case .resize(let size):
         state.size = size
         return []
+    case .notice(let text, let problem):
+        state.notice = text
+        state.noticeIsProblem = problem
+        return []
     case .key(let key):
         if key == .control("c") {
             state.quit = true
             return []
         }
         state.notice = nil
+        state.noticeIsProblem = true
         if state.showHelp {
             // Any key closes the help overlay; q still quits.
             state.showHelp = false
@@ -78,6 +83,12 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
         }
     case .character("d"):
         state.discrete.toggle()
+    case .character("s"), .character("e"):
+        if state.snapshot == nil {
+            state.notice = "nothing to \(key == .character("s") ? "save" : "export") before the first snapshot"
+        } else {
+            state.requests.append(key == .character("s") ? .saveModel : .exportHistory)
+        }
     case .character("x"), .character("y"):
         chooseMapFeature(&state, across: key == .character("x"))
     case .mouse(let x, let y):

@@ -30,6 +30,18 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with ASCII characters only (the default when the locale is not UTF-8).")
     var ascii = false
 
+    @Option(name: .long, help: ArgumentHelp("Start from a saved model (its shape, weights and standardization) to train on or just probe.", valueName: "file.json"))
+    var model: String?
+
+    @Flag(name: .long, help: "Start paused (space starts training): to look at or probe a loaded model as it is.")
+    var paused = false
+
+    @Option(name: .long, help: ArgumentHelp("Where s saves the model (JSON, replaced atomically).", valueName: "file.json"))
+    var save = "nntop-model.json"
+
+    @Option(name: .long, help: ArgumentHelp("Where e writes the error history: PATH.csv and an SVG plot, PATH.svg.", valueName: "path"))
+    var export = "nntop-history"
+
     func run() throws {
         guard isatty(STDOUT_FILENO) == 1 else {
             throw UsageError("the dashboard needs a terminal on stdout; for headless training use nntop train")
@@ -38,13 +50,26 @@ struct DashboardCommand: ParsableCommand {
             throw UsageError("the dashboard reads keys from a terminal on stdin; for headless training use nntop train")
         }
         let raw = try dataOptions.loadRaw()
-        let data = dataOptions.prepare(raw)
+        var data = dataOptions.prepare(raw)
         let options = networkOptions
+        var hidden = options.hidden.widths, activation = options.activation, loss = options.loss
+        var initial: Network?
+        if let model {
+            let (file, network) = try ModelFile.load(path: model)
+            guard network.inputCount == raw.training.featureCount else {
+                throw UsageError("\(model): the model takes \(network.inputCount) inputs, the data have \(raw.training.featureCount) features")
+            }
+            // The model's own standardization, so its weights see the inputs they were trained on.
+            let z = file.standardization
+            data = DataOptions.Loaded(training: z?.apply(raw.training) ?? raw.training,
+                                      test: raw.test.map { z?.apply($0) ?? $0 }, standardization: z)
+            (hidden, activation, loss, initial) = (network.hiddenSizes, network.hiddenActivation, file.loss, network)
+        }
         let session = TrainingSession(SessionConfiguration(
-            training: data.training, test: data.test, hidden: options.hidden.widths,
-            activation: options.activation, loss: options.loss, learningRate: options.learningRate,
+            training: data.training, test: data.test, hidden: hidden,
+            activation: activation, loss: loss, learningRate: options.learningRate,
             batchSize: options.batchSize, seed: options.seed, iterationLimit: options.iterations,
-            speed: speed.value))
+            speed: speed.value, startPaused: paused, initialNetwork: initial))
         let screen: CursesScreen
         do {
             screen = try CursesScreen(forceASCII: ascii)
@@ -55,7 +80,8 @@ struct DashboardCommand: ParsableCommand {
         let state = DashboardState(training: raw.training, test: raw.test, standardization: data.standardization,
                                    size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
                                    colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
-        var loop = DashboardLoop(screen: screen, session: session, state: state)
+        var loop = DashboardLoop(screen: screen, session: session, files: DashboardFiles(modelPath: save, historyPath: export),
+                                 state: state)
         let last = loop.run()
         session.stop()
         screen.close()

@@ -10,6 +10,7 @@ struct DashboardLoop {
 
     let screen: CursesScreen
     let session: TrainingSession
+    let files: DashboardFiles
     var state: DashboardState
 
     /// Runs until the user quits; returns the last snapshot seen. A termination signal restores the terminal
@@ -54,6 +55,13 @@ struct DashboardLoop {
                 dirty = true
                 urgent = true
                 if state.quit { break }
+            }
+            // Files the user asked for: written here, on the main thread, between frames.
+            while !state.requests.isEmpty {
+                let (line, problem) = files.perform(state.requests.removeFirst(), state: state)
+                _ = update(&state, .notice(line, problem: problem))
+                dirty = true
+                urgent = true
             }
         }
         return state.snapshot

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// The real binary in a real terminal (tmux): panes, live training, keys, the probe, resizing, quitting, and a
@@ -106,6 +109,48 @@ import Testing
         let ended = try tmux.waitFor { _ in (try? tmux.paneDead()) == true }
         #expect(ended.ok)
         #expect(try scratch.read("stty-before") == scratch.read("stty-after"))
+    }
+
+    @Test func sSavesAModelThatPredictAndTheDashboardLoadAndEExportsTheHistory() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let model = scratch.path("m.json"), history = scratch.path("h")
+        let tmux = try start(width: 100, height: 30, arguments: "--speed 5000 --save \(shellQuoted(model)) --export \(shellQuoted(history))",
+                             scratch: scratch)
+        let trained = try tmux.waitFor { ($0.iteration ?? 0) > 1_000 }
+        #expect(trained.ok, "\(trained.screen.joinedScreen)")
+        try tmux.send("space")
+        #expect(try tmux.waitFor { $0.statusLine.contains("PAUSED") }.ok)
+        try tmux.send("s")
+        let saved = try tmux.waitFor { $0.statusLine.contains("saved the model at iteration") }
+        #expect(saved.ok, "\(saved.screen.statusLine)")
+        try tmux.send("e")
+        let exported = try tmux.waitFor { $0.statusLine.contains("wrote") }
+        #expect(exported.ok, "\(exported.screen.statusLine)")
+        let iteration = try #require(saved.screen.statusLine.components(separatedBy: "iteration ").last?
+            .split(separator: " ").first.flatMap { Int($0) })
+        try tmux.send("q")
+        #expect(try tmux.waitFor { _ in (try? tmux.paneDead()) == true }.ok)
+
+        // The CSV has one row per report (one every 100 iterations, and the first at 0), the SVG is XML.
+        let csv = try String(contentsOfFile: history + ".csv", encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "iteration,cumulative_error,minimum,maximum,reports")
+        #expect(csv.count - 1 == iteration / 100 + 1, "\(csv.count - 1) rows at iteration \(iteration)")
+        let svg = try Data(contentsOf: URL(fileURLWithPath: history + ".svg"))
+        #expect(XMLParser(data: svg).parse())
+
+        // predict loads the model; so does the dashboard, paused, showing the same first weight.
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: model))) as? [String: Any]
+        let w1 = try #require(((json?["weights"] as? [[[Double]]])?.first?.first?.first))
+        let predicted = try runNNTop(["predict", "--model", model, "3", "1.5"])
+        #expect(predicted.status == 0, "\(predicted.stderr)")
+        let again = try start(width: 100, height: 30, arguments: "--model \(shellQuoted(model)) --paused", scratch: scratch)
+        let loaded = try again.waitFor { $0.statusLine.contains("PAUSED") && $0.joinedScreen.contains("Weights") }
+        #expect(loaded.ok, "\(loaded.screen.joinedScreen)")
+        #expect(loaded.screen.joinedScreen.contains(String(format: "%.4f", w1)), "w1 \(w1):\n\(loaded.screen.joinedScreen)")
+        #expect(loaded.screen.statusLine.contains("it 0/"))
+        try again.send("q")
+        #expect(try again.waitFor { _ in (try? again.paneDead()) == true }.ok)
     }
 
     @Test func ctrlCAndSigtermRestoreTheTerminal() throws {
