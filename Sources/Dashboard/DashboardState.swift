@@ -28,10 +28,12 @@ public struct DashboardState: Sendable {
     /// The parameters shown in the previous frame, for the ▲/▼ change marks.
     public var previousParameters: [Double]?
     /// The training data as the user wrote it (before any standardization).
-    public let training: Dataset
-    public let test: Dataset?
+    public private(set) var training: Dataset
+    public private(set) var test: Dataset?
     /// Applied to shown rows and probe inputs before the forward pass, when the data were standardized.
-    public let standardization: Standardization?
+    public private(set) var standardization: Standardization?
+    /// The training data as the network sees them (standardized when the data are).
+    public private(set) var trainingInput: Dataset
     public var focus: Focus = .none
     public var probeTexts: [String]
     public var learningRateText = ""
@@ -63,6 +65,7 @@ public struct DashboardState: Sendable {
         self.training = training
         self.test = test
         self.standardization = standardization
+        trainingInput = standardization?.apply(training) ?? training
         self.size = size
         // Start the probe at the first training instance, so it shows something real at once.
         probeTexts = training.row(0).map { Format.short($0) }

@@ -32,6 +32,9 @@ enum StatusBar {
         } else if let notice = state.notice {
             let style = state.noticeIsProblem ? Style(.red, bold: true, reverse: true) : Theme.statusBar.bolded
             buffer.write(notice, x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
+        } else if let diagnosis = Diagnosis.of(s, training: state.trainingInput) {
+            buffer.write(diagnosis.hint, x: x, y: rect.y, style: Style(.yellow, bold: true, reverse: true),
+                         maxWidth: rect.maxX - x)
         } else {
             let pause = s.state == .running ? "pause" : "run"
             buffer.write("? help  q quit  space \(pause)  +/- lr  </> speed  r reset  Tab probe", x: x, y: rect.y,
