@@ -42,7 +42,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "nntop", dependencies: ["NNTopCLI"], swiftSettings: strict),
-        .executableTarget(name: "nntop-bench", dependencies: ["NeuralCore", "Training"], swiftSettings: strict),
+        .executableTarget(name: "nntop-bench", dependencies: ["NeuralCore", "Training", "Dashboard", "TerminalUI"],
+                          swiftSettings: strict),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "Training", "NeuralCore"],
