@@ -35,7 +35,7 @@ final class Tmux {
 
     /// Polls the screen until `predicate` holds, for at most `seconds`; returns the last screen either way.
     @discardableResult
-    func waitFor(_ seconds: Double = 10, _ predicate: ([String]) -> Bool) throws -> (ok: Bool, screen: [String]) {
+    func waitFor(_ seconds: Double = 30, _ predicate: ([String]) -> Bool) throws -> (ok: Bool, screen: [String]) {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         var last = try screen()
         while ContinuousClock.now < deadline {
