@@ -10,6 +10,7 @@ enum HelpOverlay {
         ("L", "type an exact learning rate"),
         ("> / <", "speed ×10 / ÷10 (up to max)"),
         ("r / R", "reset the weights (new seed / same seed)"),
+        ("b / B", "batch size ×2 / ÷2 (1 is online SGD)"),
         ("Tab", "into the probe and between its fields"),
         ("Esc", "out of the probe or the map"),
         ("↑ ↓ PgUp PgDn", "scroll the dataset"),

@@ -39,6 +39,9 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [T
     }
 }
 
+/// The largest batch the b key reaches.
+let maximumBatchSize = 4096
+
 /// Keys outside any text field.
 private func command(_ state: inout DashboardState, key: Key) -> [TrainingCommand] {
     let snapshot = state.snapshot
@@ -57,6 +60,10 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
         return [.setSpeed((snapshot?.speed ?? .unlimited).faster)]
     case .character("<"), .character(","):
         return [.setSpeed((snapshot?.speed ?? .unlimited).slower)]
+    case .character("b"):
+        return [.setBatchSize(min((snapshot?.batchSize ?? 1) * 2, maximumBatchSize))]
+    case .character("B"):
+        return [.setBatchSize(max((snapshot?.batchSize ?? 1) / 2, 1))]
     case .character("r"):
         return [.reset(newSeed: true)]
     case .character("R"):

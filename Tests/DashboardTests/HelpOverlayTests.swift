@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The help box over the panes.
 @Suite struct HelpOverlayTests {
-    static let keys = ["space", "n", "+ / -", "L", "> / <", "r / R", "Tab", "Esc", "↑ ↓ PgUp PgDn", "Home / End",
+    static let keys = ["space", "n", "+ / -", "L", "> / <", "r / R", "b / B", "Tab", "Esc", "↑ ↓ PgUp PgDn", "Home / End",
                        "l", "w", "m", "d", "x / y", "s", "e", "? h F1", "q  Ctrl-C"]
 
     @Test(arguments: Fixtures.sizes)

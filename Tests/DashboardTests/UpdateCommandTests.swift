@@ -121,3 +121,19 @@ import Training
         #expect(state.notice == nil)
     }
 }
+
+/// b and B: the batch size doubles and halves from the snapshot's, within 1…4096.
+@Suite struct BatchKeyTests {
+    @Test func bDoublesAndBHalves() {
+        var state = Fixtures.state(snapshot: Fixtures.snapshot(batchSize: 8))
+        #expect(update(&state, .key(.character("b"))) == [.setBatchSize(16)])
+        #expect(update(&state, .key(.character("B"))) == [.setBatchSize(4)])
+    }
+
+    @Test func withinOneAndTheMaximum() {
+        var one = Fixtures.state(snapshot: Fixtures.snapshot(batchSize: 1))
+        #expect(update(&one, .key(.character("B"))) == [.setBatchSize(1)])
+        var top = Fixtures.state(snapshot: Fixtures.snapshot(batchSize: 4096))
+        #expect(update(&top, .key(.character("b"))) == [.setBatchSize(4096)])
+    }
+}
