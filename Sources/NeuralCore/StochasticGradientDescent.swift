@@ -60,7 +60,8 @@ public struct StochasticGradientDescent: Sendable {
     public var isPenalised: Bool { regularization != .none && regularizationRate != 0 }
 
     /// Adds `instances` × rate × d(penalty)/dw to the gradient of every weight, so that dividing the batch's
-    /// gradient by its size leaves the penalty's gradient once.
+    /// gradient by its size leaves the penalty's gradient once. One loop per penalty, without a branch per
+    /// weight, so the compiler can vectorise it.
     @inline(__always)
     private mutating func addPenaltyGradient(_ network: Network, instances: Double) {
         let regularization = self.regularization, factor = instances * regularizationRate
@@ -68,9 +69,18 @@ public struct StochasticGradientDescent: Sendable {
         network.parameters.withUnsafeBufferPointer { p in
             gradient.withUnsafeMutableBufferPointer { g in
                 for l in 0..<(sizes.count - 1) {
-                    let start = offsets[l]
-                    for k in start..<(start + sizes[l] * sizes[l + 1]) {
-                        g[k] += factor * regularization.derivative(p[k])
+                    let weights = offsets[l]..<(offsets[l] + sizes[l] * sizes[l + 1])
+                    switch regularization {
+                    case .none:
+                        return
+                    case .l1:
+                        // sign(w) as (w > 0) − (w < 0), so 0 at 0.
+                        for k in weights {
+                            let w = p[k]
+                            g[k] += factor * ((w > 0 ? 1.0 : 0.0) - (w < 0 ? 1.0 : 0.0))
+                        }
+                    case .l2:
+                        for k in weights { g[k] += factor * p[k] }
                     }
                 }
             }

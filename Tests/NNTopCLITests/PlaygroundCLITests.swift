@@ -11,7 +11,7 @@ import Testing
         ("circle", ["--dataset", "circle", "--hidden", "8", "--activation", "relu",
                     "--learning-rate", "0.1", "--batch-size", "10", "--iterations", "2000"], 0.95),
         ("spiral", ["--dataset", "spiral", "--samples", "400", "--hidden", "16,16", "--activation", "relu",
-                    "--learning-rate", "0.1", "--batch-size", "10", "--iterations", "10000"], 0.90),
+                    "--learning-rate", "0.05", "--batch-size", "10", "--iterations", "15000"], 0.90),
     ]
 
     @Test(arguments: problems)
