@@ -3,6 +3,8 @@ import NeuralCore
 
 extension Activation: ExpressibleByArgument {}
 extension Loss: ExpressibleByArgument {}
+extension DatasetKind: ExpressibleByArgument {}
+extension Regularization: ExpressibleByArgument {}
 
 /// A comma-separated list of hidden layer widths, e.g. `8,8`; empty for none.
 struct HiddenLayers: ExpressibleByArgument, Sendable {
@@ -20,6 +22,10 @@ struct HiddenLayers: ExpressibleByArgument, Sendable {
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
+
+    var defaultValueDescription: String {
+        widths.isEmpty ? "none" : widths.map(String.init).joined(separator: ",")
+    }
 }
 
 /// A comma-separated list of numbers, e.g. `1.45,-0.66`.

@@ -3,7 +3,7 @@ import NeuralCore
 
 /// The network's shape and how it is trained.
 struct NetworkOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Hidden layer widths, comma-separated, e.g. 8,8. Default: none (the tutorial's single unit).", valueName: "n,n,…"))
+    @Option(name: .long, help: ArgumentHelp("Hidden layer widths, comma-separated, e.g. 8,8; none is the tutorial's single unit.", valueName: "n,n,…"))
     var hidden: HiddenLayers = HiddenLayers(argument: "")!
 
     @Option(name: .long, help: ArgumentHelp("Hidden layer activation: relu, tanh, sigmoid or linear. He initialisation for relu, Glorot for the rest.", valueName: "name"))
@@ -18,6 +18,12 @@ struct NetworkOptions: ParsableArguments {
     @Option(name: .customLong("batch-size"), help: ArgumentHelp("Instances per step; 1 is the tutorial's online SGD.", valueName: "n"))
     var batchSize: Int = 1
 
+    @Option(name: .long, help: ArgumentHelp("Weight penalty: none, l1 (rate·|w|, drives weights to zero) or l2 (rate·w²/2, shrinks them). Biases are not penalised.", valueName: "name"))
+    var regularization: Regularization = .none
+
+    @Option(name: .customLong("regularization-rate"), help: ArgumentHelp("The penalty's rate λ, at least 0 (0 turns it off).", valueName: "rate"))
+    var regularizationRate: Double = 0
+
     @Option(name: .long, help: ArgumentHelp("Random seed: the same seed gives the same run, bit for bit.", valueName: "n"))
     var seed: UInt64 = 1
 
@@ -30,6 +36,12 @@ struct NetworkOptions: ParsableArguments {
         }
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, got \(iterations)") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+        guard regularizationRate.isFinite, regularizationRate >= 0 else {
+            throw ValidationError("--regularization-rate must be a number, at least 0, got \(regularizationRate)")
+        }
+        if regularizationRate > 0, regularization == .none {
+            throw ValidationError("--regularization-rate needs --regularization l1 or l2")
+        }
     }
 
     func makeNetwork(inputs: Int, generator: inout SeededGenerator) -> Network {

@@ -10,7 +10,8 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train without the dashboard and print a summary.",
         discussion: """
         Progress goes to stderr (a bar on a terminal, a line every few seconds otherwise); the summary goes to \
-        stdout. Example: nntop train --data points.csv --hidden 8 --activation tanh --save model.json
+        stdout. Examples: nntop train --data points.csv --hidden 8 --activation tanh --save model.json; \
+        nntop train --dataset circle --test-fraction 0.5 --hidden 8 --loss cross-entropy
         """
     )
 
@@ -32,7 +33,8 @@ struct TrainCommand: ParsableCommand {
         let session = TrainingSession(SessionConfiguration(
             training: data.training, test: data.test, hidden: options.hidden.widths,
             activation: options.activation, loss: options.loss, learningRate: options.learningRate,
-            batchSize: options.batchSize, seed: options.seed, iterationLimit: options.iterations,
+            batchSize: options.batchSize, regularization: options.regularization,
+            regularizationRate: options.regularizationRate, seed: options.seed, iterationLimit: options.iterations,
             speed: .unlimited, keepFullLog: history != nil))
         var progress = Progress(total: options.iterations)
         let start = ContinuousClock.now
@@ -57,7 +59,9 @@ struct TrainCommand: ParsableCommand {
         }
         let summary = TrainingSummary(iterations: final.iteration, training: train, test: test,
                                       stepsPerSecond: Double(final.iteration) / max(elapsed, 1e-9),
-                                      network: network, loss: options.loss)
+                                      network: network, loss: options.loss, dataset: dataOptions.dataName,
+                                      regularization: options.regularization,
+                                      regularizationRate: options.regularizationRate)
         Terminal.writeOutput(json ? summary.json() + "\n" : summary.text())
         if let save, !json { Terminal.writeOutput("model saved to \(save)\n") }
     }

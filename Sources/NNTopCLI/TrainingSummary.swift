@@ -9,9 +9,14 @@ struct TrainingSummary {
     let stepsPerSecond: Double
     let network: Network
     let loss: Loss
+    /// The built-in dataset's name or the CSV file's path.
+    let dataset: String
+    let regularization: Regularization
+    let regularizationRate: Double
 
     func text() -> String {
         var lines = [
+            "dataset           \(dataset)  (\(training.count) training instances\(test.map { ", \($0.count) test" } ?? ""))",
             "iterations        \(iterations)",
             "final error       \(Format.value(training.cumulativeError))  (\(loss.rawValue) summed over \(training.count) instances)",
             "train accuracy    \(Format.percent(training.accuracy))",
@@ -20,8 +25,9 @@ struct TrainingSummary {
             lines.append("test error        \(Format.value(test.cumulativeError))  (over \(test.count) instances)")
             lines.append("test accuracy     \(Format.percent(test.accuracy))")
         } else {
-            lines.append("test accuracy     n/a (no --test-data)")
+            lines.append("test accuracy     n/a (no --test-data or --test-fraction)")
         }
+        lines.append("regularization    \(regularization == .none ? "none" : "\(regularization.rawValue), rate \(Format.value(regularizationRate))")")
         lines.append("steps per second  \(Format.rate(stepsPerSecond))")
         lines.append("parameters        \(network.parameters.count)  (layers \(network.sizes.map(String.init).joined(separator: "-")))")
         return lines.joined(separator: "\n") + "\n"
@@ -29,11 +35,14 @@ struct TrainingSummary {
 
     func json() -> String {
         struct Body: Encodable {
+            let dataset: String
             let iterations: Int
             let final_error: Double?
             let train_accuracy: Double
             let test_error: Double?
             let test_accuracy: Double?
+            let regularization: String
+            let regularization_rate: Double
             let steps_per_second: Double
             let parameters: Int
             let layers: [Int]
@@ -43,11 +52,14 @@ struct TrainingSummary {
             func encode(to encoder: Encoder) throws {
                 // Written by hand so absent test figures appear as null rather than being left out.
                 var c = encoder.container(keyedBy: Key.self)
+                try c.encode(dataset, forKey: .dataset)
                 try c.encode(iterations, forKey: .iterations)
                 try c.encode(final_error, forKey: .final_error)
                 try c.encode(train_accuracy, forKey: .train_accuracy)
                 try c.encode(test_error, forKey: .test_error)
                 try c.encode(test_accuracy, forKey: .test_accuracy)
+                try c.encode(regularization, forKey: .regularization)
+                try c.encode(regularization_rate, forKey: .regularization_rate)
                 try c.encode(steps_per_second, forKey: .steps_per_second)
                 try c.encode(parameters, forKey: .parameters)
                 try c.encode(layers, forKey: .layers)
@@ -55,16 +67,20 @@ struct TrainingSummary {
                 try c.encode(biases, forKey: .biases)
             }
             enum Key: String, CodingKey {
-                case iterations, final_error, train_accuracy, test_error, test_accuracy, steps_per_second
+                case dataset, iterations, final_error, train_accuracy, test_error, test_accuracy
+                case regularization, regularization_rate, steps_per_second
                 case parameters, layers, weights, biases
             }
         }
         let body = Body(
+            dataset: dataset,
             iterations: iterations,
             final_error: training.cumulativeError.isFinite ? training.cumulativeError : nil,
             train_accuracy: training.accuracy,
             test_error: test.flatMap { $0.cumulativeError.isFinite ? $0.cumulativeError : nil },
             test_accuracy: test?.accuracy,
+            regularization: regularization.rawValue,
+            regularization_rate: regularizationRate,
             steps_per_second: stepsPerSecond,
             parameters: network.parameters.count,
             layers: network.sizes,

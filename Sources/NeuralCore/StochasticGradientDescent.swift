@@ -1,12 +1,16 @@
 /// Minibatch stochastic gradient descent with backpropagation. Batch size 1 is the tutorial's online SGD: each
 /// step picks one training instance at random, backpropagates its error and moves every parameter against its
 /// gradient, scaled by the learning rate. Larger batches average the gradients of `batchSize` random instances.
+/// A regularization adds its penalty's gradient, rate × d(penalty)/dw, to every weight's (not the biases').
 ///
 /// All scratch space is allocated once, here; a step allocates nothing.
 public struct StochasticGradientDescent: Sendable {
     public var learningRate: Double
     public var batchSize: Int
     public let loss: Loss
+    public var regularization: Regularization
+    /// λ, the penalty's weight against the loss; 0 turns regularization off.
+    public var regularizationRate: Double
 
     private var pass: ForwardPass
     /// ∂loss/∂z for every unit after the input, laid out like `pass.z`.
@@ -14,11 +18,14 @@ public struct StochasticGradientDescent: Sendable {
     /// Gradient accumulated over a batch, laid out like `Network.parameters`.
     private var gradient: [Double]
 
-    public init(network: Network, learningRate: Double, batchSize: Int = 1, loss: Loss = .squaredError) {
+    public init(network: Network, learningRate: Double, batchSize: Int = 1, loss: Loss = .squaredError,
+                regularization: Regularization = .none, regularizationRate: Double = 0) {
         precondition(batchSize >= 1, "batch size must be at least 1")
         self.learningRate = learningRate
         self.batchSize = batchSize
         self.loss = loss
+        self.regularization = regularization
+        self.regularizationRate = regularizationRate
         pass = ForwardPass(network: network)
         delta = Array(repeating: 0, count: network.unitCount)
         gradient = Array(repeating: 0, count: network.parameters.count)
@@ -27,7 +34,8 @@ public struct StochasticGradientDescent: Sendable {
     /// One training step on `data`, drawing instances from `generator`.
     @inline(__always)
     public mutating func step(_ network: inout Network, on data: Dataset, generator: inout SeededGenerator) {
-        if batchSize == 1 && network.layerCount == 1 {
+        let penalised = isPenalised
+        if batchSize == 1 && network.layerCount == 1 && !penalised {
             let i = generator.index(below: data.count)
             stepSingleUnit(&network, data: data, row: i)
             return
@@ -39,10 +47,42 @@ public struct StochasticGradientDescent: Sendable {
                 accumulate(network, input: f.baseAddress! + i * data.featureCount, target: data.targets[i])
             }
         }
+        if penalised { addPenaltyGradient(network, instances: Double(batchSize)) }
         let scale = learningRate / Double(batchSize)
         network.parameters.withUnsafeMutableBufferPointer { p in
             gradient.withUnsafeBufferPointer { g in
                 for k in 0..<p.count { p[k] -= scale * g[k] }
+            }
+        }
+    }
+
+    /// True when the regularization changes the gradient.
+    public var isPenalised: Bool { regularization != .none && regularizationRate != 0 }
+
+    /// Adds `instances` × rate × d(penalty)/dw to the gradient of every weight, so that dividing the batch's
+    /// gradient by its size leaves the penalty's gradient once. One loop per penalty, without a branch per
+    /// weight, so the compiler can vectorise it.
+    @inline(__always)
+    private mutating func addPenaltyGradient(_ network: Network, instances: Double) {
+        let regularization = self.regularization, factor = instances * regularizationRate
+        let sizes = network.sizes, offsets = network.offsets
+        network.parameters.withUnsafeBufferPointer { p in
+            gradient.withUnsafeMutableBufferPointer { g in
+                for l in 0..<(sizes.count - 1) {
+                    let weights = offsets[l]..<(offsets[l] + sizes[l] * sizes[l + 1])
+                    switch regularization {
+                    case .none:
+                        return
+                    case .l1:
+                        // sign(w) as (w > 0) − (w < 0), so 0 at 0.
+                        for k in weights {
+                            let w = p[k]
+                            g[k] += factor * ((w > 0 ? 1.0 : 0.0) - (w < 0 ? 1.0 : 0.0))
+                        }
+                    case .l2:
+                        for k in weights { g[k] += factor * p[k] }
+                    }
+                }
             }
         }
     }
@@ -121,11 +161,12 @@ public struct StochasticGradientDescent: Sendable {
         return loss(prediction: prediction, target: target)
     }
 
-    /// ∂(loss on this one instance)/∂θ for every parameter, laid out like `Network.parameters`.
-    /// Used by the gradient checks; training uses the accumulating form above.
+    /// ∂(loss on this one instance + the regularization penalty)/∂θ for every parameter, laid out like
+    /// `Network.parameters`. Used by the gradient checks; training uses the accumulating form above.
     public mutating func gradient(of network: Network, input: [Double], target: Double) -> [Double] {
         for k in gradient.indices { gradient[k] = 0 }
         _ = input.withUnsafeBufferPointer { accumulate(network, input: $0.baseAddress!, target: target) }
+        if isPenalised { addPenaltyGradient(network, instances: 1) }
         return gradient
     }
 }

@@ -9,6 +9,9 @@ public struct SessionConfiguration: Sendable {
     public var loss: Loss
     public var learningRate: Double
     public var batchSize: Int
+    /// The weight penalty and its rate λ (none, 0: the tutorial's plain loss).
+    public var regularization: Regularization
+    public var regularizationRate: Double
     public var seed: UInt64
     /// Reaching this many iterations puts the session in DONE; nil trains until stopped.
     public var iterationLimit: Int?
@@ -21,7 +24,8 @@ public struct SessionConfiguration: Sendable {
     public var initialNetwork: Network?
 
     public init(training: Dataset, test: Dataset? = nil, hidden: [Int] = [], activation: Activation = .sigmoid,
-                loss: Loss = .squaredError, learningRate: Double = 0.1, batchSize: Int = 1, seed: UInt64 = 1,
+                loss: Loss = .squaredError, learningRate: Double = 0.1, batchSize: Int = 1,
+                regularization: Regularization = .none, regularizationRate: Double = 0, seed: UInt64 = 1,
                 iterationLimit: Int? = 10_000, speed: Speed = .unlimited, startPaused: Bool = false,
                 keepFullLog: Bool = false, initialNetwork: Network? = nil) {
         self.training = training
@@ -31,6 +35,8 @@ public struct SessionConfiguration: Sendable {
         self.loss = loss
         self.learningRate = learningRate
         self.batchSize = batchSize
+        self.regularization = regularization
+        self.regularizationRate = regularizationRate
         self.seed = seed
         self.iterationLimit = iterationLimit
         self.speed = speed

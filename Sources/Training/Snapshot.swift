@@ -15,6 +15,9 @@ public struct Snapshot: Sendable {
     public var stepsPerSecond: Double
     public var seed: UInt64
     public var loss: Loss
+    /// The weight penalty and its rate λ, as of `iteration`.
+    public var regularization: Regularization
+    public var regularizationRate: Double
     /// All parameters, as of `iteration`.
     public var network: Network
     /// The latest cumulative error over the training set, and over the test set when there is one.
@@ -30,13 +33,19 @@ public struct Snapshot: Sendable {
     /// Iterations between two error reports: 100 as in the tutorial, more when evaluating the data every
     /// 100 iterations would cost more than about a tenth of training time.
     public var reportInterval: Int
+    /// The data being trained and tested on (nil in a snapshot made by hand). They change only with
+    /// `TrainingCommand.replaceData`, and always in the same snapshot as the network drawn for them.
+    public var training: Dataset?
+    public var test: Dataset?
     public var reportIntervalAdapted: Bool { reportInterval != TrainingLoop.tutorialReportInterval }
 
     public init(version: Int, iteration: Int, limit: Int?, state: TrainingState, learningRate: Double, speed: Speed,
                 batchSize: Int, stepsPerSecond: Double, seed: UInt64, loss: Loss, network: Network,
                 trainingError: Double? = nil, testError: Double? = nil, trainingAccuracy: Double? = nil,
                 testAccuracy: Double? = nil, bestError: Double? = nil, bestIteration: Int? = nil,
-                history: ErrorHistory, events: [TrainingEvent], reportInterval: Int) {
+                history: ErrorHistory, events: [TrainingEvent], reportInterval: Int,
+                regularization: Regularization = .none, regularizationRate: Double = 0,
+                training: Dataset? = nil, test: Dataset? = nil) {
         self.version = version
         self.iteration = iteration
         self.limit = limit
@@ -57,5 +66,9 @@ public struct Snapshot: Sendable {
         self.history = history
         self.events = events
         self.reportInterval = reportInterval
+        self.regularization = regularization
+        self.regularizationRate = regularizationRate
+        self.training = training
+        self.test = test
     }
 }

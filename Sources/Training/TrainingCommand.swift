@@ -1,3 +1,5 @@
+import NeuralCore
+
 /// An instruction to a running session, sent from any thread and applied in the order sent.
 public enum TrainingCommand: Sendable, Equatable {
     case pause
@@ -9,6 +11,16 @@ public enum TrainingCommand: Sendable, Equatable {
     case learningRateDown
     case setSpeed(Speed)
     case setBatchSize(Int)
+    /// Another hidden activation: parameters are drawn afresh for it from the same seed (a reset).
+    case setActivation(Activation)
+    /// Another loss: parameters are drawn afresh from the same seed (a reset), and errors are measured in it.
+    case setLoss(Loss)
+    /// Another weight penalty or rate (at least 0), applied from the next step; training carries on.
+    case setRegularization(Regularization, rate: Double)
+    /// Train on other data (and test on other data, or none): parameters are drawn afresh from the next seed,
+    /// for the new data's number of features (a reset). Ignored if `training` is empty or unlabelled, or if
+    /// `test` is unlabelled or has other features.
+    case replaceData(training: Dataset, test: Dataset?)
     /// New parameters drawn from the same seed (the run repeats) or from the next seed.
     case reset(newSeed: Bool)
     case stop

@@ -11,7 +11,9 @@ final class TrainingLoop {
     static let publishInterval: Duration = .microseconds(16_667)
     static let eventCapacity = 256
 
-    private let configuration: SessionConfiguration
+    /// What the session started from, kept up to date with the commands that change the shape of training
+    /// (activation, loss, regularization, data), so a reset starts from what is current.
+    private var configuration: SessionConfiguration
     private let inbox: Inbox
     private let channel: SnapshotChannel
     private let clock = ContinuousClock()
@@ -63,7 +65,9 @@ final class TrainingLoop {
     static func makeTrainer(_ configuration: SessionConfiguration, network: Network, generator: SeededGenerator,
                             learningRate: Double, batchSize: Int) -> Trainer {
         let optimizer = StochasticGradientDescent(network: network, learningRate: learningRate,
-                                                  batchSize: batchSize, loss: configuration.loss)
+                                                  batchSize: batchSize, loss: configuration.loss,
+                                                  regularization: configuration.regularization,
+                                                  regularizationRate: configuration.regularizationRate)
         return Trainer(network: network, optimizer: optimizer, generator: generator,
                        training: configuration.training, test: configuration.test,
                        reportInterval: reportInterval(configuration, batchSize: batchSize))
@@ -240,27 +244,54 @@ final class TrainingLoop {
             guard size >= 1 else { return }
             trainer.optimizer.batchSize = size
             trainer.reportInterval = TrainingLoop.reportInterval(configuration, batchSize: size)
+        case .setActivation(let activation):
+            guard activation != configuration.activation else { return }
+            configuration.activation = activation
+            restart()
+        case .setLoss(let loss):
+            guard loss != configuration.loss else { return }
+            configuration.loss = loss
+            restart()
+        case .setRegularization(let regularization, let rate):
+            guard rate.isFinite, rate >= 0 else { return }
+            configuration.regularization = regularization
+            configuration.regularizationRate = rate
+            trainer.optimizer.regularization = regularization
+            trainer.optimizer.regularizationRate = rate
+        case .replaceData(let training, let test):
+            guard training.count > 0, training.isLabelled else { return }
+            if let test, !test.isLabelled || test.featureCount != training.featureCount { return }
+            configuration.training = training
+            configuration.test = test
+            seed &+= 1
+            restart()
         case .reset(let newSeed):
             if newSeed { seed &+= 1 }
-            let (network, generator) = configuration.drawNetwork(seed: seed)
-            trainer = TrainingLoop.makeTrainer(configuration, network: network, generator: generator,
-                                               learningRate: trainer.optimizer.learningRate,
-                                               batchSize: trainer.optimizer.batchSize)
-            lastFinite = network.parameters
-            saturationBaseline = 0
-            history = ErrorHistory()
-            fullLog.removeAll()
-            best = nil
-            pendingSteps = 0
-            limit = configuration.iterationLimit
-            events.removeAll()
-            addEvent(.reset(seed: seed))
-            if state != .paused { state = .running }
-            record(trainer.currentReport(), log: false)
-            restartPace()
+            restart()
         case .stop:
             break
         }
+    }
+
+    /// Draws new parameters from `seed` for the current configuration and starts the run over: iteration 0, a
+    /// fresh history, the iteration limit back, one reset event. Learning rate, batch size and speed carry on.
+    private func restart() {
+        let (network, generator) = configuration.drawNetwork(seed: seed)
+        trainer = TrainingLoop.makeTrainer(configuration, network: network, generator: generator,
+                                           learningRate: trainer.optimizer.learningRate,
+                                           batchSize: trainer.optimizer.batchSize)
+        lastFinite = network.parameters
+        saturationBaseline = 0
+        history = ErrorHistory()
+        fullLog.removeAll()
+        best = nil
+        pendingSteps = 0
+        limit = configuration.iterationLimit
+        events.removeAll()
+        addEvent(.reset(seed: seed))
+        if state != .paused { state = .running }
+        record(trainer.currentReport(), log: false)
+        restartPace()
     }
 
     private func changeLearningRate(to rate: Double) {
@@ -297,7 +328,10 @@ final class TrainingLoop {
             trainingError: latest?.trainingError, testError: latest?.testError,
             trainingAccuracy: latest?.trainingAccuracy, testAccuracy: latest?.testAccuracy,
             bestError: best?.error, bestIteration: best?.iteration,
-            history: history, events: events, reportInterval: trainer.reportInterval)
+            history: history, events: events, reportInterval: trainer.reportInterval,
+            regularization: trainer.optimizer.regularization,
+            regularizationRate: trainer.optimizer.regularizationRate,
+            training: trainer.training, test: trainer.test)
         channel.publish(snapshot)
     }
 }

@@ -18,6 +18,17 @@ import Testing
         (["--loss", "hinge"], "--loss"),
         (["--batch-size", "0"], "--batch-size"),
         (["--frobnicate", "3"], "--frobnicate"),
+        (["--dataset", "xor"], "--data"),                          // --data is given too
+        (["--samples", "50"], "--dataset"),                         // no built-in dataset to sample
+        (["--noise", "0.1"], "--dataset"),
+        (["--test-fraction", "1"], "--test-fraction"),
+        (["--test-fraction", "-0.1"], "--test-fraction"),
+        (["--test-fraction", "nan"], "--test-fraction"),
+        (["--test-fraction", "0.5", "--test-data", "held-out.csv"], "--test-data"),
+        (["--regularization", "l3"], "--regularization"),
+        (["--regularization", "l2", "--regularization-rate", "-1"], "--regularization-rate"),
+        (["--regularization", "l2", "--regularization-rate", "inf"], "--regularization-rate"),
+        (["--regularization-rate", "0.1"], "--regularization l1 or l2"),
     ]
 
     @Test(arguments: cases)
@@ -46,6 +57,28 @@ import Testing
     @Test func unknownActivationListsTheChoices() throws {
         let result = try runNNTop(["train", "--activation", "softmax"])
         expectOneLineFailure(result, contains: ["softmax", "relu", "tanh", "sigmoid", "linear"])
+    }
+
+    /// Built-in dataset options, without `--data`.
+    static let datasetCases: [(args: [String], mentions: [String])] = [
+        (["--dataset", "moons"], ["moons", "tutorial", "xor", "circle", "gaussian", "spiral"]),
+        (["--dataset", "xor", "--samples", "0"], ["--samples", "from 1 to", "got 0"]),
+        (["--dataset", "xor", "--samples", "2000000"], ["--samples", "1000000"]),
+        (["--dataset", "xor", "--samples", "many"], ["--samples", "many"]),
+        (["--dataset", "circle", "--noise", "0.6"], ["--noise", "0 to 0.5", "0.6"]),
+        (["--dataset", "circle", "--noise", "-0.1"], ["--noise", "0 to 0.5"]),
+        (["--dataset", "circle", "--noise", "nan"], ["--noise", "0 to 0.5"]),
+        (["--dataset", "circle", "--samples", "1", "--test-fraction", "0.5"], ["--test-fraction", "1 row"]),
+    ]
+
+    @Test(arguments: datasetCases)
+    func datasetOptionsAreChecked(args: [String], mentions: [String]) throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let result = try runNNTop(["train", "--iterations", "2000000000", "--save", scratch.path("model.json")] + args,
+                                  timeout: 10)
+        expectOneLineFailure(result, contains: mentions)
+        #expect(!scratch.exists("model.json"))
     }
 
     static let predictCases: [[String]] = [

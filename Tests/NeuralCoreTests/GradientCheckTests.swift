@@ -2,9 +2,11 @@ import Testing
 @testable import NeuralCore
 
 /// Backpropagation against central finite differences, for every activation and both losses,
-/// with and without hidden layers.
+/// with and without hidden layers, with no regularization, L1 and L2.
 @Suite struct GradientCheckTests {
     static let shapes: [[Int]] = [[], [3], [4, 3]]
+    /// Rates large enough that a wrong penalty gradient cannot hide under the loss's.
+    static let penalties: [(Regularization, Double)] = [(.none, 0), (.l1, 0.3), (.l2, 0.3)]
 
     @Test(arguments: Activation.allCases, Loss.allCases)
     func backpropagationMatchesFiniteDifferences(activation: Activation, loss: Loss) {
@@ -16,28 +18,36 @@ import Testing
             for k in shifted.parameters.indices { shifted.parameters[k] += 0.05 * generator.standardNormal() }
             let input = [0.7, -1.3, 0.4]
             for target in [0.0, 1.0] {
-                var sgd = StochasticGradientDescent(network: shifted, learningRate: 0.1, loss: loss)
-                let analytic = sgd.gradient(of: shifted, input: input, target: target)
-                let h = 1e-6
-                for k in shifted.parameters.indices {
-                    var plus = shifted, minus = shifted
-                    plus.parameters[k] += h
-                    minus.parameters[k] -= h
-                    let numeric = (loss(prediction: plus.predict(input), target: target)
-                        - loss(prediction: minus.predict(input), target: target)) / (2 * h)
-                    let scale = max(1e-3, abs(numeric) + abs(analytic[k]))
-                    #expect(abs(numeric - analytic[k]) / scale < 1e-5,
-                            "\(activation) \(loss) hidden \(hidden) target \(target) parameter \(k): \(analytic[k]) vs \(numeric)")
+                for (regularization, rate) in Self.penalties {
+                    var sgd = StochasticGradientDescent(network: shifted, learningRate: 0.1, loss: loss,
+                                                        regularization: regularization, regularizationRate: rate)
+                    let analytic = sgd.gradient(of: shifted, input: input, target: target)
+                    func objective(_ n: Network) -> Double {
+                        loss(prediction: n.predict(input), target: target) + regularization.penalty(of: n, rate: rate)
+                    }
+                    let h = 1e-6
+                    for k in shifted.parameters.indices {
+                        var plus = shifted, minus = shifted
+                        plus.parameters[k] += h
+                        minus.parameters[k] -= h
+                        let numeric = (objective(plus) - objective(minus)) / (2 * h)
+                        let scale = max(1e-3, abs(numeric) + abs(analytic[k]))
+                        #expect(abs(numeric - analytic[k]) / scale < 1e-5,
+                                "\(activation) \(loss) \(regularization) hidden \(hidden) target \(target) parameter \(k): \(analytic[k]) vs \(numeric)")
+                    }
                 }
             }
         }
     }
 
-    @Test func batchStepAveragesTheInstanceGradients() {
+    /// The penalty is part of every instance's gradient, so averaging over the batch applies it once.
+    @Test(arguments: [(Regularization.none, 0.0), (.l1, 0.2), (.l2, 0.2)], [[], [3]])
+    func batchStepAveragesTheInstanceGradients(penalty: (Regularization, Double), hidden: [Int]) {
         var generator = SeededGenerator(seed: 7)
-        var network = Network(inputCount: 2, hidden: [3], hiddenActivation: .tanh, generator: &generator)
+        var network = Network(inputCount: 2, hidden: hidden, hiddenActivation: .tanh, generator: &generator)
         let data = Dataset(rows: [[1, 2], [-1, 0.5]], targets: [1, 0])
-        var sgd = StochasticGradientDescent(network: network, learningRate: 0.5, batchSize: 2)
+        var sgd = StochasticGradientDescent(network: network, learningRate: 0.5, batchSize: 2,
+                                            regularization: penalty.0, regularizationRate: penalty.1)
         // Replay the generator to know which instances the batch draws.
         var replay = generator
         let picks = [replay.index(below: 2), replay.index(below: 2)]
