@@ -1,3 +1,4 @@
+import NeuralCore
 import TerminalUI
 import Training
 
@@ -8,4 +9,6 @@ public enum DashboardEvent: Sendable {
     case snapshot(Snapshot)
     /// A line for the user from the host (where a file was saved, or why it was not).
     case notice(String, problem: Bool)
+    /// The host drew new data (raw rows, and the standardization the network's inputs get).
+    case data(training: Dataset, test: Dataset?, standardization: Standardization?, noise: Double)
 }

@@ -76,6 +76,22 @@ public struct DashboardState: Sendable {
         standardization?.apply(raw) ?? raw
     }
 
+    /// The noise the built-in dataset was last drawn with (changed by [ and ]).
+    public var noise: Double = 0
+
+    /// Shows other data: the raw rows for the panes, the standardization the network's inputs get. The map
+    /// plane and the probe start over on them.
+    public mutating func replaceData(training: Dataset, test: Dataset?, standardization: Standardization?) {
+        self.training = training
+        self.test = test
+        self.standardization = standardization
+        trainingInput = standardization?.apply(training) ?? training
+        mapPlane = MapPlane(training: training, test: test, across: 0, up: training.featureCount > 1 ? 1 : nil)
+        datasetScroll = 0
+        if training.count > 0 { probeTexts = training.row(0).map { Format.short($0) } }
+        if case .probe = focus { focus = .none }
+    }
+
     /// Where the panes go on the current screen.
     var layout: Layout {
         let sizes = snapshot?.network.sizes ?? [training.featureCount, 1]
@@ -107,6 +123,8 @@ public enum DashboardRequest: Sendable, Equatable {
     case saveModel
     /// Write the error history as CSV and as an SVG plot.
     case exportHistory
+    /// Draw the built-in dataset again with another seed and this noise, and train on that.
+    case newData(noise: Double)
 }
 
 public struct ProbeInputError: Error, Equatable, Sendable {

@@ -11,6 +11,10 @@ enum HelpOverlay {
         ("> / <", "speed ×10 / ÷10 (up to max)"),
         ("r / R", "reset the weights (new seed / same seed)"),
         ("b / B", "batch size ×2 / ÷2 (1 is online SGD)"),
+        ("a", "next hidden activation (new weights)"),
+        ("c", "squared error / cross-entropy loss (new weights)"),
+        ("N", "draw the built-in dataset again"),
+        ("[ / ]", "noise -0.05 / +0.05 and draw the data again"),
         ("Tab", "into the probe and between its fields"),
         ("Esc", "out of the probe or the map"),
         ("↑ ↓ PgUp PgDn", "scroll the dataset"),
@@ -30,24 +34,35 @@ enum HelpOverlay {
         let g = state.glyphs
         let shownKeys = keys.map { g == .unicode ? $0.0 : $0.0.replacingOccurrences(of: "↑ ↓", with: "Up Down") }
         let shownTexts = keys.map { g == .unicode ? $0.1 : $0.1.replacingOccurrences(of: "×", with: "x").replacingOccurrences(of: "÷", with: "/") }
-        let keyWidth = shownKeys.map(\.count).max()! + 2
-        let textWidth = shownTexts.map(\.count).max()!
         // Rows inside the frame: the keys, a blank, and "any key closes this".
         let rowsAvailable = max(buffer.size.height - 4, 1)
         let columns = (keys.count + rowsAvailable - 1) / rowsAvailable
         let rows = (keys.count + columns - 1) / columns
         let gap = 2
-        let columnWidth = min(keyWidth + textWidth, max((buffer.size.width - 4 - gap * (columns - 1)) / columns, keyWidth + 4))
-        let box = buffer.area.centered(Size(width: min(columnWidth * columns + gap * (columns - 1) + 4, buffer.size.width),
+        // Each column as wide as its keys and texts need, cut evenly when the screen is narrower.
+        let parts = (0..<columns).map { c in Array((c * rows)..<min((c + 1) * rows, keys.count)) }
+        let keyWidths = parts.map { $0.map { shownKeys[$0].count }.max()! + 2 }
+        let natural = parts.enumerated().map { c, part in keyWidths[c] + part.map { shownTexts[$0].count }.max()! }
+        let room = buffer.size.width - 4 - gap * (columns - 1)
+        var widths = natural
+        // Too wide: narrow the widest column, one cell at a time, down to its keys and four cells of text.
+        while widths.reduce(0, +) > room,
+              let c = widths.indices.filter({ widths[$0] > keyWidths[$0] + 4 }).max(by: { widths[$0] < widths[$1] }) {
+            widths[c] -= 1
+        }
+        let box = buffer.area.centered(Size(width: min(widths.reduce(0, +) + gap * (columns - 1) + 4, buffer.size.width),
                                             height: min(rows + 4, buffer.size.height)))
         buffer.fill(box)
         let inner = Panel(title: "Help \(g.middleDot) keys", focused: true).draw(in: box, on: &buffer, glyphs: g)
-        for k in keys.indices {
-            let column = k / rows, row = k % rows
-            let left = 1 + column * (columnWidth + gap)
-            let text = Text.truncate(shownTexts[k], to: columnWidth - keyWidth, ellipsis: g.ellipsis)
-            let x = buffer.write(Text.left(shownKeys[k], keyWidth), in: inner, row: row, column: left, style: Theme.heading)
-            buffer.write(text, x: x, y: inner.y + row, maxWidth: inner.maxX - x)
+        var left = 1
+        for (c, part) in parts.enumerated() {
+            for (row, k) in part.enumerated() {
+                let text = Text.truncate(shownTexts[k], to: widths[c] - keyWidths[c], ellipsis: g.ellipsis)
+                let x = buffer.write(Text.left(shownKeys[k], keyWidths[c]), in: inner, row: row, column: left,
+                                     style: Theme.heading)
+                buffer.write(text, x: x, y: inner.y + row, maxWidth: inner.maxX - x)
+            }
+            left += widths[c] + gap
         }
         buffer.write("any key closes this", in: inner, row: rows + 1, column: 1, style: Theme.label)
     }

@@ -13,6 +13,10 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [T
     case .resize(let size):
         state.size = size
         return []
+    case .data(let training, let test, let standardization, let noise):
+        state.replaceData(training: training, test: test, standardization: standardization)
+        state.noise = noise
+        return []
     case .notice(let text, let problem):
         state.notice = text
         state.noticeIsProblem = problem
@@ -64,6 +68,22 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
         return [.setBatchSize(min((snapshot?.batchSize ?? 1) * 2, maximumBatchSize))]
     case .character("B"):
         return [.setBatchSize(max((snapshot?.batchSize ?? 1) / 2, 1))]
+    case .character("a"):
+        guard let network = snapshot?.network, network.layerCount > 1 else {
+            state.notice = "the activation is that of hidden units, and there are none (--hidden 4, say)"
+            break
+        }
+        let all = Activation.allCases
+        return [.setActivation(all[(all.firstIndex(of: network.hiddenActivation)! + 1) % all.count])]
+    case .character("c"):
+        guard let snapshot else { break }
+        return [.setLoss(snapshot.loss == .squaredError ? .crossEntropy : .squaredError)]
+    case .character("N"):
+        state.requests.append(.newData(noise: state.noise))
+    case .character("["), .character("]"):
+        let step = key == .character("]") ? 0.05 : -0.05
+        let noise = min(max(((state.noise + step) * 100).rounded() / 100, 0), DatasetKind.maximumNoise)
+        state.requests.append(.newData(noise: noise))
     case .character("r"):
         return [.reset(newSeed: true)]
     case .character("R"):

@@ -68,7 +68,8 @@ struct DashboardCommand: ParsableCommand {
         let session = TrainingSession(SessionConfiguration(
             training: data.training, test: data.test, hidden: hidden,
             activation: activation, loss: loss, learningRate: options.learningRate,
-            batchSize: options.batchSize, seed: options.seed, iterationLimit: options.iterations,
+            batchSize: options.batchSize, regularization: options.regularization,
+            regularizationRate: options.regularizationRate, seed: options.seed, iterationLimit: options.iterations,
             speed: speed.value, startPaused: paused, initialNetwork: initial))
         let screen: CursesScreen
         do {
@@ -80,7 +81,8 @@ struct DashboardCommand: ParsableCommand {
         let state = DashboardState(training: raw.training, test: raw.test, standardization: data.standardization,
                                    size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
                                    colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
-        var loop = DashboardLoop(screen: screen, session: session, files: DashboardFiles(modelPath: save, historyPath: export),
+        var loop = DashboardLoop(screen: screen, session: session, host: DashboardHost(modelPath: save, historyPath: export, data: dataOptions,
+                                                                 standardization: data.standardization),
                                  state: state)
         let last = loop.run()
         session.stop()

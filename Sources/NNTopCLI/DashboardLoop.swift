@@ -10,7 +10,7 @@ struct DashboardLoop {
 
     let screen: CursesScreen
     let session: TrainingSession
-    let files: DashboardFiles
+    var host: DashboardHost
     var state: DashboardState
 
     /// Runs until the user quits; returns the last snapshot seen. A termination signal restores the terminal
@@ -56,10 +56,12 @@ struct DashboardLoop {
                 urgent = true
                 if state.quit { break }
             }
-            // Files the user asked for: written here, on the main thread, between frames.
+            // Files and data the user asked for: made here, on the main thread, between frames.
             while !state.requests.isEmpty {
-                let (line, problem) = files.perform(state.requests.removeFirst(), state: state)
-                _ = update(&state, .notice(line, problem: problem))
+                let (events, commands) = host.perform(state.requests.removeFirst(), state: state)
+                for event in events { _ = update(&state, event) }
+                for command in commands { session.send(command) }
+                if !commands.isEmpty { awaitingSnapshot = true }
                 dirty = true
                 urgent = true
             }

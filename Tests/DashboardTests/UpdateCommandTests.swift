@@ -137,3 +137,51 @@ import Training
         #expect(update(&top, .key(.character("b"))) == [.setBatchSize(4096)])
     }
 }
+
+/// a, c, N, [ and ]: the network's activation and loss, and the data drawn again, from the keys.
+@Suite struct LabKeyTests {
+    @Test func aCyclesTheHiddenActivation() {
+        var state = Fixtures.state(snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork(activation: .tanh)))
+        #expect(update(&state, .key(.character("a"))) == [.setActivation(.sigmoid)])
+        state.snapshot = Fixtures.snapshot(network: Fixtures.deepNetwork(activation: .linear))
+        #expect(update(&state, .key(.character("a"))) == [.setActivation(.relu)])
+    }
+
+    @Test func aWithoutHiddenLayersExplainsInstead() {
+        var state = Fixtures.state()
+        #expect(update(&state, .key(.character("a"))).isEmpty)
+        #expect(state.notice?.contains("--hidden") == true)
+    }
+
+    @Test func cTogglesTheLoss() {
+        var state = Fixtures.state()
+        #expect(update(&state, .key(.character("c"))) == [.setLoss(.crossEntropy)])
+        var cross = Fixtures.snapshot()
+        cross.loss = .crossEntropy
+        state.snapshot = cross
+        #expect(update(&state, .key(.character("c"))) == [.setLoss(.squaredError)])
+    }
+
+    @Test func nAndTheBracketsAskForNewDataWithinTheNoiseLimits() {
+        var state = Fixtures.state()
+        _ = update(&state, .key(.character("N")))
+        _ = update(&state, .key(.character("]")))
+        _ = update(&state, .key(.character("[")))
+        #expect(state.requests == [.newData(noise: 0), .newData(noise: 0.05), .newData(noise: 0)])
+        state.requests = []
+        state.noise = 0.5
+        _ = update(&state, .key(.character("]")))
+        #expect(state.requests == [.newData(noise: 0.5)])
+    }
+
+    @Test func newDataReplacesTheRowsTheMapAndTheProbe() {
+        var state = Fixtures.state()
+        state.datasetScroll = 3
+        let data = Dataset(rows: [[-4, 4], [4, -4], [1, 1]], targets: [1, 0, 1])
+        _ = update(&state, .data(training: data, test: nil, standardization: nil, noise: 0.2))
+        #expect(state.training == data && state.noise == 0.2 && state.datasetScroll == 0)
+        #expect(state.probeTexts == ["-4", "4"])
+        #expect(state.mapPlane.acrossRange == -4.8...4.8)
+        #expect(render(state).text.contains("Dataset · 3 rows"))
+    }
+}

@@ -1,0 +1,103 @@
+import Dashboard
+import Foundation
+import NeuralCore
+import Training
+
+/// What the dashboard asks of the program around it: files written (s saves the model, e exports the error
+/// history; each written to a temporary file and renamed, so an existing one is never left half-written) and
+/// built-in data drawn again (N, [ and ]).
+struct DashboardHost {
+    /// The model file (`s`).
+    var modelPath: String
+    /// The error history, without extension: `.csv` and `.svg` are added (`e`).
+    var historyPath: String
+    /// How the data were made, to draw a built-in dataset again (N, [ and ]).
+    var data: DataOptions
+    /// Whether the data are standardized (then new data get their own statistics).
+    var standardization: Standardization?
+
+    init(modelPath: String, historyPath: String, data: DataOptions, standardization: Standardization?) {
+        self.modelPath = modelPath
+        self.historyPath = historyPath
+        self.data = data
+        self.standardization = standardization
+    }
+
+    /// New data for a built-in dataset: drawn with the next data seed and `noise`, split and standardized as
+    /// the command line asked. Nil (with the reason) for data from a file.
+    func redraw(noise: Double, draw: Int) -> Result<(raw: DataOptions.Loaded, prepared: DataOptions.Loaded), DataError> {
+        guard data.data == nil else {
+            return .failure(DataError(file: data.data!, "is a file: only a built-in --dataset can be drawn again"))
+        }
+        var options = data
+        options.noise = noise
+        options.dataSeed = data.dataSeed &+ UInt64(draw)
+        // The samples and noise options only apply to a built-in dataset; the tutorial keeps its 8 points.
+        if options.dataset == nil { options.dataset = .tutorial }
+        do {
+            let raw = try options.loadRaw()
+            if options.standardize { return .success((raw, options.prepare(raw))) }
+            // A loaded model's standardization stays: its weights expect inputs scaled that way.
+            guard let z = standardization else { return .success((raw, raw)) }
+            return .success((raw, DataOptions.Loaded(training: z.apply(raw.training), test: raw.test.map { z.apply($0) },
+                                                     standardization: z)))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Data drawn so far, so each draw gets its own seed.
+    private var draws = 0
+
+    /// Carries out one request: the events for the dashboard and the commands for the trainer.
+    mutating func perform(_ request: DashboardRequest, state: DashboardState) -> (events: [DashboardEvent], commands: [TrainingCommand]) {
+        if case .newData(let noise) = request {
+            draws += 1
+            switch redraw(noise: noise, draw: draws) {
+            case .success(let (raw, prepared)):
+                let line = "new data: \(raw.training.count) training rows" + (raw.test.map { ", \($0.count) test" } ?? "")
+                    + ", noise \(noise), data seed \(data.dataSeed &+ UInt64(draws))"
+                return ([.data(training: raw.training, test: raw.test, standardization: prepared.standardization, noise: noise),
+                         .notice(line, problem: false)],
+                        [.replaceData(training: prepared.training, test: prepared.test)])
+            case .failure(let error):
+                return ([.notice(error.description, problem: true)], [])
+            }
+        }
+        let (line, problem) = write(request, state: state)
+        return ([.notice(line, problem: problem)], [])
+    }
+
+    /// Writes the file a request asks for from the state's newest snapshot; returns the line to show and
+    /// whether it is a problem.
+    func write(_ request: DashboardRequest, state: DashboardState) -> (String, problem: Bool) {
+        guard let snapshot = state.snapshot else { return ("nothing to write yet", true) }
+        do {
+            switch request {
+            case .newData:
+                return ("new data is drawn, not written", true)
+            case .saveModel:
+                let model = ModelFile(network: snapshot.network, loss: snapshot.loss,
+                                      featureNames: state.training.featureNames,
+                                      standardization: state.standardization, iterations: snapshot.iteration)
+                try model.save(path: modelPath)
+                return ("saved the model at iteration \(snapshot.iteration) to \(absolute(modelPath))", false)
+            case .exportHistory:
+                let table = HistoryTable(snapshot.history)
+                var best: (error: Double, iteration: Int)?
+                if let error = snapshot.bestError, let iteration = snapshot.bestIteration { best = (error, iteration) }
+                let svg = ErrorPlotSVG.render(table, events: snapshot.events, best: best,
+                                              title: "nntop · cumulative error · \(snapshot.network.sizes.map(String.init).joined(separator: "-")) network")
+                try AtomicFile.write(table.csv, to: historyPath + ".csv")
+                try AtomicFile.write(svg, to: historyPath + ".svg")
+                return ("wrote \(table.rows.count) rows to \(absolute(historyPath)).csv and the plot to .svg", false)
+            }
+        } catch {
+            return (error.description, true)
+        }
+    }
+
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}

@@ -1,0 +1,72 @@
+import Dashboard
+import Foundation
+import NeuralCore
+import Testing
+import TerminalUI
+import Training
+@testable import NNTopCLI
+
+/// What the dashboard asks of its host: built-in data drawn again, files written.
+@Suite struct DashboardHostTests {
+    static func host(_ arguments: [String], standardization: Standardization? = nil) throws -> DashboardHost {
+        DashboardHost(modelPath: "/nonexistent-dir/m.json", historyPath: "/nonexistent-dir/h",
+                      data: try DataOptions.parse(arguments), standardization: standardization)
+    }
+
+    @Test func newDataIsTheBuiltInDatasetDrawnWithTheNextSeedAndTheNoise() throws {
+        var host = try Self.host(["--dataset", "xor", "--samples", "40", "--test-fraction", "0.25"])
+        let state = DashboardState(training: .tutorial, size: Size(width: 120, height: 40))
+        let (events, commands) = host.perform(.newData(noise: 0.3), state: state)
+        var generator = SeededGenerator(seed: 2)
+        let expected = Dataset.generated(.xor, samples: 40, noise: 0.3, generator: &generator)
+            .split(testFraction: 0.25, generator: &generator)
+        #expect(commands == [.replaceData(training: expected.training, test: expected.test)])
+        guard case .data(let training, let test, nil, 0.3) = events.first else {
+            Issue.record("\(events)")
+            return
+        }
+        #expect(training == expected.training && test == expected.test)
+        // A second draw uses the seed after that.
+        let (_, again) = host.perform(.newData(noise: 0.3), state: state)
+        #expect(again != commands && again.count == 1)
+    }
+
+    @Test func standardizedDataAreStandardizedAgain() throws {
+        var host = try Self.host(["--dataset", "circle", "--standardize"])
+        let (events, commands) = host.perform(.newData(noise: 0), state: DashboardState(training: .tutorial, size: Size(width: 120, height: 40)))
+        guard case .replaceData(let training, _) = commands.first, case .data(let raw, _, let z?, _) = events.first else {
+            Issue.record("\(commands) \(events)")
+            return
+        }
+        #expect(z == Standardization(fitting: raw))
+        #expect(training == z.apply(raw))
+    }
+
+    @Test func dataFromAFileCannotBeDrawnAgain() throws {
+        var host = try Self.host(["--data", "points.csv"])
+        let (events, commands) = host.perform(.newData(noise: 0), state: DashboardState(training: .tutorial, size: Size(width: 120, height: 40)))
+        #expect(commands.isEmpty)
+        guard case .notice(let line, true) = events.first else {
+            Issue.record("\(events)")
+            return
+        }
+        #expect(line.contains("points.csv") && line.contains("built-in --dataset"))
+    }
+
+    @Test func aFileThatCannotBeWrittenIsAProblemNotACrash() throws {
+        var host = try Self.host([])
+        var state = DashboardState(training: .tutorial, size: Size(width: 120, height: 40))
+        let (none, _) = host.perform(.saveModel, state: state)
+        guard case .notice(_, true) = none.first else { Issue.record("\(none)"); return }
+        state.snapshot = Snapshot(version: 1, iteration: 5, limit: nil, state: .paused, learningRate: 0.1, speed: .unlimited,
+                                  batchSize: 1, stepsPerSecond: 0, seed: 1, loss: .squaredError,
+                                  network: Network(weights: [1, 2], bias: 0), history: ErrorHistory(), events: [],
+                                  reportInterval: 100)
+        for request in [DashboardRequest.saveModel, .exportHistory] {
+            let (events, commands) = host.perform(request, state: state)
+            #expect(commands.isEmpty)
+            guard case .notice(let line, true) = events.first else { Issue.record("\(events)"); continue }
+            #expect(line.contains("/nonexistent-dir/"), "\(line)")
+        }
+    }
+}
