@@ -209,6 +209,7 @@ import Darwin
 
         let scaled = try runNNTop(["train", "--data", data, "--iterations", "1000", "--standardize", "--json",
                                    "--save", scratch.path("out.json")])
+        try #require(scaled.status == 0, "standardized ±1e308 features do not train and save: \(scaled)")
         let summary = try jsonObject(scaled)
         let finalError = number(summary["final_error"]) ?? .nan
         #expect(finalError.isFinite, "\(scaled)")
