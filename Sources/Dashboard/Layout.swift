@@ -27,9 +27,9 @@ struct Layout: Equatable {
         let (upper, probeArea) = left.splitTop(left.height - probeHeight)
         probe = probeArea
         if size.covers(Layout.mapMinimum) {
-            // A map about as tall (two samples per row) as it is wide, leaving the dataset what it needs
-            // (its header, its rows and its frame, but at least five rows).
-            let datasetHeight = max(min(rows + 3, upper.height - 12), 5)
+            // A map about as tall (two samples per row) as it is wide; the dataset keeps room for its header,
+            // up to eight rows and its frame.
+            let datasetHeight = min(rows + 3, 11)
             let mapHeight = min(upper.height - datasetHeight, leftWidth / 2 + 3)
             let (datasetArea, rest) = upper.splitTop(upper.height - mapHeight)
             dataset = datasetArea

@@ -21,7 +21,9 @@ enum StatusBar {
         if s.reportIntervalAdapted { text += " \(g.vertical) error every \(Format.count(s.reportInterval)) it" }
         text += " \(g.vertical) "
         // What is being typed, or a notice, takes the place of the figures: it must be readable at any width.
-        if state.focus != .learningRate && state.notice == nil {
+        // News (a file saved, new data) goes where the key hints go when it fits there.
+        let newsFits = state.notice.map { !state.noticeIsProblem && x + text.count + $0.count <= rect.maxX } ?? false
+        if state.focus != .learningRate && (state.notice == nil || newsFits) {
             x = buffer.write(text, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
         } else {
             x += 1
@@ -36,9 +38,14 @@ enum StatusBar {
             buffer.write(diagnosis.hint, x: x, y: rect.y, style: Style(.yellow, bold: true, reverse: true),
                          maxWidth: rect.maxX - x)
         } else {
+            // Key hints, as many whole ones as fit.
             let pause = s.state == .running ? "pause" : "run"
-            buffer.write("? help  q quit  space \(pause)  +/- lr  </> speed  r reset  Tab probe", x: x, y: rect.y,
-                         style: Theme.statusBar, maxWidth: rect.maxX - x)
+            var hints = ""
+            for hint in ["? help", "q quit", "space \(pause)", "+/- lr", "</> speed", "r reset", "Tab probe", "m map"]
+            where x + hints.count + hint.count <= rect.maxX {
+                hints += hint + "  "
+            }
+            buffer.write(hints, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
         }
     }
 }

@@ -7,7 +7,9 @@ import Training
 public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [TrainingCommand] {
     switch event {
     case .snapshot(let snapshot):
-        state.previousParameters = state.snapshot?.network.parameters
+        // Change marks show training moving; a paused or finished run shows none.
+        state.previousParameters = snapshot.state == .running ? state.snapshot?.network.parameters
+                                                              : snapshot.network.parameters
         state.snapshot = snapshot
         return []
     case .resize(let size):

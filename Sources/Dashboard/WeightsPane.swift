@@ -16,8 +16,12 @@ enum WeightsPane {
             return
         }
         let shape = network.sizes.map(String.init).joined(separator: "-")
-        let inner = Panel(title: "Weights & bias \(g.middleDot) \(shape) \(g.middleDot) \(network.parameters.count) parameters")
-            .draw(in: rect, on: &buffer, glyphs: g)
+        var title = "Weights & bias \(g.middleDot) \(shape) \(g.middleDot) \(network.parameters.count) parameters"
+        if let s = state.snapshot {
+            title += " \(g.middleDot) \(s.loss.rawValue)"
+            if s.regularization != .none { title += " \(g.middleDot) \(s.regularization.rawValue.uppercased()) \(Format.short(s.regularizationRate))" }
+        }
+        let inner = Panel(title: title).draw(in: rect, on: &buffer, glyphs: g)
         guard !inner.isEmpty else { return }
         let previous = state.previousParameters.flatMap { $0.count == network.parameters.count ? $0 : nil }
         var lines: [[Span]] = []

@@ -81,7 +81,7 @@ struct DashboardHost {
                                       featureNames: state.training.featureNames,
                                       standardization: state.standardization, iterations: snapshot.iteration)
                 try model.save(path: modelPath)
-                return ("saved the model at iteration \(snapshot.iteration) to \(absolute(modelPath))", false)
+                return ("saved \(modelPath) (iteration \(snapshot.iteration))", false)
             case .exportHistory:
                 let table = HistoryTable(snapshot.history)
                 var best: (error: Double, iteration: Int)?
@@ -90,14 +90,10 @@ struct DashboardHost {
                                               title: "nntop · cumulative error · \(snapshot.network.sizes.map(String.init).joined(separator: "-")) network")
                 try AtomicFile.write(table.csv, to: historyPath + ".csv")
                 try AtomicFile.write(svg, to: historyPath + ".svg")
-                return ("wrote \(table.rows.count) rows to \(absolute(historyPath)).csv and the plot to .svg", false)
+                return ("wrote \(historyPath).csv (\(table.rows.count) rows) and \(historyPath).svg", false)
             }
         } catch {
             return (error.description, true)
         }
-    }
-
-    private func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 }

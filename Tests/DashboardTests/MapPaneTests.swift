@@ -31,7 +31,7 @@ import Training
         let s = Self.state()
         let text = render(s).text
         #expect(text.contains("┌ Decision map · x1 0.55…5.95 · x2 0.15…4.35 "), "\(text)")
-        #expect(text.contains("●○ train ■□ test · reversed: wrong · • p=0.5"), "\(text)")
+        #expect(text.contains("│●○ train · ■□ test · wrong: red · • p=0.5 "), "\(text)")
     }
 
     @Test func classOneRightOfTheBoundaryClassZeroLeftAndTheContourBetween() throws {
@@ -73,11 +73,16 @@ import Training
         // (2, 1) label 1, predicted 0: reversed.
         let wrong = Self.cell(of: (2, 1), s, area)
         #expect(buffer[wrong.x, wrong.y].scalar == "●")
-        #expect(buffer[wrong.x, wrong.y].style.reverse)
+        #expect(buffer[wrong.x, wrong.y].style == MapPalette.wrongPoint)
         // The test point (5, 3) label 0, predicted 1: a reversed square.
         let testPoint = Self.cell(of: (5, 3), s, area)
         #expect(buffer[testPoint.x, testPoint.y].scalar == "□")
-        #expect(buffer[testPoint.x, testPoint.y].style.reverse)
+        #expect(buffer[testPoint.x, testPoint.y].style == MapPalette.wrongPoint)
+        // Without colour, a wrong point is reversed.
+        var mono = s
+        mono.colours = .monochrome
+        #expect(render(mono)[wrong.x, wrong.y].style.reverse)
+        #expect(!render(mono)[rightOne.x, rightOne.y].style.reverse)
     }
 
     @Test func withoutColourTheProbabilityIsAShade() throws {
@@ -116,7 +121,7 @@ import Training
         _ = update(&s, .key(.character("d")))
         let buffer = render(s)
         let area = try Self.area(s)
-        #expect(buffer.line(area.maxY).hasPrefix("│discrete · ●○ train"), "\(buffer.line(area.maxY))")
+        #expect(buffer.line(area.maxY).hasPrefix("│discrete · ●○ train · ■□ test"), "\(buffer.line(area.maxY))")
         #expect(buffer[area.x, area.y + 1].style.foreground == buffer[area.x + 3, area.y + 1].style.foreground)
         #expect(buffer[area.x, area.y + 1].style.foreground == .cube(red: 5, green: 3, blue: 2))
         #expect(buffer[area.maxX - 1, area.y + 1].style.foreground == .cube(red: 2, green: 3, blue: 5))

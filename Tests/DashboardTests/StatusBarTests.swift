@@ -17,7 +17,12 @@ import Training
     @Test func fullLineAtTheWidestSize() {
         let bar = Self.bar(Fixtures.state(size: Size(width: 140, height: 40)))
         #expect(bar == " RUNNING  it 1,200/10,000 │ 52.0k it/s │ lr 0.1 │ speed max │ "
-                + "? help  q quit  space pause  +/- lr  </> speed  r reset  Tab probe")
+                + "? help  q quit  space pause  +/- lr  </> speed  r reset  Tab probe  m map")
+    }
+
+    @Test func onlyWholeKeyHintsAreShown() {
+        let bar = Self.bar(Fixtures.state(size: Size(width: 120, height: 40)))
+        #expect(bar.hasSuffix("│ ? help  q quit  space pause  +/- lr  </> speed  r reset"), "\(bar)")
     }
 
     @Test func pausedWithoutALimitAtAFixedSpeed() {
@@ -25,7 +30,7 @@ import Training
                                          speed: .perSecond(1000), stepsPerSecond: 0)
         let bar = Self.bar(Fixtures.state(size: Size(width: 140, height: 40), snapshot: snapshot))
         #expect(bar == " PAUSED  it 123,456 │ 0 it/s │ lr 0.003 │ speed 1000/s │ "
-                + "? help  q quit  space run  +/- lr  </> speed  r reset  Tab probe")
+                + "? help  q quit  space run  +/- lr  </> speed  r reset  Tab probe  m map")
     }
 
     @Test func batchSizeAndAdaptedReportInterval() {
@@ -61,7 +66,7 @@ import Training
         #expect(Self.bar(state).hasSuffix("  learning rate must be a number in (0, 1000], got \"x\""))
         // The next key clears it.
         state = Fixtures.pressing([.character("l")], on: state)
-        #expect(Self.bar(state).hasSuffix("│ ? help  q quit  space pause  +/- lr  </> speed  r reset  T"))
+        #expect(Self.bar(state).hasSuffix("│ ? help  q quit  space pause  +/- lr  </> speed  r reset"))
     }
 
     @Test func beforeTheFirstSnapshot() {

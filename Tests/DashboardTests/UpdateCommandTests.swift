@@ -111,6 +111,15 @@ import Training
         #expect(inside(\.weights, of: state)[0] == "w1     1.5000 ▲  input x1")
     }
 
+    @Test(arguments: [TrainingState.paused, .done, .diverged])
+    func aStoppedRunShowsNoChangeMarks(stopped: TrainingState) {
+        var state = Fixtures.state(snapshot: Fixtures.snapshot())
+        let last = Fixtures.snapshot(network: Network(weights: [1.5, -0.7], bias: 0.1), state: stopped, iteration: 1_300)
+        _ = update(&state, .snapshot(last))
+        #expect(state.previousParameters == [1.5, -0.7, 0.1])
+        #expect(inside(\.weights, of: state)[0] == "w1     1.5000    input x1")
+    }
+
     @Test func aNoticeLastsUntilTheNextKey() {
         var state = Fixtures.pressing([.character("L"), .enter], on: Fixtures.state())
         #expect(state.notice != nil)

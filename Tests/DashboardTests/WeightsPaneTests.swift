@@ -57,7 +57,7 @@ import Training
         let state = Fixtures.state(size: Size(width: 120, height: 60),
                                    snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
         let lines = inside(\.weights, of: state)
-        #expect(titleLine(\.weights, of: state).hasPrefix("┌ Weights & bias · 2-8-8-1 · 105 parameters ─"))
+        #expect(titleLine(\.weights, of: state).hasPrefix("┌ Weights & bias · 2-8-8-1 · 105 parameters · squared-error ─"))
         #expect(lines.count == 20)
         #expect(lines[0] == "hidden 1: 2×8 tanh")
         // Parameter k is (k mod 7 − 3)/4: unit 1's weights are parameters 0 and 1, its bias parameter 16.

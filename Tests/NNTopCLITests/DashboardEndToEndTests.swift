@@ -122,13 +122,13 @@ import Testing
         try tmux.send("space")
         #expect(try tmux.waitFor { $0.statusLine.contains("PAUSED") }.ok)
         try tmux.send("s")
-        let saved = try tmux.waitFor { $0.statusLine.contains("saved the model at iteration") }
+        let saved = try tmux.waitFor { $0.statusLine.contains("saved \(model) (iteration ") }
         #expect(saved.ok, "\(saved.screen.statusLine)")
         try tmux.send("e")
-        let exported = try tmux.waitFor { $0.statusLine.contains("wrote") }
+        let exported = try tmux.waitFor { $0.statusLine.contains("wrote \(history).csv") }
         #expect(exported.ok, "\(exported.screen.statusLine)")
-        let iteration = try #require(saved.screen.statusLine.components(separatedBy: "iteration ").last?
-            .split(separator: " ").first.flatMap { Int($0) })
+        let iteration = try #require(saved.screen.statusLine.components(separatedBy: "(iteration ").last?
+            .split(separator: ")").first.flatMap { Int($0) })
         try tmux.send("q")
         #expect(try tmux.waitFor { _ in (try? tmux.paneDead()) == true }.ok)
 
@@ -151,6 +151,38 @@ import Testing
         #expect(loaded.screen.statusLine.contains("it 0/"))
         try again.send("q")
         #expect(try again.waitFor { _ in (try? again.paneDead()) == true }.ok)
+    }
+
+    @Test func theLabDrawsNewDataAndSwitchesLossAndActivationFromTheKeys() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let tmux = try start(width: 120, height: 40, arguments: "--dataset circle --samples 100 --test-fraction 0.2 --hidden 8 "
+                             + "--activation relu --speed 2000 --iterations 100000000", scratch: scratch)
+        let up = try tmux.waitFor { screen in
+            screen.joinedScreen.contains("Dataset · 80 rows") && screen.joinedScreen.contains("Decision map")
+                && screen.joinedScreen.contains("2-8-1 · 33 parameters · squared-error")
+                && screen.contains { $0.contains("hidden 1: 2×8 relu") }
+        }
+        #expect(up.ok, "\(up.screen.joinedScreen)")
+        // c: the loss; a: the next activation; both draw new weights and training carries on.
+        try tmux.send("c")
+        let loss = try tmux.waitFor { $0.joinedScreen.contains("33 parameters · cross-entropy") }
+        #expect(loss.ok, "\(loss.screen.joinedScreen)")
+        try tmux.send("a")
+        let activation = try tmux.waitFor { screen in screen.contains { $0.contains("hidden 1: 2×8 tanh") } }
+        #expect(activation.ok, "\(activation.screen.joinedScreen)")
+        // ]: more noise and new points.
+        let before = try tmux.screen().filter { $0.hasPrefix("│ 1 ") }
+        try tmux.send("]")
+        let redrawn = try tmux.waitFor { $0.statusLine.contains("new data: 80 training rows, 20 test, noise 0.05") }
+        #expect(redrawn.ok, "\(redrawn.screen.statusLine)")
+        #expect(redrawn.screen.filter { $0.hasPrefix("│ 1 ") } != before && before.count == 1)
+        // Esc clears the notice, and the figures show training going on.
+        try tmux.send("Escape")
+        let training = try tmux.waitFor { ($0.iteration ?? 0) > 500 }
+        #expect(training.ok, "\(training.screen.statusLine)")
+        try tmux.send("q")
+        #expect(try tmux.waitFor { _ in (try? tmux.paneDead()) == true }.ok)
     }
 
     @Test func ctrlCAndSigtermRestoreTheTerminal() throws {

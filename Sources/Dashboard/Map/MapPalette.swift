@@ -23,10 +23,10 @@ enum MapPalette {
         return palette ? classZero[level] : eightZero[level]
     }
 
-    /// Points are drawn in their label's colour: dark on the pale map, or bold white on eight colours.
+    /// Points are drawn in their label's colour, dark enough to read on every band, or bold white on eight colours.
     static func point(label: Double, palette: Bool) -> Colour {
         guard palette else { return .white }
-        return label >= 0.5 ? .cube(red: 0, green: 0, blue: 2) : .cube(red: 2, green: 1, blue: 0)
+        return label >= 0.5 ? .cube(red: 0, green: 0, blue: 1) : .cube(red: 1, green: 0, blue: 0)
     }
 
     /// Shades for a terminal without colour, from probability 0 to 1; the class boundary falls between the
@@ -38,5 +38,7 @@ enum MapPalette {
     }
 
     static let contour = Style(.magenta, bold: true)
+    /// A point the network gets wrong: white on red, whatever the map beneath.
+    static let wrongPoint = Style(.white, background: .red, bold: true)
     static let cursor = Style(.magenta, bold: true, reverse: true)
 }

@@ -10,7 +10,7 @@ enum MapPane {
         let plane = state.mapPlane
         let inner = Panel(title: title(state, plane), focused: state.focus == .map).draw(in: rect, on: &buffer, glyphs: g)
         guard let area = area(inner: inner) else { return }
-        buffer.write(legend(state), in: inner, row: inner.height - 1, style: Theme.label)
+        buffer.write(legend(state, width: inner.width), in: inner, row: inner.height - 1, style: Theme.label)
         guard let network = state.snapshot?.network, network.inputCount == state.training.featureCount else {
             buffer.write("waiting for the first weights\(g.ellipsis)", in: area, row: 0, style: Theme.label)
             return
@@ -42,12 +42,19 @@ enum MapPane {
         return text
     }
 
-    private static func legend(_ state: DashboardState) -> String {
+    /// The legend: as many whole items as fit the map's width.
+    private static func legend(_ state: DashboardState, width: Int) -> String {
         let m = state.glyphs.mapMarks, dot = state.glyphs.middleDot
-        var text = "\(m.trainOne)\(m.trainZero) train \(m.testOne)\(m.testZero) test \(dot) reversed: wrong \(dot) "
-            + "\(m.contour) p=0.5"
-        if state.focus != .map { text += " \(dot) m: probe" }
-        return state.discrete ? "discrete \(dot) " + text : text
+        var items = ["\(m.trainOne)\(m.trainZero) train", "\(m.testOne)\(m.testZero) test", "wrong: red", "\(m.contour) p=0.5"]
+        if state.focus != .map { items.append("m: probe") }
+        if state.discrete { items.insert("discrete", at: 0) }
+        var text = ""
+        for item in items {
+            let next = text.isEmpty ? item : text + " \(dot) " + item
+            guard next.count <= width else { break }
+            text = next
+        }
+        return text
     }
 
     /// The probability field: half blocks in two colours, or one shade per cell without colour; the 0.5 contour
@@ -92,7 +99,7 @@ enum MapPane {
     }
 
     /// Every labelled point in the plane: its label by glyph (and colour), test apart from train, a wrong
-    /// prediction in reverse video. Wrong points are drawn last so none is hidden under a right one.
+    /// prediction in white on red (reversed without colour). Wrong points are drawn last so none is hidden under a right one.
     private static func drawPoints(_ state: DashboardState, network: Network, plane: MapPlane, in area: Rect,
                                    on buffer: inout Buffer) {
         let m = state.glyphs.mapMarks, palette = state.colours == .palette
@@ -112,9 +119,13 @@ enum MapPane {
                     let c = plane.column(of: x, columns: area.width)
                     let r = plane.row(of: y, rows: area.height * 2) / 2
                     let glyph = isTest ? (label >= 0.5 ? m.testOne : m.testZero) : (label >= 0.5 ? m.trainOne : m.trainZero)
-                    var style = Style(state.colours == .monochrome ? .standard : MapPalette.point(label: label, palette: palette),
-                                      bold: true, reverse: wrong)
-                    if state.colours != .monochrome, !wrong {
+                    var style: Style
+                    if state.colours == .monochrome {
+                        style = Style(bold: true, reverse: wrong)
+                    } else if wrong {
+                        style = MapPalette.wrongPoint
+                    } else {
+                        style = Style(MapPalette.point(label: label, palette: palette), bold: true)
                         style.background = buffer[area.x + c, area.y + r].style.background
                     }
                     buffer.put(glyph, x: area.x + c, y: area.y + r, style: style)
