@@ -17,7 +17,7 @@ public enum TargetColumn: Sendable, Equatable {
 
 /// Reads comma-separated data into a `Dataset`: an optional header row (taken as a header when none of its
 /// cells is a number), one row per line, blank lines skipped, LF or CRLF line ends, cells trimmed of spaces.
-/// Every feature must be a finite number and every target 0 or 1; the first violation is reported with its
+/// A leading UTF-8 byte order mark (as Excel writes) is skipped. Every feature must be a finite number and every target 0 or 1; the first violation is reported with its
 /// file, line and column.
 public enum CSVReader {
     public static func load(path: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
@@ -25,9 +25,17 @@ public enum CSVReader {
         return try parse(bytes, file: path, target: target)
     }
 
+    /// The UTF-8 encoding of U+FEFF, which some programs write at the start of a text file.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// How many bytes at the start of `bytes` are a byte order mark: 3 or 0.
+    static func byteOrderMarkLength<C: Collection<UInt8>>(_ bytes: C) -> Int {
+        bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
+    }
+
     /// The number of cells in the first non-blank line, or 0 for a file with none.
     public static func width(of bytes: [UInt8]) -> Int {
-        for line in bytes.split(separator: 10) {
+        for line in bytes.dropFirst(byteOrderMarkLength(bytes)).split(separator: 10) {
             let text = line.filter { $0 != 13 && $0 != 32 && $0 != 9 }
             if !text.isEmpty { return line.split(separator: 44, omittingEmptySubsequences: false).count }
         }
@@ -66,7 +74,8 @@ public enum CSVReader {
         }
 
         mutating func run() throws(DataError) -> Dataset {
-            var position = 0, lineNumber = 0
+            var position = CSVReader.byteOrderMarkLength(UnsafeBufferPointer(start: base, count: count))
+            var lineNumber = 0
             var width = 0, targetIndex = 0
             var names: [String] = []
             var features: [Double] = []

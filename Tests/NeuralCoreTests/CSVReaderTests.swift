@@ -163,6 +163,19 @@ import Testing
         #expect(try parse("a,b,y\r\n1,2,0\r\n", target: .name("y")).targets == [0])
     }
 
+    @Test func aByteOrderMarkIsSkipped() throws {
+        let bom = "\u{FEFF}"
+        #expect(try parse(bom + "1,2,0\n3,4,1\n") == parse("1,2,0\n3,4,1\n"))
+        // The header is recognised as one, and its first name is clean.
+        let headed = try parse(bom + "y,a,b\n0,1,2\n", target: .name("y"))
+        #expect(headed.featureNames == ["a", "b"])
+        #expect(headed.targets == [0])
+        // Only at the very start: a second one is an ordinary (bad) cell.
+        #expect(failure("1,2,0\n\(bom)3,4,1\n")?.column == 1)
+        #expect(failure(bom)?.reason.contains("empty") == true)
+        #expect(CSVReader.width(of: Array((bom + "\n1,2,3\n").utf8)) == 3)
+    }
+
     @Test func cellsAreTrimmedOfSpaces() throws {
         let data = try parse(" a , b ,y\n 1 ,\t2\t, 0 \n")
         #expect(data.featureNames == ["a", "b"])
