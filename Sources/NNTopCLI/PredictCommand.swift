@@ -54,9 +54,9 @@ struct PredictCommand: ParsableCommand {
         } else {
             var values: [Double] = []
             for (k, text) in inputs.enumerated() {
-                if text.hasPrefix("--") { throw UsageError("unknown option \"\(text.prefix(40))\"") }
+                if text.hasPrefix("--") { throw UsageError("unknown option \(MessageText.quoted(text))") }
                 guard let x = Double(text), x.isFinite else {
-                    throw UsageError("input \(k + 1): expected a finite number, found \"\(text.prefix(40))\"")
+                    throw UsageError("input \(k + 1): expected a finite number, found \(MessageText.quoted(text))")
                 }
                 values.append(x)
             }

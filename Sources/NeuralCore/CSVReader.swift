@@ -42,6 +42,13 @@ public enum CSVReader {
         return 0
     }
 
+    /// Header names for a message: the first `limit`, each escaped and cut short, then how many more there are.
+    static func listing(_ names: [String], limit: Int = 10) -> String {
+        var shown = names.prefix(limit).map { MessageText.excerpt($0, limit: 20) }.joined(separator: ", ")
+        if names.count > limit { shown += " … and \(names.count - limit) more" }
+        return shown
+    }
+
     public static func parse(_ bytes: [UInt8], file: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
         let result: Result<Dataset, DataError> = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
@@ -122,16 +129,16 @@ public enum CSVReader {
                         let cell = text(c)
                         throw DataError(file: file, line: lineNumber, column: c + 1,
                                         cell.isEmpty ? "expected a number, found an empty cell"
-                                                     : "expected a number, found \"\(cell.prefix(40))\"")
+                                                     : "expected a number, found \(MessageText.quoted(cell))")
                     }
                     guard value.isFinite else {
                         throw DataError(file: file, line: lineNumber, column: c + 1,
-                                        "expected a finite number, found \"\(text(c).prefix(40))\"")
+                                        "expected a finite number, found \(MessageText.quoted(text(c)))")
                     }
                     if c == targetIndex {
                         guard value == 0 || value == 1 else {
                             throw DataError(file: file, line: lineNumber, column: c + 1,
-                                            "expected a target of 0 or 1, found \"\(text(c).prefix(40))\"")
+                                            "expected a target of 0 or 1, found \(MessageText.quoted(text(c)))")
                         }
                         targets.append(value)
                     } else {
@@ -163,11 +170,11 @@ public enum CSVReader {
             case .name(let name):
                 guard header else {
                     throw DataError(file: file, line: line,
-                                    "--target \"\(name)\" not found: the file has no header row (give a column number)")
+                                    "--target \(MessageText.quoted(name)) not found: the file has no header row (give a column number)")
                 }
                 guard let index = names.firstIndex(of: name) else {
                     throw DataError(file: file, line: line,
-                                    "--target \"\(name)\" not found in header (\(names.joined(separator: ", ")))")
+                                    "--target \(MessageText.quoted(name)) not found in header (\(CSVReader.listing(names)))")
                 }
                 return index
             }

@@ -89,6 +89,18 @@ import Testing
         #expect(error?.reason.contains("a, b, y") == true)
     }
 
+    @Test func aWideHeaderIsListedInPart() {
+        let header = (1...25).map { "c\($0)" }.joined(separator: ",")
+        let row = Array(repeating: "0", count: 25).joined(separator: ",")
+        let error = failure(header + "\n" + row + "\n", target: .name("nosuch"))
+        #expect(error?.reason == "--target \"nosuch\" not found in header (c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 … and 15 more)")
+    }
+
+    @Test func headerNamesAndTheTargetAreEscapedInTheMessage() {
+        let error = failure("a\u{1B}[2J,\(String(repeating: "b", count: 30)),y\n1,2,0\n", target: .name("no\rsuch"))
+        #expect(error?.reason == "--target \"no\\rsuch\" not found in header (a\\u{1B}[2J, \(String(repeating: "b", count: 20))…, y)")
+    }
+
     @Test func targetNameWithoutAHeader() {
         let error = failure("1,2,0\n", target: .name("label"))
         #expect(error?.line == 1)
@@ -223,6 +235,15 @@ import Testing
             #expect(error?.column == 2)
             #expect(error?.reason == "expected a number, found \"\(text)\"")
         }
+    }
+
+    @Test func badCellsAreEscapedAndCutInTheMessage() {
+        #expect(failure("a,b,y\n1,2\u{1B}[2J\u{7},0\n")?.reason == "expected a number, found \"2\\u{1B}[2J\\u{7}\"")
+        #expect(failure("a,b,y\n1,2\r3,0\n")?.reason == "expected a number, found \"2\\r3\"")
+        #expect(failure("a,b,y\n1,2\u{0}3,0\n")?.reason == "expected a number, found \"2\\03\"")
+        let long = String(repeating: "9", count: 100_000) + "x"
+        #expect(failure("a,b,y\n1,\(long),0\n")?.reason == "expected a number, found \"\(long.prefix(40))…\"")
+        #expect(failure("a,b,y\n1,2,\u{9B}1\n")?.reason == "expected a number, found \"\\u{9B}1\"")
     }
 
     @Test func emptyCell() {
