@@ -33,6 +33,11 @@ struct DataOptions: ParsableArguments {
     static let maximumSamples = 1_000_000
 
     func validate() throws {
+        if data?.isEmpty == true { throw ValidationError("--data is an empty path; give a CSV file") }
+        if testData?.isEmpty == true { throw ValidationError("--test-data is an empty path; give a CSV file") }
+        if target != nil, data == nil, testData == nil {
+            throw ValidationError("--target picks a column of a CSV file, and there is none: give --data (a built-in dataset has its own target)")
+        }
         if dataset != nil, data != nil {
             throw ValidationError("--dataset and --data both name the training data; give one of them")
         }

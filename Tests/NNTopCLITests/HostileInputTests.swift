@@ -414,7 +414,7 @@ import Darwin
         (["--target", "99"], "--target"),
         (["--target", "nosuch"], "--target"),
         (["--data"], "--data"),
-        (["--data", ""], "no such file"),
+        (["--data", ""], "--data is an empty path"),
         (["--json=yes"], "--json"),
         (["surplus"], "surplus"),
     ]
