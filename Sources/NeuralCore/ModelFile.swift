@@ -86,15 +86,18 @@ public struct ModelFile: Codable, Sendable, Equatable {
     /// Writes the model as JSON to a temporary file beside `path`, then renames it over `path`, so an existing
     /// file is replaced whole or not at all.
     public func save(path: String) throws(DataError) {
+        try AtomicFile.write(try encoded(for: path), to: path)
+    }
+
+    /// The JSON `save` writes, made without writing anything; the error names `path`, where it was going.
+    public func encoded(for path: String) throws(DataError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data: Data
         do {
-            data = try encoder.encode(self)
+            return try encoder.encode(self)
         } catch {
             throw DataError(file: path, "cannot save: the parameters are not finite numbers")
         }
-        try AtomicFile.write(data, to: path)
     }
 
     private static func describe(_ error: Error) -> String {
