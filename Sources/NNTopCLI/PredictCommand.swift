@@ -36,6 +36,8 @@ struct PredictCommand: ParsableCommand {
     var inputs: [String] = []
 
     func validate() throws {
+        if model?.isEmpty == true { throw ValidationError("--model is an empty path; give a model file") }
+        if data?.isEmpty == true { throw ValidationError("--data is an empty path; give a CSV file") }
         guard (model == nil) != (weights == nil) else {
             throw ValidationError("give either --model FILE or --weights w1,w2,… (with --bias)")
         }
