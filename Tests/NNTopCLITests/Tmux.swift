@@ -10,14 +10,23 @@ final class Tmux {
     let socket = "nntop-test-\(UUID().uuidString.prefix(8))"
     let session = "t"
 
+    /// The pane's working directory, made for it and removed with it, so that files the dashboard writes to
+    /// relative paths (`s` saves nntop-model.json, `e` exports nntop-history.*) land nowhere that lasts.
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nntop-pane-\(UUID().uuidString)")
+
     /// Starts `command` (run by sh) in a `width`×`height` pane.
     init(width: Int, height: Int, command: String) throws {
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command])
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                  "-c", directory.path, command])
         // Keep the pane (and its last screen) when the command ends, so tests can read what it printed.
         try tmux(["set-option", "-t", session, "remain-on-exit", "on"])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: directory)
+    }
 
     /// The visible screen, one string per row.
     func screen() throws -> [String] {
