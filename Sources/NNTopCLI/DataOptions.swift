@@ -24,7 +24,7 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("test-fraction"), help: ArgumentHelp("Hold out this fraction of the data (at least 0, below 1) as test data, picked by a shuffle seeded with --data-seed. Not with --test-data.", valueName: "f"))
     var testFraction: Double?
 
-    @Option(name: .long, help: ArgumentHelp("The target column: a header name or a 1-based column number. Default: the last column.", valueName: "name|number"))
+    @Option(name: .long, help: ArgumentHelp("The target column of the --data and --test-data files: a header name or a 1-based column number. Default: the last column.", valueName: "name|number"))
     var target: String?
 
     @Flag(name: .long, help: "Z-score each feature with the training set's mean and standard deviation (saved in the model file).")
