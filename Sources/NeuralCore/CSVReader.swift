@@ -16,9 +16,10 @@ public enum TargetColumn: Sendable, Equatable {
 }
 
 /// Reads comma-separated data into a `Dataset`: an optional header row (taken as a header when none of its
-/// cells is a number), one row per line, blank lines skipped, LF or CRLF line ends, cells trimmed of spaces.
-/// A leading UTF-8 byte order mark (as Excel writes) is skipped. Every feature must be a finite number and every target 0 or 1; the first violation is reported with its
-/// file, line and column.
+/// cells is a number), one row per line, blank lines skipped, LF or CRLF line ends, cells trimmed of spaces,
+/// a leading UTF-8 byte order mark (as Excel writes) skipped. Every feature must be a finite number and every
+/// target 0 or 1; the first violation is reported with its file, line and column, and the cell's text escaped
+/// and cut short (`MessageText`).
 public enum CSVReader {
     public static func load(path: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
         let bytes = try FileBytes.read(path)
