@@ -24,7 +24,7 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("test-fraction"), help: ArgumentHelp("Hold out this fraction of the data (at least 0, below 1) as test data, picked by a shuffle seeded with --data-seed. Not with --test-data.", valueName: "f"))
     var testFraction: Double?
 
-    @Option(name: .long, help: ArgumentHelp("The target column: a header name or a 1-based column number. Default: the last column.", valueName: "name|number"))
+    @Option(name: .long, help: ArgumentHelp("The target column of the --data and --test-data files: a header name or a 1-based column number. Default: the last column.", valueName: "name|number"))
     var target: String?
 
     @Flag(name: .long, help: "Z-score each feature with the training set's mean and standard deviation (saved in the model file).")
@@ -33,6 +33,11 @@ struct DataOptions: ParsableArguments {
     static let maximumSamples = 1_000_000
 
     func validate() throws {
+        if data?.isEmpty == true { throw ValidationError("--data is an empty path; give a CSV file") }
+        if testData?.isEmpty == true { throw ValidationError("--test-data is an empty path; give a CSV file") }
+        if target != nil, data == nil, testData == nil {
+            throw ValidationError("--target picks a column of a CSV file, and there is none: give --data (a built-in dataset has its own target)")
+        }
         if dataset != nil, data != nil {
             throw ValidationError("--dataset and --data both name the training data; give one of them")
         }

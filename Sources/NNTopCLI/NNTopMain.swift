@@ -69,8 +69,10 @@ public enum NNTopMain {
         return out
     }
 
+    /// Writes `message` as one line and exits with status 2. Any control character left in it (a value echoed by
+    /// the argument parser, say) is escaped here, the last place before the terminal.
     static func fail(_ message: String, hint: Bool = false) -> Never {
-        Terminal.writeError("nntop: \(message)\(hint ? " (see nntop --help)" : "")\n")
+        Terminal.writeError("nntop: \(MessageText.escaped(message))\(hint ? " (see nntop --help)" : "")\n")
         exit(2)
     }
 }

@@ -36,6 +36,8 @@ struct PredictCommand: ParsableCommand {
     var inputs: [String] = []
 
     func validate() throws {
+        if model?.isEmpty == true { throw ValidationError("--model is an empty path; give a model file") }
+        if data?.isEmpty == true { throw ValidationError("--data is an empty path; give a CSV file") }
         guard (model == nil) != (weights == nil) else {
             throw ValidationError("give either --model FILE or --weights w1,w2,… (with --bias)")
         }
@@ -54,9 +56,9 @@ struct PredictCommand: ParsableCommand {
         } else {
             var values: [Double] = []
             for (k, text) in inputs.enumerated() {
-                if text.hasPrefix("--") { throw UsageError("unknown option \"\(text.prefix(40))\"") }
+                if text.hasPrefix("--") { throw UsageError("unknown option \(MessageText.quoted(text))") }
                 guard let x = Double(text), x.isFinite else {
-                    throw UsageError("input \(k + 1): expected a finite number, found \"\(text.prefix(40))\"")
+                    throw UsageError("input \(k + 1): expected a finite number, found \(MessageText.quoted(text))")
                 }
                 values.append(x)
             }

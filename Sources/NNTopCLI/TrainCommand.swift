@@ -28,6 +28,7 @@ struct TrainCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        try checkOutputs()
         let data = try dataOptions.load()
         let options = networkOptions
         let session = TrainingSession(SessionConfiguration(
@@ -49,14 +50,14 @@ struct TrainCommand: ParsableCommand {
         let network = final.network
         let train = Evaluation.of(network, on: data.training, loss: options.loss)
         let test = data.test.map { Evaluation.of(network, on: $0, loss: options.loss) }
-        if let history {
-            try AtomicFile.write(HistoryCSV.text(session.fullLog, hasTest: data.test != nil), to: history)
+        // Everything to write is made first, and the model (the costly result) is written before the history.
+        let modelJSON = try save.map { path throws(DataError) in
+            try ModelFile(network: network, loss: options.loss, featureNames: data.training.featureNames,
+                          standardization: data.standardization, iterations: final.iteration).encoded(for: path)
         }
-        if let save {
-            let model = ModelFile(network: network, loss: options.loss, featureNames: data.training.featureNames,
-                                  standardization: data.standardization, iterations: final.iteration)
-            try model.save(path: save)
-        }
+        let historyCSV = history.map { _ in HistoryCSV.text(session.fullLog, hasTest: data.test != nil) }
+        if let save, let modelJSON { try AtomicFile.write(modelJSON, to: save) }
+        if let history, let historyCSV { try AtomicFile.write(historyCSV, to: history) }
         let summary = TrainingSummary(iterations: final.iteration, training: train, test: test,
                                       stepsPerSecond: Double(final.iteration) / max(elapsed, 1e-9),
                                       network: network, loss: options.loss, dataset: dataOptions.dataName,
@@ -64,6 +65,23 @@ struct TrainCommand: ParsableCommand {
                                       regularizationRate: options.regularizationRate)
         Terminal.writeOutput(json ? summary.json() + "\n" : summary.text())
         if let save, !json { Terminal.writeOutput("model saved to \(save)\n") }
+    }
+}
+
+extension TrainCommand {
+    /// Fails before any work when `--save` or `--history` cannot be written, or when two of the files named
+    /// would be one: an output over an input, or the model and the history over each other.
+    func checkOutputs() throws {
+        let outputs = [("--save", save), ("--history", history)].compactMap { name, path in path.map { (name, $0) } }
+        for (_, path) in outputs { try AtomicFile.checkWritable(path) }
+        let inputs = [("--data", dataOptions.data), ("--test-data", dataOptions.testData)]
+            .compactMap { name, path in path.map { (name, $0) } }
+        let files = outputs + inputs
+        for (i, (option, path)) in outputs.enumerated() {
+            for (other, otherPath) in files[(i + 1)...] where FileIdentity.same(path, otherPath) {
+                throw UsageError("\(option) and \(other) name the same file, \(path); give \(option) another path")
+            }
+        }
     }
 }
 

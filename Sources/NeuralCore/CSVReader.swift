@@ -16,22 +16,38 @@ public enum TargetColumn: Sendable, Equatable {
 }
 
 /// Reads comma-separated data into a `Dataset`: an optional header row (taken as a header when none of its
-/// cells is a number), one row per line, blank lines skipped, LF or CRLF line ends, cells trimmed of spaces.
-/// Every feature must be a finite number and every target 0 or 1; the first violation is reported with its
-/// file, line and column.
+/// cells is a number), one row per line, blank lines skipped, LF or CRLF line ends, cells trimmed of spaces,
+/// a leading UTF-8 byte order mark (as Excel writes) skipped. Every feature must be a finite number and every
+/// target 0 or 1; the first violation is reported with its file, line and column, and the cell's text escaped
+/// and cut short (`MessageText`).
 public enum CSVReader {
     public static func load(path: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
         let bytes = try FileBytes.read(path)
         return try parse(bytes, file: path, target: target)
     }
 
+    /// The UTF-8 encoding of U+FEFF, which some programs write at the start of a text file.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// How many bytes at the start of `bytes` are a byte order mark: 3 or 0.
+    static func byteOrderMarkLength<C: Collection<UInt8>>(_ bytes: C) -> Int {
+        bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
+    }
+
     /// The number of cells in the first non-blank line, or 0 for a file with none.
     public static func width(of bytes: [UInt8]) -> Int {
-        for line in bytes.split(separator: 10) {
+        for line in bytes.dropFirst(byteOrderMarkLength(bytes)).split(separator: 10) {
             let text = line.filter { $0 != 13 && $0 != 32 && $0 != 9 }
             if !text.isEmpty { return line.split(separator: 44, omittingEmptySubsequences: false).count }
         }
         return 0
+    }
+
+    /// Header names for a message: the first `limit`, each escaped and cut short, then how many more there are.
+    static func listing(_ names: [String], limit: Int = 10) -> String {
+        var shown = names.prefix(limit).map { MessageText.excerpt($0, limit: 20) }.joined(separator: ", ")
+        if names.count > limit { shown += " … and \(names.count - limit) more" }
+        return shown
     }
 
     public static func parse(_ bytes: [UInt8], file: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
@@ -66,7 +82,8 @@ public enum CSVReader {
         }
 
         mutating func run() throws(DataError) -> Dataset {
-            var position = 0, lineNumber = 0
+            var position = CSVReader.byteOrderMarkLength(UnsafeBufferPointer(start: base, count: count))
+            var lineNumber = 0
             var width = 0, targetIndex = 0
             var names: [String] = []
             var features: [Double] = []
@@ -113,16 +130,16 @@ public enum CSVReader {
                         let cell = text(c)
                         throw DataError(file: file, line: lineNumber, column: c + 1,
                                         cell.isEmpty ? "expected a number, found an empty cell"
-                                                     : "expected a number, found \"\(cell.prefix(40))\"")
+                                                     : "expected a number, found \(MessageText.quoted(cell))")
                     }
                     guard value.isFinite else {
                         throw DataError(file: file, line: lineNumber, column: c + 1,
-                                        "expected a finite number, found \"\(text(c).prefix(40))\"")
+                                        "expected a finite number, found \(MessageText.quoted(text(c)))")
                     }
                     if c == targetIndex {
                         guard value == 0 || value == 1 else {
                             throw DataError(file: file, line: lineNumber, column: c + 1,
-                                            "expected a target of 0 or 1, found \"\(text(c).prefix(40))\"")
+                                            "expected a target of 0 or 1, found \(MessageText.quoted(text(c)))")
                         }
                         targets.append(value)
                     } else {
@@ -154,11 +171,11 @@ public enum CSVReader {
             case .name(let name):
                 guard header else {
                     throw DataError(file: file, line: line,
-                                    "--target \"\(name)\" not found: the file has no header row (give a column number)")
+                                    "--target \(MessageText.quoted(name)) not found: the file has no header row (give a column number)")
                 }
                 guard let index = names.firstIndex(of: name) else {
                     throw DataError(file: file, line: line,
-                                    "--target \"\(name)\" not found in header (\(names.joined(separator: ", ")))")
+                                    "--target \(MessageText.quoted(name)) not found in header (\(CSVReader.listing(names)))")
                 }
                 return index
             }

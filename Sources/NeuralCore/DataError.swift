@@ -13,8 +13,9 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// One line: the path with any control characters escaped (a file name may hold them too), then the reason.
     public var description: String {
-        var place = file
+        var place = file.isEmpty ? "(empty path)" : MessageText.escaped(file)
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
         return "\(place): \(reason)"

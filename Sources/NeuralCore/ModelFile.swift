@@ -75,9 +75,14 @@ public struct ModelFile: Codable, Sendable, Equatable {
             throw DataError(file: path, "is a corrupt nntop model: \(model.featureNames.count) feature names for \(model.inputs) inputs")
         }
         if let s = model.standardization {
-            guard s.mean.count == model.inputs, s.deviation.count == model.inputs,
-                  (s.mean + s.deviation).allSatisfy(\.isFinite) else {
+            guard s.mean.count == model.inputs, s.deviation.count == model.inputs else {
                 throw DataError(file: path, "is a corrupt nntop model: standardization does not match \(model.inputs) inputs")
+            }
+            guard (s.mean + s.deviation).allSatisfy(\.isFinite) else {
+                throw DataError(file: path, "is a corrupt nntop model: a standardization mean or deviation is not a finite number")
+            }
+            guard s.deviation.allSatisfy({ $0 >= 0 }) else {
+                throw DataError(file: path, "is a corrupt nntop model: a standardization deviation is negative")
             }
         }
         return (model, network)
@@ -86,23 +91,39 @@ public struct ModelFile: Codable, Sendable, Equatable {
     /// Writes the model as JSON to a temporary file beside `path`, then renames it over `path`, so an existing
     /// file is replaced whole or not at all.
     public func save(path: String) throws(DataError) {
+        try AtomicFile.write(try encoded(for: path), to: path)
+    }
+
+    /// The JSON `save` writes, made without writing anything; the error names `path`, where it was going.
+    public func encoded(for path: String) throws(DataError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data: Data
         do {
-            data = try encoder.encode(self)
+            return try encoder.encode(self)
         } catch {
             throw DataError(file: path, "cannot save: the parameters are not finite numbers")
         }
-        try AtomicFile.write(data, to: path)
+    }
+
+    /// A place in the file as a reader would write it: `weights[0][2][1]`, `standardization.mean[0]`.
+    static func jsonPath(_ codingPath: [any CodingKey]) -> String {
+        var out = ""
+        for key in codingPath {
+            if let index = key.intValue {
+                out += "[\(index)]"
+            } else {
+                out += (out.isEmpty ? "" : ".") + MessageText.excerpt(key.stringValue)
+            }
+        }
+        return out
     }
 
     private static func describe(_ error: Error) -> String {
         switch error {
-        case DecodingError.keyNotFound(let key, _): return "missing \"\(key.stringValue)\""
+        case DecodingError.keyNotFound(let key, let context): return "missing \"\(jsonPath(context.codingPath + [key]))\""
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
              DecodingError.dataCorrupted(let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            let path = jsonPath(context.codingPath)
             return path.isEmpty ? "unreadable JSON" : "bad value at \"\(path)\""
         default: return "unreadable JSON"
         }

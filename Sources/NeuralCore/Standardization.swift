@@ -10,37 +10,66 @@ public struct Standardization: Sendable, Equatable, Codable {
     }
 
     /// The mean and population standard deviation of every feature of `data`.
+    ///
+    /// Any finite data gives finite figures: a column whose largest magnitude is beyond 2^±400 (where squares
+    /// would overflow, or underflow to nothing) is summed scaled by a power of two, which is exact, and scaled
+    /// back. Other columns are summed as they are, so their figures are those of the plain formula, bit for bit.
     public init(fitting data: Dataset) {
         let n = data.featureCount, rows = max(data.count, 1)
+        let features = data.features
+        var largest = [Double](repeating: 0, count: n)
+        for k in features.indices { largest[k % n] = max(largest[k % n], features[k].magnitude) }
+        let exponent = largest.map(Self.scalingExponent)
         var mean = [Double](repeating: 0, count: n)
         var squares = [Double](repeating: 0, count: n)
-        for r in 0..<data.count {
-            for (c, x) in data.row(r).enumerated() { mean[c] += x }
+        for k in features.indices {
+            let c = k % n
+            mean[c] += Self.scaled(features[k], by: -exponent[c])
         }
         for c in 0..<n { mean[c] /= Double(rows) }
-        for r in 0..<data.count {
-            for (c, x) in data.row(r).enumerated() { squares[c] += (x - mean[c]) * (x - mean[c]) }
+        for k in features.indices {
+            let c = k % n
+            let d = Self.scaled(features[k], by: -exponent[c]) - mean[c]
+            squares[c] += d * d
         }
-        self.mean = mean
-        self.deviation = squares.map { ($0 / Double(rows)).squareRoot() }
+        self.mean = (0..<n).map { Self.scaled(mean[$0], by: exponent[$0]) }
+        self.deviation = (0..<n).map { Self.scaled((squares[$0] / Double(rows)).squareRoot(), by: exponent[$0]) }
+    }
+
+    /// The power of two a column with largest magnitude `largest` is divided by while it is summed: 0 for
+    /// ordinary magnitudes, otherwise that of `largest`, so the scaled values lie within ±2.
+    static func scalingExponent(_ largest: Double) -> Int {
+        guard largest.isFinite, largest != 0 else { return 0 }
+        let e = Int(largest.exponent)
+        return abs(e) <= 400 ? 0 : e
+    }
+
+    /// `x` × 2^`e`: exact unless the result leaves the range of normal numbers.
+    @inline(__always)
+    static func scaled(_ x: Double, by e: Int) -> Double {
+        e == 0 ? x : Double(sign: .plus, exponent: e, significand: x)
     }
 
     /// The divisor actually used for feature `c`: its deviation, or 1 for a constant column.
     @inline(__always)
     func scale(_ c: Int) -> Double { deviation[c] > 0 ? deviation[c] : 1 }
 
-    /// One feature's value, standardized.
+    /// One feature's value, standardized. Near the ends of the range of Double, where x − mean itself
+    /// overflows, the two are divided first.
     @inline(__always)
-    public func apply(feature c: Int, _ x: Double) -> Double { (x - mean[c]) / scale(c) }
+    public func apply(feature c: Int, _ x: Double) -> Double {
+        let z = (x - mean[c]) / scale(c)
+        return z.isFinite || !x.isFinite ? z : x / scale(c) - mean[c] / scale(c)
+    }
 
     public func apply(_ input: [Double]) -> [Double] {
-        input.enumerated().map { c, x in (x - mean[c]) / scale(c) }
+        input.enumerated().map { c, x in apply(feature: c, x) }
     }
 
     public func apply(_ data: Dataset) -> Dataset {
         var out = data
         let n = data.featureCount
-        for k in out.features.indices { out.features[k] = (out.features[k] - mean[k % n]) / scale(k % n) }
+        for k in out.features.indices { out.features[k] = apply(feature: k % n, out.features[k]) }
         return out
     }
 }

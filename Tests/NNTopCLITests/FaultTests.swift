@@ -20,7 +20,7 @@ import Darwin
         let before = shellQuoted(scratch.path("stty-before")), after = shellQuoted(scratch.path("stty-after"))
         let script = "trap true INT; stty -a > \(before); LANG=C.UTF-8 TERM=xterm-256color \(shellQuoted(binary)) "
             + "\(arguments); echo $? > \(shellQuoted(scratch.path("status"))); stty -a > \(after)"
-        return try withSignalsUnblocked { try Tmux(width: width, height: height, command: "sh -c \(shellQuoted(script))") }
+        return try Tmux(width: width, height: height, command: "sh -c \(shellQuoted(script))")
     }
 
     /// The pane's exit status as recorded by the shell, once the pane has ended.
@@ -169,10 +169,8 @@ import Darwin
         let binary = try nntopExecutable.get().path
         // capture-pane drops trailing spaces, so the prompt is matched without its final space.
         let prompt = "nntop-fault-test$"
-        let tmux = try withSignalsUnblocked {
-            try Tmux(width: 100, height: 30,
-                     command: "env PS1=\(shellQuoted(prompt + " ")) LANG=C.UTF-8 TERM=xterm-256color \(bash) --norc --noprofile -i")
-        }
+        let tmux = try Tmux(width: 100, height: 30,
+                            command: "env PS1=\(shellQuoted(prompt + " ")) LANG=C.UTF-8 TERM=xterm-256color \(bash) --norc --noprofile -i")
         let ready = try tmux.waitFor(10) { $0.contains { $0.hasPrefix(prompt) } }
         #expect(ready.ok, "no prompt:\n\(ready.screen.joinedScreen)")
         try tmux.type("stty -a > \(shellQuoted(scratch.path("before"))); \(shellQuoted(binary))")
@@ -272,17 +270,6 @@ func expectSameTerminal(_ scratch: Scratch, _ context: String, sourceLocation: S
     let settings = { (text: String) in Set(text.split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == " " }).map(String.init)) }
     let changed = settings(before).symmetricDifference(settings(after)).sorted()
     #expect(before == after, "the terminal changed \(context): \(changed)", sourceLocation: sourceLocation)
-}
-
-/// Runs `body` with no signal blocked on this thread. Test threads block most signals, and a tmux server
-/// started from one hands that mask down to every process in its panes: bash passes it on, so nntop would run
-/// with SIGTERM, SIGHUP, SIGINT and SIGTSTP blocked — a terminal no user has. (dash happens to clear it.)
-func withSignalsUnblocked<T>(_ body: () throws -> T) rethrows -> T {
-    var none = sigset_t(), previous = sigset_t()
-    sigemptyset(&none)
-    pthread_sigmask(SIG_SETMASK, &none, &previous)
-    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-    return try body()
 }
 
 /// The process id of `parent`'s child running `name`, once it appears (at most `seconds`), from /proc.

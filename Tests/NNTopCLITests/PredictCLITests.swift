@@ -116,6 +116,18 @@ import Testing
         expectOneLineFailure(try runNNTop(["predict", "--model", path, "1", "2"]), contains: ["\(path): no such file"])
     }
 
+    @Test func emptyPathsAreNamed() throws {
+        expectOneCleanLine(try runNNTop(["predict", "--model", "", "1", "2"]), contains: ["--model is an empty path"])
+        expectOneCleanLine(try runNNTop(["predict", "--weights", "1,2", "--bias", "0", "--data", ""]),
+                           contains: ["--data is an empty path"])
+    }
+
+    /// An input that is not a number is quoted with its control characters escaped and cut short.
+    @Test func badInputIsEscapedInTheMessage() throws {
+        let result = try runNNTop(["predict", "--weights", "1,2", "--bias", "0", "1", "2\u{1B}[2J" + String(repeating: "9", count: 100)])
+        expectOneCleanLine(result, contains: ["input 2", "\"2\\u{1B}[2J9", "9…\""])
+    }
+
     @Test(arguments: [
         ("garbage", "not an nntop model"),
         ("", "empty"),

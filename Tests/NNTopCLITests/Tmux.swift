@@ -10,14 +10,23 @@ final class Tmux {
     let socket = "nntop-test-\(UUID().uuidString.prefix(8))"
     let session = "t"
 
+    /// The pane's working directory, made for it and removed with it, so that files the dashboard writes to
+    /// relative paths (`s` saves nntop-model.json, `e` exports nntop-history.*) land nowhere that lasts.
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nntop-pane-\(UUID().uuidString)")
+
     /// Starts `command` (run by sh) in a `width`×`height` pane.
     init(width: Int, height: Int, command: String) throws {
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command])
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                  "-c", directory.path, command])
         // Keep the pane (and its last screen) when the command ends, so tests can read what it printed.
         try tmux(["set-option", "-t", session, "remain-on-exit", "on"])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: directory)
+    }
 
     /// The visible screen, one string per row.
     func screen() throws -> [String] {
@@ -72,13 +81,29 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
+        // Test threads block most signals, and a tmux server started with that mask hands it down to every
+        // pane (bash passes it on): nntop would run with SIGINT, SIGTERM, SIGHUP and SIGTSTP blocked, in a
+        // terminal no user has. Start tmux with nothing blocked and the usual signals at their defaults.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGQUIT, SIGPIPE, SIGTTIN, SIGTTOU, SIGCHLD, SIGWINCH] {
+            sigaddset(&defaults, signal)
+        }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArgs, environ)
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArgs, environ)
         guard spawned == 0 else { throw TmuxError.spawnFailed(spawned) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return String(decoding: try Data(contentsOf: output), as: UTF8.self)
-}
+    }
 }
 
 extension [String] {

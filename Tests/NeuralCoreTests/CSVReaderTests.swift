@@ -89,6 +89,18 @@ import Testing
         #expect(error?.reason.contains("a, b, y") == true)
     }
 
+    @Test func aWideHeaderIsListedInPart() {
+        let header = (1...25).map { "c\($0)" }.joined(separator: ",")
+        let row = Array(repeating: "0", count: 25).joined(separator: ",")
+        let error = failure(header + "\n" + row + "\n", target: .name("nosuch"))
+        #expect(error?.reason == "--target \"nosuch\" not found in header (c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 … and 15 more)")
+    }
+
+    @Test func headerNamesAndTheTargetAreEscapedInTheMessage() {
+        let error = failure("a\u{1B}[2J,\(String(repeating: "b", count: 30)),y\n1,2,0\n", target: .name("no\rsuch"))
+        #expect(error?.reason == "--target \"no\\rsuch\" not found in header (a\\u{1B}[2J, \(String(repeating: "b", count: 20))…, y)")
+    }
+
     @Test func targetNameWithoutAHeader() {
         let error = failure("1,2,0\n", target: .name("label"))
         #expect(error?.line == 1)
@@ -163,6 +175,19 @@ import Testing
         #expect(try parse("a,b,y\r\n1,2,0\r\n", target: .name("y")).targets == [0])
     }
 
+    @Test func aByteOrderMarkIsSkipped() throws {
+        let bom = "\u{FEFF}"
+        #expect(try parse(bom + "1,2,0\n3,4,1\n") == parse("1,2,0\n3,4,1\n"))
+        // The header is recognised as one, and its first name is clean.
+        let headed = try parse(bom + "y,a,b\n0,1,2\n", target: .name("y"))
+        #expect(headed.featureNames == ["a", "b"])
+        #expect(headed.targets == [0])
+        // Only at the very start: a second one is an ordinary (bad) cell.
+        #expect(failure("1,2,0\n\(bom)3,4,1\n")?.column == 1)
+        #expect(failure(bom)?.reason.contains("empty") == true)
+        #expect(CSVReader.width(of: Array((bom + "\n1,2,3\n").utf8)) == 3)
+    }
+
     @Test func cellsAreTrimmedOfSpaces() throws {
         let data = try parse(" a , b ,y\n 1 ,\t2\t, 0 \n")
         #expect(data.featureNames == ["a", "b"])
@@ -210,6 +235,15 @@ import Testing
             #expect(error?.column == 2)
             #expect(error?.reason == "expected a number, found \"\(text)\"")
         }
+    }
+
+    @Test func badCellsAreEscapedAndCutInTheMessage() {
+        #expect(failure("a,b,y\n1,2\u{1B}[2J\u{7},0\n")?.reason == "expected a number, found \"2\\u{1B}[2J\\u{7}\"")
+        #expect(failure("a,b,y\n1,2\r3,0\n")?.reason == "expected a number, found \"2\\r3\"")
+        #expect(failure("a,b,y\n1,2\u{0}3,0\n")?.reason == "expected a number, found \"2\\03\"")
+        let long = String(repeating: "9", count: 100_000) + "x"
+        #expect(failure("a,b,y\n1,\(long),0\n")?.reason == "expected a number, found \"\(long.prefix(40))…\"")
+        #expect(failure("a,b,y\n1,2,\u{9B}1\n")?.reason == "expected a number, found \"\\u{9B}1\"")
     }
 
     @Test func emptyCell() {
