@@ -36,19 +36,17 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .long, help: "Start paused (space starts training): to look at or probe a loaded model as it is.")
     var paused = false
 
-    @Option(name: .long, help: ArgumentHelp("Where s saves the model (JSON, replaced atomically).", valueName: "file.json"))
-    var save = "nntop-model.json"
+    @Option(name: .long, help: ArgumentHelp("Where s saves the model (JSON, replaced atomically). Default: nntop-model.json.", valueName: "file.json"))
+    var save: String?
 
-    @Option(name: .long, help: ArgumentHelp("Where e writes the error history: PATH.csv and an SVG plot, PATH.svg.", valueName: "path"))
-    var export = "nntop-history"
+    @Option(name: .long, help: ArgumentHelp("Where e writes the error history: PATH.csv and an SVG plot, PATH.svg. Default: nntop-history.", valueName: "path"))
+    var export: String?
 
     func run() throws {
-        guard isatty(STDOUT_FILENO) == 1 else {
-            throw UsageError("the dashboard needs a terminal on stdout; for headless training use nntop train")
-        }
-        guard isatty(STDIN_FILENO) == 1 else {
-            throw UsageError("the dashboard reads keys from a terminal on stdin; for headless training use nntop train")
-        }
+        // Paths given for s and e are checked now, so a typo fails before the dashboard opens.
+        if let save { try AtomicFile.checkWritable(save) }
+        if let export { for path in [export + ".csv", export + ".svg"] { try AtomicFile.checkWritable(path) } }
+        if model?.isEmpty == true { throw UsageError("--model is an empty path, expected a model file") }
         let raw = try dataOptions.loadRaw()
         var data = dataOptions.prepare(raw)
         let options = networkOptions
@@ -64,6 +62,13 @@ struct DashboardCommand: ParsableCommand {
             data = DataOptions.Loaded(training: z?.apply(raw.training) ?? raw.training,
                                       test: raw.test.map { z?.apply($0) ?? $0 }, standardization: z)
             (hidden, activation, loss, initial) = (network.hiddenSizes, network.hiddenActivation, file.loss, network)
+        }
+        // Bad data or options are reported first; then the dashboard needs a terminal.
+        guard isatty(STDOUT_FILENO) == 1 else {
+            throw UsageError("the dashboard needs a terminal on stdout; for headless training use nntop train")
+        }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw UsageError("the dashboard reads keys from a terminal on stdin; for headless training use nntop train")
         }
         let session = TrainingSession(SessionConfiguration(
             training: data.training, test: data.test, hidden: hidden,
@@ -81,7 +86,7 @@ struct DashboardCommand: ParsableCommand {
         let state = DashboardState(training: raw.training, test: raw.test, standardization: data.standardization,
                                    size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
                                    colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
-        var loop = DashboardLoop(screen: screen, session: session, host: DashboardHost(modelPath: save, historyPath: export, data: dataOptions,
+        var loop = DashboardLoop(screen: screen, session: session, host: DashboardHost(modelPath: save ?? "nntop-model.json", historyPath: export ?? "nntop-history", data: dataOptions,
                                                                  standardization: data.standardization),
                                  state: state)
         let last = loop.run()

@@ -103,3 +103,17 @@ import Testing
         expectOneLineFailure(result, contains: ["2 inputs", "got 3"])
     }
 }
+
+/// The dashboard checks the paths it is given before it opens (so even without a terminal).
+@Suite struct DashboardPathCLITests {
+    @Test(arguments: [
+        (["--save", "/nonexistent-dir/m.json"], "/nonexistent-dir/m.json"),
+        (["--export", "/nonexistent-dir/h"], "/nonexistent-dir/h.csv"),
+        (["--model", ""], "--model is an empty path"),
+        (["--model", "/nonexistent-dir/m.json"], "/nonexistent-dir/m.json"),
+    ])
+    func badPathsAreOneLine(args: [String], mentions: String) throws {
+        let result = try runNNTop(args)
+        expectOneLineFailure(result, contains: [mentions])
+    }
+}
