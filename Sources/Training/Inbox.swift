@@ -4,7 +4,7 @@ import Synchronization
 /// Where commands wait for the training loop: any thread appends, the loop drains them in the order sent.
 /// Sending also wakes the loop if it is asleep (paused, or waiting for its next paced step).
 final class Inbox: Sendable {
-    private let commands = Mutex<[TrainingCommand]>([])
+    private let commands = Guarded<[TrainingCommand]>([])
     private let bell = DispatchSemaphore(value: 0)
 
     func send(_ command: TrainingCommand) {

@@ -4,7 +4,7 @@ import Synchronization
 /// assignment); consumers take the newest one if it is newer than what they have. Newest wins, memory is
 /// bounded to one snapshot, and the producer never waits for a consumer.
 public final class SnapshotChannel: Sendable {
-    private let latest = Mutex<Snapshot?>(nil)
+    private let latest = Guarded<Snapshot?>(nil)
 
     public init() {}
 

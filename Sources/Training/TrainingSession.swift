@@ -9,7 +9,7 @@ public final class TrainingSession: Sendable {
     private let inbox = Inbox()
     private let queue = DispatchQueue(label: "nntop.training", qos: .userInitiated)
     private let finished = DispatchSemaphore(value: 0)
-    private let log = Mutex<[Trainer.Report]>([])
+    private let log = Guarded<[Trainer.Report]>([])
     private let started = Atomic<Bool>(false)
     private let configuration: SessionConfiguration
 
