@@ -45,7 +45,7 @@ tm send-keys -t b q; sleep 0.5; tm kill-server 2>/dev/null || true
 # Throughput at max with the dashboard open, against headless, same binary, same run.
 tm -f /dev/null new-session -d -s b -x 120 -y 40 "LANG=C.UTF-8 TERM=xterm-256color $bin --speed max --iterations 1000000000"
 wait_for "RUNNING" 10; sleep 2
-it() { screen | grep -o 'it [0-9,]*' | tail -1 | tr -d 'it ,'; }
+it() { screen | grep -v '^ *$' | tail -1 | grep -oE 'it [0-9,]+' | head -1 | tr -d 'it ,'; }
 i0=$(it); t0=$(now_ms); sleep 8; i1=$(it); t1=$(now_ms)
 dash=$(awk -v i=$((i1 - i0)) -v t=$((t1 - t0)) 'BEGIN{printf "%.0f", i*1000/t}')
 tm send-keys -t b q; sleep 0.5

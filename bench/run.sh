@@ -30,6 +30,7 @@ ratio() {  # name, numerator, denominator, target description, minimum
 echo "--- ratios"
 ratio swift_over_c_tutorial "$(get swift_tutorial_steps_per_second)" "$(get c_tutorial_steps_per_second)" ">= 0.9" 0.9
 ratio swift_over_numpy_tutorial "$(get swift_tutorial_steps_per_second)" "$(get numpy_tutorial_steps_per_second)" ">= 200" 200
+ratio swift_over_numpy_lean "$(get swift_tutorial_steps_per_second)" "$(get numpy_lean_steps_per_second)" "(lean step, for scale)" 0
 ratio engine_over_bare_tutorial "$(get engine_tutorial_steps_per_second)" "$(get bare_tutorial_steps_per_second)" ">= 0.9" 0.9
 ratio engine_over_bare_2_8_8_1 "$(get engine_2_8_8_1_steps_per_second)" "$(get bare_2_8_8_1_steps_per_second)" ">= 0.9" 0.9
 ratio pandas_over_swift_csv_load_time "$(get pandas_csv_load_seconds)" "$(get swift_csv_load_seconds)" ">= 1" 1

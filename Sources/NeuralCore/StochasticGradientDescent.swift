@@ -87,10 +87,40 @@ public struct StochasticGradientDescent: Sendable {
         }
     }
 
-    /// Runs `count` steps.
+    /// Runs `count` steps: the same steps as `count` calls of `step`, with the tutorial's case (one unit, batch
+    /// size 1, no penalty) run in one tight loop over the raw storage.
     public mutating func train(_ network: inout Network, on data: Dataset, steps count: Int,
                                generator: inout SeededGenerator) {
+        if batchSize == 1 && network.layerCount == 1 && !isPenalised {
+            trainSingleUnit(&network, data: data, steps: count, generator: &generator)
+            return
+        }
         for _ in 0..<count { step(&network, on: data, generator: &generator) }
+    }
+
+    /// `steps` of `stepSingleUnit`, each on a row drawn from `generator`, with the storage opened once.
+    private func trainSingleUnit(_ network: inout Network, data: Dataset, steps: Int,
+                                 generator: inout SeededGenerator) {
+        let n = data.featureCount, rows = data.count, eta = learningRate, loss = self.loss
+        var random = generator
+        data.features.withUnsafeBufferPointer { f in
+            data.targets.withUnsafeBufferPointer { t in
+                network.parameters.withUnsafeMutableBufferPointer { p in
+                    let w = p.baseAddress!
+                    for _ in 0..<steps {
+                        let row = random.index(below: rows)
+                        let x = f.baseAddress! + row * n
+                        var z = 0.0
+                        for i in 0..<n { z += x[i] * w[i] }
+                        z += w[n]
+                        let step = eta * loss.outputDelta(prediction: logistic(z), target: t[row])
+                        for i in 0..<n { w[i] -= step * x[i] }
+                        w[n] -= step
+                    }
+                }
+            }
+        }
+        generator = random
     }
 
     /// The tutorial's network (no hidden layer) with batch size 1, written out directly: z = w·x + b,

@@ -43,7 +43,7 @@ public struct Trainer: Sendable {
         while remaining > 0 {
             let untilReport = reportInterval - iteration % reportInterval
             let chunk = min(untilReport, remaining)
-            for _ in 0..<chunk { optimizer.step(&network, on: training, generator: &generator) }
+            optimizer.train(&network, on: training, steps: chunk, generator: &generator)
             iteration += chunk
             remaining -= chunk
             if chunk == untilReport { report(currentReport()) }
