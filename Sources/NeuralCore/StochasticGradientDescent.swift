@@ -101,19 +101,37 @@ public struct StochasticGradientDescent: Sendable {
     /// `steps` of `stepSingleUnit`, each on a row drawn from `generator`, with the storage opened once.
     private func trainSingleUnit(_ network: inout Network, data: Dataset, steps: Int,
                                  generator: inout SeededGenerator) {
-        let n = data.featureCount, rows = data.count, eta = learningRate, loss = self.loss
+        let n = data.featureCount, rows = data.count, eta = learningRate, squared = loss == .squaredError
         var random = generator
         data.features.withUnsafeBufferPointer { f in
             data.targets.withUnsafeBufferPointer { t in
                 network.parameters.withUnsafeMutableBufferPointer { p in
                     let w = p.baseAddress!
+                    if n == 2 {
+                        // The tutorial's shape: its three parameters stay in registers for the whole loop (through
+                        // memory, each step would wait on the previous step's stores).
+                        var (w0, w1, b) = (w[0], w[1], w[2])
+                        for _ in 0..<steps {
+                            let row = random.index(below: rows)
+                            let x0 = f[2 * row], x1 = f[2 * row + 1], y = t[row]
+                            let prediction = logistic(x0 * w0 + x1 * w1 + b)
+                            let step = eta * (squared ? 2 * (prediction - y) * prediction * (1 - prediction)
+                                                      : prediction - y)
+                            w0 -= step * x0
+                            w1 -= step * x1
+                            b -= step
+                        }
+                        (w[0], w[1], w[2]) = (w0, w1, b)
+                        return
+                    }
                     for _ in 0..<steps {
                         let row = random.index(below: rows)
                         let x = f.baseAddress! + row * n
                         var z = 0.0
                         for i in 0..<n { z += x[i] * w[i] }
                         z += w[n]
-                        let step = eta * loss.outputDelta(prediction: logistic(z), target: t[row])
+                        let prediction = logistic(z), y = t[row]
+                        let step = eta * (squared ? 2 * (prediction - y) * prediction * (1 - prediction) : prediction - y)
                         for i in 0..<n { w[i] -= step * x[i] }
                         w[n] -= step
                     }
