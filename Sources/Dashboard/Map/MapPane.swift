@@ -45,7 +45,7 @@ enum MapPane {
     /// The legend: as many whole items as fit the map's width.
     private static func legend(_ state: DashboardState, width: Int) -> String {
         let m = state.glyphs.mapMarks, dot = state.glyphs.middleDot
-        var items = ["\(m.trainOne)\(m.trainZero) train", "\(m.testOne)\(m.testZero) test", "wrong: red", "\(m.contour) p=0.5"]
+        var items = ["\(m.trainOne)\(m.trainZero) train", "\(m.testOne)\(m.testZero) test", state.colours == .monochrome ? "wrong: reversed" : "wrong: red", "\(m.contour) p=0.5"]
         if state.focus != .map { items.append("m: probe") }
         if state.discrete { items.insert("discrete", at: 0) }
         var text = ""
