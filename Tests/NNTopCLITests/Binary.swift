@@ -68,7 +68,13 @@ let nntopExecutable: Result<URL, BinaryError> = {
 /// status and output. Fails the test (by throwing) if the binary is missing or the run takes over `timeout` s.
 func runNNTop(_ args: [String], in directory: URL? = nil, stdin: String? = nil,
               timeout: Double = 20) throws -> RunResult {
-    let executable = try nntopExecutable.get()
+    try runCaptured(try nntopExecutable.get(), args, in: directory, stdin: stdin, timeout: timeout, naming: args)
+}
+
+/// Runs `executable` with `arguments` to completion, its output captured through files; a run over `timeout`
+/// seconds is stopped and reported as `BinaryError.timedOut(naming)`.
+func runCaptured(_ executable: URL, _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
+                 timeout: Double, naming: [String]) throws -> RunResult {
     let scratch = FileManager.default.temporaryDirectory
         .appendingPathComponent("nntop-run-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -81,7 +87,7 @@ func runNNTop(_ args: [String], in directory: URL? = nil, stdin: String? = nil,
 
     let process = Process()
     process.executableURL = executable
-    process.arguments = args
+    process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
     process.standardOutput = out
     process.standardError = err
@@ -99,7 +105,7 @@ func runNNTop(_ args: [String], in directory: URL? = nil, stdin: String? = nil,
     if done.wait(timeout: .now() + timeout) == .timedOut {
         process.terminate()
         _ = done.wait(timeout: .now() + 5)
-        throw BinaryError.timedOut(args)
+        throw BinaryError.timedOut(naming)
     }
     let elapsed = ContinuousClock.now - start
     let (s, atto) = elapsed.components

@@ -522,30 +522,6 @@ func runNNTopUnprivileged(_ args: [String], timeout: Double = 20) throws -> RunR
     let copy = home.appendingPathComponent("nntop")
     try FileManager.default.copyItem(at: try nntopExecutable.get(), to: copy)
     chmod(copy.path, 0o755)
-    let out = home.appendingPathComponent("stdout"), err = home.appendingPathComponent("stderr")
-    try Data().write(to: out)
-    try Data().write(to: err)
-    let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-    defer { try? outHandle.close(); try? errHandle.close() }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path] + args
-    process.currentDirectoryURL = URL(fileURLWithPath: "/")
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    let done = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in done.signal() }
-    let start = ContinuousClock.now
-    try process.run()
-    if done.wait(timeout: .now() + timeout) == .timedOut {
-        process.terminate()
-        _ = done.wait(timeout: .now() + 5)
-        throw BinaryError.timedOut(args)
-    }
-    let (s, atto) = (ContinuousClock.now - start).components
-    return RunResult(status: process.terminationStatus,
-                     stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                     stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self),
-                     seconds: Double(s) + Double(atto) * 1e-18)
+    return try runCaptured(URL(fileURLWithPath: tool), ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path] + args,
+                           in: URL(fileURLWithPath: "/"), timeout: timeout, naming: args)
 }
