@@ -6,15 +6,15 @@
 /// or CRLF end) without splitting the line or making a string. Any line it does not take — a blank line, a
 /// number it cannot compute exactly, a bad cell — is read again by `carefulLine`, which accepts everything the
 /// format allows and gives the error for anything else. Both give the same numbers bit for bit. A large file's
-/// rows are read in two parts at once (`CSVParts.swift`).
+/// rows are read in parts at once (`CSVParts.swift`).
 struct CSVParser {
     let base: UnsafePointer<UInt8>
     let count: Int
     let file: String
     let target: TargetColumn
     let masks = LaneMasks.shared
-    /// Rows of at least this many bytes are read in two parts at once (`CSVParts.swift`).
-    var partThreshold = CSVParser.defaultPartThreshold
+    /// About how many bytes of rows make a part read at once with others (`CSVParts.swift`).
+    var partSize = CSVParser.defaultPartSize
 
     /// Where the next line starts, and the 1-based number of the line before it.
     var position = 0

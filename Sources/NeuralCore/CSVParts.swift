@@ -1,10 +1,14 @@
 import Dispatch
 
-/// A large file is read in two parts at once, each a run of whole lines on its own thread, into its own stretch
-/// of the output arrays; the stretches are then closed up. The first error in the file's order is the one thrown.
+/// A large file is read in parts at once, each a run of whole lines read by whichever thread is free, into its
+/// own stretch of the output arrays; the stretches are then closed up (when blank lines left gaps). The first
+/// error in the file's order is the one thrown. Many parts rather than one per core, so that a core busy with
+/// something else only slows its share.
 extension CSVParser {
-    /// Files with less than this many bytes of rows are read in one part.
-    static let defaultPartThreshold = 4 << 20
+    /// About how many bytes of rows make a part; a file with less than twice this is read in one.
+    static let defaultPartSize = 2 << 20
+    /// At most this many parts.
+    static let maximumParts = 16
 
     /// A run of whole lines, `[start, end)`, and where its rows go: from row `firstRow` of the output, at most
     /// `rowLimit` of them; `linesBefore` lines of the file come before it.
@@ -16,14 +20,14 @@ extension CSVParser {
         let rowLimit: Int
     }
 
-    /// The parts for the lines from `position`: two when there are enough bytes and a newline past the middle,
-    /// otherwise one. Each has room for the most rows its bytes can hold, plus a spare row for the cells a bad
-    /// line writes before it is rejected.
+    /// The parts for the lines from `position`, each but the last ending just after a newline.
     func planParts() -> [Part] {
+        let remaining = count - position
+        let partCount = max(1, min(Self.maximumParts, remaining / max(1, partSize)))
         var bounds = [position]
-        if count - position >= partThreshold {
-            // The first line that starts past the middle.
-            var split = position + max(1, (count - position) / 2)
+        for k in 1..<partCount {
+            // The first line that starts at or past the k-th share of the bytes.
+            var split = max(bounds[bounds.count - 1] + 1, position + remaining / partCount * k)
             while split < count && base[split - 1] != 10 { split += 1 }
             if split < count { bounds.append(split) }
         }
@@ -34,10 +38,13 @@ extension CSVParser {
         for k in 0..<(bounds.count - 1) {
             let (start, end) = (bounds[k], bounds[k + 1])
             let newlines = NewlineCount.count(base + start, end - start)
-            // No more rows than lines, and no more than one per 2 × width bytes: a row is `width` non-empty cells,
-            // the commas between them and a newline. (The second keeps the arrays near the file's size when it
-            // is mostly blank lines.)
-            let rowLimit = min(newlines + 1, (end - start + 1) / (2 * width)) + 1
+            // Room for a row per line (the last part's last line may lack its newline), and never more than one
+            // per 2 × width bytes, since a row is `width` non-empty cells, the commas between them and a newline
+            // (which keeps the arrays near the file's size when it is mostly blank lines) — plus one for the
+            // cells a bad line writes before it is rejected. A line's cells go to the slot of the rows before it,
+            // so they stay inside the part either way.
+            let lines = newlines + (k == bounds.count - 2 ? 1 : 0)
+            let rowLimit = min(lines, (end - start + 1) / (2 * width) + 1)
             parts.append(Part(start: start, end: end, linesBefore: linesBefore, firstRow: firstRow, rowLimit: rowLimit))
             linesBefore += newlines
             firstRow += rowLimit
@@ -45,7 +52,8 @@ extension CSVParser {
         return parts
     }
 
-    /// Reads the parts, at the same time when there are two, and closes up their rows; returns the number of rows.
+    /// Reads the parts, at the same time when there are several, and closes up their rows; returns the number of
+    /// rows.
     func readParts(_ parts: [Part], features: UnsafeMutablePointer<Double>,
                    targets: UnsafeMutablePointer<Double>) throws(DataError) -> Int {
         let readers = parts.map { part in
