@@ -4,13 +4,29 @@ import Glibc
 import Darwin
 #endif
 
-/// Parses a decimal number from bytes. The common case (at most 19 significant digits and a power of ten
-/// within ±22) is computed exactly with one multiplication or division, which is correctly rounded because
-/// both operands are exact doubles; anything else falls back to `strtod`.
+/// Parses a decimal number from bytes: `parse` reads any cell, `quick` (QuickDecimal.swift) is the fast path for
+/// a CSV row. The common case (a mantissa of at most 2^53 and a power of ten within ±22) is computed exactly with
+/// one multiplication or division, which is correctly rounded because both operands are exact doubles (Clinger's
+/// fast path); anything else falls back to `strtod`. Either way the result is bit for bit what `Double(String)`
+/// gives.
 enum DecimalParser {
-    private static let powersOfTen: [Double] = (0...22).map { p in (0..<p).reduce(1.0) { acc, _ in acc * 10 } }
+    /// 10^0 … 10^22, every one an exact double.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
-    /// The value of the whole field `[start, end)`, or nil when it is not a number.
+    /// The exact value of `mantissa` × 10^`exponent` when Clinger's fast path applies, else nil.
+    @inline(__always)
+    static func exact(_ mantissa: UInt64, _ exponent: Int, negative: Bool) -> Double? {
+        guard mantissa <= 1 << 53, exponent >= -22, exponent <= 22 else { return nil }
+        let m = Double(Int64(mantissa))   // (signed: one instruction; the value fits)
+        let magnitude = exponent < 0 ? m / powersOfTen[-exponent] : m * powersOfTen[exponent]
+        // The sign as a bit, not a branch: the magnitude is never negative, and -0 comes out as -0.
+        return Double(bitPattern: magnitude.bitPattern | UInt64(negative ? 1 : 0) << 63)
+    }
+
+    /// The value of the whole field `[start, end)`, or nil when it is not a number: the careful path, for any cell.
     static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
         var i = start
         guard i < end else { return nil }
@@ -57,11 +73,7 @@ enum DecimalParser {
             exponent += expNegative ? -e : e
         }
         guard i == end else { return nil }
-        if significant <= 19, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
-            var value = Double(mantissa)
-            value = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
-            return negative ? -value : value
-        }
+        if significant <= 19, let value = exact(mantissa, exponent, negative: negative) { return value }
         return fallback(base, start, end)
     }
 

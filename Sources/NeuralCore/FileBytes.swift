@@ -13,19 +13,39 @@ public enum FileBytes {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw DataError(file: path, reason(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw DataError(file: path, "is a directory, expected a file") }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw DataError(file: path, reason(errno))
+
+        // A regular file is read straight into an array of its size; anything it has beyond that (it grew, or it
+        // is a pipe or a /proc file that reports size 0) is read after it in chunks.
+        var failure: Int32 = 0
+        let expected = max(0, Int(info.st_size))
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = 0
+            while initialized < expected {
+                let n = readSome(fd, buffer.baseAddress! + initialized, expected - initialized)
+                if n < 0 { failure = errno; return }
+                if n == 0 { return }
+                initialized += n
             }
-            if n == 0 { break }
+        }
+        guard failure == 0 else { throw DataError(file: path, reason(failure)) }
+        if bytes.count < expected { return bytes }   // ended early: the file shrank while it was read
+
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBufferPointer { readSome(fd, $0.baseAddress!, $0.count) }
+            if n < 0 { throw DataError(file: path, reason(errno)) }
+            if n == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        return bytes
+    }
+
+    /// One `read(2)`, retried when a signal interrupts it: the count read (0 at the end), or -1 with `errno` set.
+    private static func readSome(_ fd: Int32, _ into: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        while true {
+            let n = Glibc.read(fd, into, count)
+            if n < 0 && errno == EINTR { continue }
+            return n
+        }
     }
 
     static func reason(_ code: Int32) -> String {
