@@ -54,7 +54,7 @@ public enum CSVReader {
         try parse(bytes, file: file, target: target, partSize: CSVParser.defaultPartSize)
     }
 
-    /// `parse`, reading the rows in parts of about `partSize` bytes at once (tests make them small).
+    /// `parse`, reading the rows in parts of about `partSize` bytes, one after another (tests make them small).
     static func parse(_ bytes: [UInt8], file: String, target: TargetColumn,
                       partSize: Int) throws(DataError) -> Dataset {
         let result: Result<Dataset, DataError> = bytes.withUnsafeBufferPointer { buffer in
