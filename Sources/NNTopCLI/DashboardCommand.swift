@@ -86,9 +86,9 @@ struct DashboardCommand: ParsableCommand {
         let state = DashboardState(training: raw.training, test: raw.test, standardization: data.standardization,
                                    size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
                                    colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
-        var loop = DashboardLoop(screen: screen, session: session, host: DashboardHost(modelPath: save ?? "nntop-model.json", historyPath: export ?? "nntop-history", data: dataOptions,
-                                                                 standardization: data.standardization),
-                                 state: state)
+        let host = DashboardHost(modelPath: save ?? "nntop-model.json", historyPath: export ?? "nntop-history",
+                                 data: dataOptions, standardization: data.standardization)
+        var loop = DashboardLoop(screen: screen, session: session, host: host, state: state)
         let last = loop.run()
         session.stop()
         screen.close()
