@@ -13,8 +13,6 @@ struct CSVParser {
     let file: String
     let target: TargetColumn
     let masks = LaneMasks.shared
-    /// About how many bytes of rows make a part read at once with others (`CSVParts.swift`).
-    var partSize = CSVParser.defaultPartSize
 
     /// Where the next line starts, and the 1-based number of the line before it.
     var position = 0
@@ -40,8 +38,12 @@ struct CSVParser {
         guard let (names, hasHeader) = try readLayout() else {
             throw DataError(file: file, "is empty, expected comma-separated rows")
         }
-        let parts = planParts()
-        let rowCapacity = parts.last.map { $0.firstRow + $0.rowLimit } ?? 0
+        // Room for a row per line (the last may lack its newline), and never more than one per 2 × width bytes,
+        // since a row is `width` non-empty cells, the commas between them and a newline (so a file of mostly
+        // blank lines cannot inflate the arrays) — plus one for the cells a bad line writes before it is
+        // rejected.
+        let lines = NewlineCount.count(base + position, count - position) + 1
+        let rowCapacity = min(lines, (count - position + 1) / (2 * width) + 1)
         let labelled = targetIndex >= 0
         var rows = 0
         var failure: DataError?
@@ -49,7 +51,11 @@ struct CSVParser {
         let features = [Double](unsafeUninitializedCapacity: rowCapacity * featureCount) { featureBuffer, featuresWritten in
             targets = [Double](unsafeUninitializedCapacity: labelled ? rowCapacity : 1) { targetBuffer, targetsWritten in
                 do throws(DataError) {
-                    rows = try readParts(parts, features: featureBuffer.baseAddress!, targets: targetBuffer.baseAddress!)
+                    let features = featureBuffer.baseAddress!, targets = targetBuffer.baseAddress!
+                    // The kernel backs the new arrays in bulk rather than page by page as they fill.
+                    Prefault.populate(UnsafeMutableBufferPointer(start: features, count: rowCapacity * featureCount))
+                    if labelled { Prefault.populate(UnsafeMutableBufferPointer(start: targets, count: rowCapacity)) }
+                    rows = try readRows(upTo: count, features: features, targets: targets, rowLimit: rowCapacity)
                 } catch {
                     failure = error
                 }

@@ -51,18 +51,11 @@ public enum CSVReader {
     }
 
     public static func parse(_ bytes: [UInt8], file: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
-        try parse(bytes, file: file, target: target, partSize: CSVParser.defaultPartSize)
-    }
-
-    /// `parse`, reading the rows in parts of about `partSize` bytes, one after another (tests make them small).
-    static func parse(_ bytes: [UInt8], file: String, target: TargetColumn,
-                      partSize: Int) throws(DataError) -> Dataset {
         let result: Result<Dataset, DataError> = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
                 return .failure(DataError(file: file, "is empty, expected comma-separated rows"))
             }
             var parser = CSVParser(base: base, count: buffer.count, file: file, target: target)
-            parser.partSize = partSize
             do throws(DataError) {
                 return .success(try parser.run())
             } catch {

@@ -171,15 +171,13 @@ import Testing
                 cells.append(["\(target)", "\(target).0", "+\(target)"][generator.index(below: 3)])
                 csv += cells.joined(separator: ",") + (generator.index(below: 4) == 0 ? "\r\n" : "\n")
             }
-            for partSize in [Int.max, 1, 200] {
-                let data = try CSVReader.parse(Array(csv.utf8), file: "r.csv", target: .last, partSize: partSize)
-                #expect(data.features.map(\.bitPattern) == expected.map(\.bitPattern))
-                #expect(data.targets == targets)
-            }
+            let data = try CSVReader.parse(Array(csv.utf8), file: "r.csv", target: .last)
+            #expect(data.features.map(\.bitPattern) == expected.map(\.bitPattern))
+            #expect(data.targets == targets)
         }
     }
 
-    // MARK: - Parts at once
+    // MARK: - Whole files
 
     /// A file of `rows` rows, with blank lines now and then.
     static func sampleFile(rows: Int, seed: UInt64) -> String {
@@ -192,35 +190,34 @@ import Testing
         return csv
     }
 
-    @Test func partsReadTheSameAsOne() throws {
+    @Test func everyRowOfAFileWithBlankLinesIsRead() throws {
         for rows in [1, 2, 3, 50, 3_000] {
-            let bytes = Array(Self.sampleFile(rows: rows, seed: UInt64(rows)).utf8)
-            let whole = try CSVReader.parse(bytes, file: "f.csv", target: .last, partSize: .max)
-            #expect(whole.count == rows)
-            for partSize in [1, 100, 5_000] {
-                let parts = try CSVReader.parse(bytes, file: "f.csv", target: .last, partSize: partSize)
-                #expect(parts == whole, "\(rows) rows, parts of \(partSize) bytes")
-            }
+            let text = Self.sampleFile(rows: rows, seed: UInt64(rows))
+            let data = try CSVReader.parse(Array(text.utf8), file: "f.csv", target: .last)
+            #expect(data.count == rows)
+            #expect(data.targets == (0..<rows).map { Double($0 % 2) })
+            let first = text.split(separator: "\n")[1].split(separator: ",").prefix(3).map { Double($0)! }
+            #expect(Array(data.row(0)) == first)
         }
     }
 
-    @Test func anErrorInALaterPartNamesItsOwnLine() {
+    @Test func anErrorNearTheEndNamesItsOwnLine() {
         var lines = Self.sampleFile(rows: 400, seed: 3).split(separator: "\n", omittingEmptySubsequences: false)
         let bad = lines.count - 20
         lines[bad] = "1,2,oops,0"
         let bytes = Array(lines.joined(separator: "\n").utf8)
         #expect(throws: DataError(file: "f.csv", line: bad + 1, column: 3, "expected a number, found \"oops\"")) {
-            try CSVReader.parse(bytes, file: "f.csv", target: .last, partSize: 1_000)
+            try CSVReader.parse(bytes, file: "f.csv", target: .last)
         }
     }
 
-    @Test func theFirstErrorInTheFileWinsOverOneInALaterPart() {
+    @Test func theFirstErrorInTheFileIsTheOneReported() {
         var lines = Self.sampleFile(rows: 400, seed: 4).split(separator: "\n", omittingEmptySubsequences: false)
         lines[10] = "1,2,3,7"
         lines[lines.count - 10] = "1,2"
         let bytes = Array(lines.joined(separator: "\n").utf8)
         #expect(throws: DataError(file: "f.csv", line: 11, column: 4, "expected a target of 0 or 1, found \"7\"")) {
-            try CSVReader.parse(bytes, file: "f.csv", target: .last, partSize: 1_000)
+            try CSVReader.parse(bytes, file: "f.csv", target: .last)
         }
     }
 }
