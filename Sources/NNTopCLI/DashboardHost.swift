@@ -51,49 +51,57 @@ struct DashboardHost {
 
     /// Carries out one request: the events for the dashboard and the commands for the trainer.
     mutating func perform(_ request: DashboardRequest, state: DashboardState) -> (events: [DashboardEvent], commands: [TrainingCommand]) {
-        if case .newData(let noise) = request {
-            draws += 1
-            switch redraw(noise: noise, draw: draws) {
-            case .success(let (raw, prepared)):
-                let line = "new data: \(raw.training.count) training rows" + (raw.test.map { ", \($0.count) test" } ?? "")
-                    + ", noise \(noise), data seed \(data.dataSeed &+ UInt64(draws))"
-                return ([.data(training: raw.training, test: raw.test, standardization: prepared.standardization, noise: noise),
-                         .notice(line, problem: false)],
-                        [.replaceData(training: prepared.training, test: prepared.test)])
-            case .failure(let error):
-                return ([.notice(error.description, problem: true)], [])
-            }
+        switch request {
+        case .newData(let noise): return newData(noise: noise)
+        case .saveModel: return (written { () throws(DataError) in try saveModel(state) }, [])
+        case .exportHistory: return (written { () throws(DataError) in try exportHistory(state) }, [])
         }
-        let (line, problem) = write(request, state: state)
-        return ([.notice(line, problem: problem)], [])
     }
 
-    /// Writes the file a request asks for from the state's newest snapshot; returns the line to show and
-    /// whether it is a problem.
-    func write(_ request: DashboardRequest, state: DashboardState) -> (String, problem: Bool) {
-        guard let snapshot = state.snapshot else { return ("nothing to write yet", true) }
-        do {
-            switch request {
-            case .newData:
-                return ("new data is drawn, not written", true)
-            case .saveModel:
-                let model = ModelFile(network: snapshot.network, loss: snapshot.loss,
-                                      featureNames: state.training.featureNames,
-                                      standardization: state.standardization, iterations: snapshot.iteration)
-                try model.save(path: modelPath)
-                return ("saved \(modelPath) (iteration \(snapshot.iteration))", false)
-            case .exportHistory:
-                let table = HistoryTable(snapshot.history)
-                var best: (error: Double, iteration: Int)?
-                if let error = snapshot.bestError, let iteration = snapshot.bestIteration { best = (error, iteration) }
-                let svg = ErrorPlotSVG.render(table, events: snapshot.events, best: best,
-                                              title: "nntop · cumulative error · \(snapshot.network.sizes.map(String.init).joined(separator: "-")) network")
-                try AtomicFile.write(table.csv, to: historyPath + ".csv")
-                try AtomicFile.write(svg, to: historyPath + ".svg")
-                return ("wrote \(historyPath).csv (\(table.rows.count) rows) and \(historyPath).svg", false)
-            }
-        } catch {
-            return (error.description, true)
+    /// The built-in data drawn again with `noise`: the new rows for the dashboard, and for the trainer.
+    private mutating func newData(noise: Double) -> (events: [DashboardEvent], commands: [TrainingCommand]) {
+        draws += 1
+        switch redraw(noise: noise, draw: draws) {
+        case .success(let (raw, prepared)):
+            let line = "new data: \(raw.training.count) training rows" + (raw.test.map { ", \($0.count) test" } ?? "")
+                + ", noise \(noise), data seed \(data.dataSeed &+ UInt64(draws))"
+            return ([.data(training: raw.training, test: raw.test, standardization: prepared.standardization, noise: noise),
+                     .notice(line, problem: false)],
+                    [.replaceData(training: prepared.training, test: prepared.test)])
+        case .failure(let error):
+            return ([.notice(error.description, problem: true)], [])
         }
+    }
+
+    /// The notice for a file written by `body`: the line it returns, or its error as a problem.
+    private func written(_ body: () throws(DataError) -> String) -> [DashboardEvent] {
+        do throws(DataError) {
+            return [.notice(try body(), problem: false)]
+        } catch {
+            return [.notice(error.description, problem: true)]
+        }
+    }
+
+    /// Saves the newest snapshot's network, with the standardization its inputs need (`s`).
+    private func saveModel(_ state: DashboardState) throws(DataError) -> String {
+        guard let snapshot = state.snapshot else { throw DataError(file: modelPath, "nothing to save before the first snapshot") }
+        let model = ModelFile(network: snapshot.network, loss: snapshot.loss, featureNames: state.training.featureNames,
+                              standardization: state.standardization, iterations: snapshot.iteration)
+        try model.save(path: modelPath)
+        return "saved \(modelPath) (iteration \(snapshot.iteration))"
+    }
+
+    /// Writes the newest snapshot's error history as CSV and as an SVG plot (`e`).
+    private func exportHistory(_ state: DashboardState) throws(DataError) -> String {
+        guard let snapshot = state.snapshot else { throw DataError(file: historyPath, "nothing to export before the first snapshot") }
+        let table = HistoryTable(snapshot.history)
+        var best: (error: Double, iteration: Int)?
+        if let error = snapshot.bestError, let iteration = snapshot.bestIteration { best = (error, iteration) }
+        let shape = snapshot.network.sizes.map(String.init).joined(separator: "-")
+        let svg = ErrorPlotSVG.render(table, events: snapshot.events, best: best,
+                                      title: "nntop · cumulative error · \(shape) network")
+        try AtomicFile.write(table.csv, to: historyPath + ".csv")
+        try AtomicFile.write(svg, to: historyPath + ".svg")
+        return "wrote \(historyPath).csv (\(table.rows.count) rows) and \(historyPath).svg"
     }
 }

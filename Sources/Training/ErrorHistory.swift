@@ -16,7 +16,8 @@ public struct ErrorHistory: Sendable, Equatable {
         public var testMean: Double?
         public var count: Int
 
-        init(_ point: Point) {
+        /// A bucket holding one report.
+        public init(_ point: Point) {
             first = point.iteration
             last = point.iteration
             minimum = point.error

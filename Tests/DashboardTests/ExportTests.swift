@@ -10,8 +10,8 @@ import Training
 @Suite struct ExportTests {
     @Test func oneRowPerReportWhileNothingHasMerged() {
         let table = HistoryTable(Fixtures.history([4, 3, 2.5, 2]))
-        #expect(table.rows.map(\.iteration) == [100, 200, 300, 400])
-        #expect(table.rows.allSatisfy { $0.reports == 1 && $0.minimum == $0.error && $0.maximum == $0.error })
+        #expect(table.rows.map(\.last) == [100, 200, 300, 400])
+        #expect(table.rows.allSatisfy { $0.count == 1 && $0.minimum == $0.mean && $0.maximum == $0.mean })
         let lines = table.csv.split(separator: "\n")
         #expect(lines.first == "iteration,cumulative_error,minimum,maximum,reports")
         #expect(lines.count == 5)
@@ -28,13 +28,13 @@ import Training
         for k in 1...40 { history.append(.init(iteration: k * 100, error: Double(k))) }
         let table = HistoryTable(history)
         // The last eight reports one by one; before them, merged buckets.
-        #expect(table.rows.suffix(8).map(\.iteration) == Array(33...40).map { $0 * 100 })
-        #expect(table.rows.suffix(8).allSatisfy { $0.reports == 1 })
+        #expect(table.rows.suffix(8).map(\.last) == Array(33...40).map { $0 * 100 })
+        #expect(table.rows.suffix(8).allSatisfy { $0.count == 1 })
         let merged = table.rows.dropLast(8)
-        #expect(!merged.isEmpty && merged.allSatisfy { $0.reports > 1 && $0.iteration < 3_300 })
-        #expect(merged.allSatisfy { $0.minimum <= $0.error && $0.error <= $0.maximum })
+        #expect(!merged.isEmpty && merged.allSatisfy { $0.count > 1 && $0.last < 3_300 })
+        #expect(merged.allSatisfy { $0.minimum <= $0.mean && $0.mean <= $0.maximum })
         // Iterations only go forward.
-        #expect(zip(table.rows, table.rows.dropFirst()).allSatisfy { $0.iteration < $1.iteration })
+        #expect(zip(table.rows, table.rows.dropFirst()).allSatisfy { $0.last < $1.last })
     }
 
     @Test func thePlotIsWellFormedSVGWithCurveEventsAndBest() throws {

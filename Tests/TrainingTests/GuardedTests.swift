@@ -18,9 +18,4 @@ import Testing
         #expect(all.count == 100_000)
         #expect(Set(all).count == 100_000)
     }
-
-    @Test func theHooksAreAbsentOutsideASanitizerBuildOrPresentAsAPair() {
-        let hooks = SanitizerHooks.shared
-        #expect((hooks.acquire == nil) == (hooks.release == nil))
-    }
 }

@@ -22,9 +22,9 @@ public enum ErrorPlotSVG {
             svg += "<text x=\"\(left)\" y=\"\(top + 40)\">no error reports yet</text>\n</svg>\n"
             return svg
         }
-        let errors = rows.flatMap { [$0.minimum, $0.maximum] + ($0.testError.map { [$0] } ?? []) }.filter(\.isFinite)
+        let errors = rows.flatMap { [$0.minimum, $0.maximum] + ($0.testMean.map { [$0] } ?? []) }.filter(\.isFinite)
         let yLow = 0.0, yHigh = niceCeiling(errors.max() ?? 1)
-        let xLow = 0.0, xHigh = Double(max(lastRow.iteration, firstRow.iteration + 1))
+        let xLow = 0.0, xHigh = Double(max(lastRow.last, firstRow.last + 1))
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ it: Double) -> Double { left + (it - xLow) / (xHigh - xLow) * plotWidth }
         func y(_ e: Double) -> Double { top + plotHeight - (min(max(e, yLow), yHigh) - yLow) / (yHigh - yLow) * plotHeight }
@@ -57,15 +57,15 @@ public enum ErrorPlotSVG {
         """
 
         // Where reports were merged, the band between their minimum and maximum.
-        if rows.contains(where: { $0.reports > 1 }) {
-            let upper = rows.map { "\(f(x(Double($0.iteration)))),\(f(y($0.maximum)))" }
-            let lower = rows.reversed().map { "\(f(x(Double($0.iteration)))),\(f(y($0.minimum)))" }
+        if rows.contains(where: { $0.count > 1 }) {
+            let upper = rows.map { "\(f(x(Double($0.last)))),\(f(y($0.maximum)))" }
+            let lower = rows.reversed().map { "\(f(x(Double($0.last)))),\(f(y($0.minimum)))" }
             svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"#0877bd\" fill-opacity=\"0.18\" stroke=\"none\"/>\n"
         }
-        let training = rows.filter { $0.error.isFinite }.map { "\(f(x(Double($0.iteration)))),\(f(y($0.error)))" }
+        let training = rows.filter { $0.mean.isFinite }.map { "\(f(x(Double($0.last)))),\(f(y($0.mean)))" }
         svg += "<polyline points=\"\(training.joined(separator: " "))\" fill=\"none\" stroke=\"#0877bd\" stroke-width=\"2\"/>\n"
         if table.hasTest {
-            let test = rows.compactMap { row in row.testError.flatMap { $0.isFinite ? $0 : nil }.map { "\(f(x(Double(row.iteration)))),\(f(y($0)))" } }
+            let test = rows.compactMap { row in row.testMean.flatMap { $0.isFinite ? $0 : nil }.map { "\(f(x(Double(row.last)))),\(f(y($0)))" } }
             svg += "<polyline points=\"\(test.joined(separator: " "))\" fill=\"none\" stroke=\"#e8710a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
         }
 

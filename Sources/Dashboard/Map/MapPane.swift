@@ -62,7 +62,6 @@ enum MapPane {
     private static func drawField(_ grid: ProbabilityGrid, state: DashboardState, in area: Rect,
                                   on buffer: inout Buffer) {
         let palette = state.colours == .palette, coloured = state.colours != .monochrome
-        let unicode = state.glyphs.mapMarks.halfBlock != nil
         for row in 0..<area.height {
             for c in 0..<area.width {
                 let top = grid[column: c, row: 2 * row], bottom = grid[column: c, row: 2 * row + 1]
@@ -74,7 +73,7 @@ enum MapPane {
                     var style = MapPalette.contour
                     style.background = background
                     buffer.put(state.glyphs.mapMarks.contour, x: x, y: y, style: style)
-                } else if coloured, let half = state.glyphs.mapMarks.halfBlock, unicode {
+                } else if coloured, let half = state.glyphs.mapMarks.halfBlock {
                     let style = Style(MapPalette.colour(top, palette: palette, discrete: state.discrete),
                                       background: MapPalette.colour(bottom, palette: palette, discrete: state.discrete))
                     buffer.put(half, x: x, y: y, style: style)
@@ -82,7 +81,8 @@ enum MapPane {
                     let colour = MapPalette.colour((top + bottom) / 2, palette: palette, discrete: state.discrete)
                     buffer.put(" ", x: x, y: y, style: Style(background: colour))
                 } else {
-                    buffer.put(MapPalette.shade((top + bottom) / 2, unicode: unicode, discrete: state.discrete),
+                    buffer.put(MapPalette.shade((top + bottom) / 2, unicode: state.glyphs.mapMarks.halfBlock != nil,
+                                                    discrete: state.discrete),
                                x: x, y: y, style: Theme.label)
                 }
             }
@@ -105,32 +105,31 @@ enum MapPane {
         let m = state.glyphs.mapMarks, palette = state.colours == .palette
         var pass = ForwardPass(network: network)
         var input = [Double](repeating: 0, count: network.inputCount)
-        for wrongPass in [false, true] {
-            for (data, isTest) in [(state.training, false)] + (state.test.map { [($0, true)] } ?? []) where data.isLabelled {
-                for i in 0..<data.count {
-                    let raw = data.row(i)
-                    for (k, x) in raw.enumerated() { input[k] = state.standardization?.apply(feature: k, x) ?? x }
-                    let p = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
-                    let label = data.targets[i]
-                    let wrong = (p >= 0.5) != (label >= 0.5)
-                    guard wrong == wrongPass else { continue }
-                    let x = raw[raw.startIndex + plane.across]
-                    let y = plane.up.map { raw[raw.startIndex + $0] } ?? plane.upValue(row: 0, of: 1)
-                    let c = plane.column(of: x, columns: area.width)
-                    let r = plane.row(of: y, rows: area.height * 2) / 2
-                    let glyph = isTest ? (label >= 0.5 ? m.testOne : m.testZero) : (label >= 0.5 ? m.trainOne : m.trainZero)
-                    var style: Style
-                    if state.colours == .monochrome {
-                        style = Style(bold: true, reverse: wrong)
-                    } else if wrong {
-                        style = MapPalette.wrongPoint
-                    } else {
-                        style = Style(MapPalette.point(label: label, palette: palette), bold: true)
-                        style.background = buffer[area.x + c, area.y + r].style.background
-                    }
-                    buffer.put(glyph, x: area.x + c, y: area.y + r, style: style)
+        var wrongOnes: [(x: Int, y: Int, glyph: Unicode.Scalar)] = []
+        for (data, isTest) in [(state.training, false)] + (state.test.map { [($0, true)] } ?? []) where data.isLabelled {
+            for i in 0..<data.count {
+                let raw = data.row(i)
+                for (k, x) in raw.enumerated() { input[k] = state.standardization?.apply(feature: k, x) ?? x }
+                let p = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
+                let label = data.targets[i]
+                let x = raw[raw.startIndex + plane.across]
+                let y = plane.up.map { raw[raw.startIndex + $0] } ?? plane.upValue(row: 0, of: 1)
+                let cell = (x: area.x + plane.column(of: x, columns: area.width),
+                            y: area.y + plane.row(of: y, rows: area.height * 2) / 2)
+                let glyph = isTest ? (label >= 0.5 ? m.testOne : m.testZero) : (label >= 0.5 ? m.trainOne : m.trainZero)
+                if (p >= 0.5) != (label >= 0.5) {
+                    wrongOnes.append((cell.x, cell.y, glyph))
+                    continue
                 }
+                var style = Style(bold: true)
+                if state.colours != .monochrome {
+                    style.foreground = MapPalette.point(label: label, palette: palette)
+                    style.background = buffer[cell.x, cell.y].style.background
+                }
+                buffer.put(glyph, x: cell.x, y: cell.y, style: style)
             }
         }
+        let wrongStyle = state.colours == .monochrome ? Style(bold: true, reverse: true) : MapPalette.wrongPoint
+        for point in wrongOnes { buffer.put(point.glyph, x: point.x, y: point.y, style: wrongStyle) }
     }
 }

@@ -16,11 +16,7 @@ struct MapPlane: Equatable {
         self.up = up
         acrossRange = MapPlane.range(of: across, in: training, test)
         upRange = up.map { MapPlane.range(of: $0, in: training, test) } ?? (0...1)
-        base = (0..<training.featureCount).map { f in
-            guard training.count > 0 else { return 0 }
-            return (0..<training.count).reduce(0) { $0 + training.features[$1 * training.featureCount + f] }
-                / Double(training.count)
-        }
+        base = Standardization(fitting: training).mean
     }
 
     /// The data's extent for feature `f`, widened by a tenth on each side (a constant feature gets ±1).
