@@ -89,9 +89,16 @@ import Testing
         let tmux = try start(width: 120, height: 40, scratch: scratch)
         let up = try tmux.waitFor { $0.joinedScreen.contains("Decision map") && $0.statusLine.contains("RUNNING") }
         #expect(up.ok, "\(up.screen.joinedScreen)")
-        // m: the cursor goes to the map's top-left corner and the probe shows that point.
+        func x1(_ line: String) -> Double? {
+            line.components(separatedBy: "│x1 ").last?.split(separator: " ").first.flatMap { Double($0) }
+        }
+        // m: the cursor goes to the map's top-left corner and the probe shows that point: x1 near the low end
+        // of the map's range (0.55…5.95), where the probe showed the first row's 3 before. (A capture can
+        // catch a frame half drawn, so wait for both the cursor and the probe.)
         try tmux.send("m")
-        let focused = try tmux.waitFor { screen in screen.contains { $0.contains("╋") } }
+        let focused = try tmux.waitFor { screen in
+            screen.contains { $0.contains("╋") } && screen.contains { $0.contains("│x1 ") && (x1($0) ?? 3) < 1 }
+        }
         #expect(focused.ok, "\(focused.screen.joinedScreen)")
         let corner = try #require(focused.screen.first { $0.contains("│x1 ") }, "\(focused.screen.joinedScreen)")
         // Ten cells right: a larger x1 in the probe, and σ(z) for it.
@@ -100,9 +107,6 @@ import Testing
             screen.contains { $0.contains("│x1 ") && $0 != corner } && screen.contains { $0.contains("σ(z) ") }
         }
         #expect(moved.ok, "\(moved.screen.joinedScreen)")
-        func x1(_ line: String) -> Double? {
-            line.components(separatedBy: "│x1 ").last?.split(separator: " ").first.flatMap { Double($0) }
-        }
         let before = try #require(x1(corner)), after = try #require(moved.screen.first { $0.contains("│x1 ") }.flatMap(x1))
         #expect(after > before, "x1 went from \(before) to \(after)")
         try tmux.send("q")
