@@ -42,7 +42,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "nntop", dependencies: ["NNTopCLI"], swiftSettings: strict),
-        .executableTarget(name: "nntop-bench", dependencies: ["NeuralCore", "Training", "Dashboard", "TerminalUI"],
+        .executableTarget(name: "nntop-bench", dependencies: ["NeuralCore", "Training", "Dashboard", "TerminalUI", "NNTopCLI"],
                           swiftSettings: strict),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),

@@ -79,14 +79,14 @@ struct DataOptions: ParsableArguments {
         var generator = SeededGenerator(seed: dataSeed)
         var training: Dataset
         if let data {
-            training = try CSVReader.load(path: data, target: column)
+            training = try CSVLoader.load(path: data, target: column)
         } else {
             training = Dataset.generated(dataset ?? .tutorial, samples: samples ?? DatasetKind.defaultSamples,
                                          noise: noise ?? 0, generator: &generator)
         }
         var test: Dataset?
         if let testData {
-            let loaded = try CSVReader.load(path: testData, target: column)
+            let loaded = try CSVLoader.load(path: testData, target: column)
             guard loaded.featureCount == training.featureCount else {
                 throw DataError(file: testData, "has \(loaded.featureCount) feature columns, the training data has \(training.featureCount)")
             }

@@ -50,18 +50,94 @@ public enum CSVReader {
         return shown
     }
 
+    /// Reads a whole CSV file's bytes in one run of lines.
     public static func parse(_ bytes: [UInt8], file: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
-        let result: Result<Dataset, DataError> = bytes.withUnsafeBufferPointer { buffer in
+        let layout = try layout(of: bytes, file: file, target: target)
+        let rows = try rows(of: bytes, lines: layout.dataStart..<bytes.count, layout: layout, file: file)
+        return try dataset(layout: layout, runs: [rows], file: file)
+    }
+
+    // MARK: In parts
+    //
+    // A file is read in parts: its layout first, then runs of whole lines, each on its own (it writes only its own
+    // new arrays), then the runs joined in file order. Here the bytes are in memory and there is one run; `CSVFile`
+    // reads a large file in several. The first run to fail, in file order, has the error a single pass would give.
+
+    /// The layout, from the first non-blank line.
+    static func layout(of bytes: [UInt8], file: String, target: TargetColumn = .last) throws(DataError) -> CSVLayout {
+        try withBase(of: bytes, file: file) { base throws(DataError) in
+            var parser = CSVParser(base: base, count: bytes.count, file: file, target: target)
+            return try parser.readLayout()
+        }
+    }
+
+    /// The rows in `lines`, which must start at the start of a line (as `layout.dataStart` does). An
+    /// error names the line's number in the whole file.
+    static func rows(of bytes: [UInt8], lines: Range<Int>, layout: CSVLayout, file: String) throws(DataError) -> CSVRows {
+        precondition(lines.lowerBound >= layout.dataStart && lines.upperBound <= bytes.count, "lines outside the data")
+        if lines.isEmpty { return CSVRows(features: [], targets: [], count: 0) }
+        return try withBase(of: bytes, file: file) { base throws(DataError) in
+            var parser = CSVParser(base: base, lines: lines, layout: layout, file: file)
+            return try parser.readRun()
+        }
+    }
+
+    /// The runs' rows, in order, as one dataset; an error when there are none. The later runs' rows are added to
+    /// the first run's arrays, in place when it has room for them (`CSVFile.rows(in:roomForMoreBytes:)`).
+    public static func dataset(layout: CSVLayout, runs: consuming [CSVRows], file: String) throws(DataError) -> Dataset {
+        let count = runs.reduce(0) { $0 + $1.count }
+        guard count > 0 else {
+            throw DataError(file: file, layout.hasHeader ? "has a header but no data rows" : "is empty, expected comma-separated rows")
+        }
+        var features: [Double] = [], targets: [Double] = []
+        // Taken out of the list, so that the arrays are not shared and can grow where they are.
+        swap(&features, &runs[0].features)
+        swap(&targets, &runs[0].targets)
+        for run in runs.dropFirst() {
+            features.append(contentsOf: run.features)
+            targets.append(contentsOf: run.targets)
+        }
+        guard layout.isLabelled else { return Dataset(featureNames: layout.names, unlabelledFeatures: features) }
+        return Dataset(featureNames: layout.featureNames, features: features, targets: targets)
+    }
+
+    /// The arrays one after another, copied into one new array.
+    static func joined(_ parts: [[Double]]) -> [Double] {
+        let total = parts.reduce(0) { $0 + $1.count }
+        return [Double](unsafeUninitializedCapacity: total) { buffer, written in
+            Prefault.populate(buffer)
+            written = 0
+            for part in parts {
+                part.withUnsafeBufferPointer { source in
+                    guard let from = source.baseAddress else { return }
+                    (buffer.baseAddress! + written).initialize(from: from, count: source.count)
+                    written += source.count
+                }
+            }
+        }
+    }
+
+    /// Runs `body` on the address of the bytes, as the parser reads through a pointer; "is empty" for no bytes.
+    private static func withBase<T>(of bytes: [UInt8], file: String,
+                                    _ body: (UnsafePointer<UInt8>) throws(DataError) -> T) throws(DataError) -> T {
+        let result: Result<T, DataError> = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
                 return .failure(DataError(file: file, "is empty, expected comma-separated rows"))
             }
-            var parser = CSVParser(base: base, count: buffer.count, file: file, target: target)
             do throws(DataError) {
-                return .success(try parser.run())
+                return .success(try body(base))
             } catch {
                 return .failure(error)
             }
         }
         return try result.get()
     }
+}
+
+/// The rows read from a run of lines: `count` rows of features, one after another, and their targets (none for
+/// unlabelled data).
+public struct CSVRows: Sendable, Equatable {
+    public var features: [Double]
+    public var targets: [Double]
+    public let count: Int
 }

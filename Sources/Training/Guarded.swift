@@ -9,12 +9,12 @@ import Glibc
 /// ThreadSanitizer run and every access under it looks like a race (checked: two threads appending to a
 /// `Mutex<[Int]>` are reported at once). Each critical section here also tells the sanitizer that it acquires
 /// and releases this object; outside a sanitizer build those hooks are absent and nothing is called.
-final class Guarded<Value: Sendable>: Sendable {
+public final class Guarded<Value: Sendable>: Sendable {
     private let mutex: Mutex<Value>
 
-    init(_ value: Value) { mutex = Mutex(value) }
+    public init(_ value: Value) { mutex = Mutex(value) }
 
-    func withLock<Result>(_ body: (inout sending Value) throws -> sending Result) rethrows -> sending Result {
+    public func withLock<Result>(_ body: (inout sending Value) throws -> sending Result) rethrows -> sending Result {
         try mutex.withLock { value in
             let address = Unmanaged.passUnretained(self).toOpaque()
             SanitizerHooks.shared.acquire?(address)

@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import NeuralCore
+import NNTopCLI
 import TerminalUI
 import Training
 
@@ -8,7 +9,8 @@ import Training
 // against the C and NumPy references measured in the same run.
 //
 //   nntop-bench                    steps per second: tutorial network and a 2-8-8-1 network
-//   nntop-bench --csv FILE         also the time to load FILE with the CSV reader (best of 3)
+//   nntop-bench --csv FILE         also the time to load FILE as the commands do (runs of lines on every
+//                                  processor) and in one pass on one thread (best of 3 each)
 //   nntop-bench --seeds N          mean and spread of the final cumulative error over N seeds × 10 000 iterations
 //   nntop-bench --steps N          steps for the tutorial figure (default 50 000 000)
 //   nntop-bench --engine [SECONDS] the training engine at full speed with a consumer taking 60 snapshots a
@@ -134,17 +136,26 @@ print("swift_2_8_8_1_steps_per_second \(deepRate)")
 FileHandle.standardError.write("checksum \(tutorialNetwork.parameters.reduce(0, +) + deepNetwork.parameters.reduce(0, +))\n".data(using: .utf8)!)
 
 if let path = option("--csv") {
-    var best = Double.infinity
-    var rows = 0
-    for _ in 0..<3 {
-        do {
-            let t = try seconds { rows = try CSVReader.load(path: path).count }
-            best = min(best, t)
-        } catch {
-            FileHandle.standardError.write("nntop-bench: \(error)\n".data(using: .utf8)!)
-            exit(2)
+    /// The best of three loads, and the rows read.
+    func bestLoad(_ load: () throws(DataError) -> Dataset) -> (seconds: Double, rows: Int) {
+        var best = Double.infinity
+        var rows = 0
+        for _ in 0..<3 {
+            do {
+                let t = try seconds { rows = try load().count }
+                best = min(best, t)
+            } catch {
+                FileHandle.standardError.write("nntop-bench: \(error)\n".data(using: .utf8)!)
+                exit(2)
+            }
         }
+        return (best, rows)
     }
-    print("swift_csv_load_seconds \(best)")
-    print("swift_csv_rows \(rows)")
+    // As the commands read it (runs of lines on every processor), then in one pass on one thread.
+    let loaded = bestLoad { () throws(DataError) in try CSVLoader.load(path: path) }
+    print("swift_csv_load_seconds \(loaded.seconds)")
+    print("swift_csv_rows \(loaded.rows)")
+    print("swift_csv_parts \(CSVLoader.defaultParts)")
+    let single = bestLoad { () throws(DataError) in try CSVReader.load(path: path) }
+    print("swift_csv_one_thread_load_seconds \(single.seconds)")
 }

@@ -1,0 +1,92 @@
+/// Reads a run of a file's lines, chunk by chunk (`LineChunks`), straight into the arrays that hold its rows.
+///
+/// The arrays are sized once, from the rows per byte of the first chunk and the bytes planned, with a little to
+/// spare; a chunk that would not fit (the later lines were shorter) starts new arrays, joined at the end. Each
+/// chunk's newline count bounds its rows, so no chunk can overrun its arrays.
+struct CSVRunReader {
+    let layout: CSVLayout
+    let file: String
+    /// The run's bytes, and how many more bytes' worth of rows (of later runs) its arrays should have room for.
+    let runBytes: Int
+    let extraBytes: Int
+
+    /// Newlines in the chunks read before the current one: where its lines stand in the run.
+    private var linesBefore = 0
+
+    init(layout: CSVLayout, file: String, runBytes: Int, extraBytes: Int) {
+        self.layout = layout
+        self.file = file
+        self.runBytes = runBytes
+        self.extraBytes = extraBytes
+    }
+
+    /// A chunk of whole lines and its newline count.
+    private struct Chunk {
+        let base: UnsafePointer<UInt8>
+        let lines: Range<Int>
+        let newlines: Int
+        /// At most this many rows: one per line, the last perhaps without its newline.
+        var rowBound: Int { newlines + 1 }
+    }
+
+    private static func next(_ chunks: inout LineChunks) throws(DataError) -> Chunk? {
+        guard let (base, lines) = try chunks.next() else { return nil }
+        return Chunk(base: base, lines: lines, newlines: NewlineCount.count(base + lines.lowerBound, lines.count))
+    }
+
+    /// Every row of the run. An error's line is numbered from the run's start.
+    mutating func read(_ chunks: inout LineChunks) throws(DataError) -> CSVRows {
+        var pending = try Self.next(&chunks)
+        var segments: [CSVRows] = []
+        var bytesLeft = runBytes
+        while let first = pending {
+            // Rows for so many bytes, at the first chunk's rows per byte and 2 % more.
+            let perByte = Double(first.rowBound) / Double(max(first.lines.count, 1))
+            func rows(_ bytes: Int) -> Int { Int(Double(max(bytes, 0)) * perByte * 1.02) + 16 }
+            let capacity = max(rows(bytesLeft + extraBytes), first.rowBound)
+            segments.append(try readSegment(capacity: capacity, backed: min(capacity, max(rows(bytesLeft), first.rowBound)),
+                                            pending: &pending, bytesLeft: &bytesLeft, chunks: &chunks))
+        }
+        guard segments.count > 1 else { return segments.first ?? CSVRows(features: [], targets: [], count: 0) }
+        return CSVRows(features: CSVReader.joined(segments.map(\.features)),
+                       targets: CSVReader.joined(segments.map(\.targets)),
+                       count: segments.reduce(0) { $0 + $1.count })
+    }
+
+    /// Reads chunks, from `pending` on, into new arrays of `capacity` rows (the first `backed` of them backed with
+    /// memory at once) until one would not fit or none is left; `pending` is then the chunk not read, or nil.
+    private mutating func readSegment(capacity: Int, backed: Int, pending: inout Chunk?, bytesLeft: inout Int,
+                                      chunks: inout LineChunks) throws(DataError) -> CSVRows {
+        let featureCount = layout.featureCount
+        let labelled = layout.isLabelled
+        var rows = 0
+        var failure: DataError?
+        var targets: [Double] = []
+        let features = [Double](unsafeUninitializedCapacity: capacity * featureCount) { featureBuffer, featuresWritten in
+            targets = [Double](unsafeUninitializedCapacity: labelled ? capacity : 1) { targetBuffer, targetsWritten in
+                let features = featureBuffer.baseAddress!, targets = targetBuffer.baseAddress!
+                // Backed in bulk for the rows this run is expected to have; any room beyond is for later runs.
+                Prefault.populate(UnsafeMutableBufferPointer(start: features, count: capacity * featureCount),
+                                  first: backed * featureCount)
+                if labelled { Prefault.populate(UnsafeMutableBufferPointer(start: targets, count: capacity), first: backed) }
+                do throws(DataError) {
+                    while let chunk = pending, rows + chunk.rowBound <= capacity {
+                        var parser = CSVParser(base: chunk.base, lines: chunk.lines, layout: layout, file: file)
+                        rows += try parser.readRows(features: features + rows * featureCount, targets: targets + rows,
+                                                    rowLimit: capacity - rows)
+                        linesBefore += chunk.newlines
+                        bytesLeft -= chunk.lines.count
+                        pending = try Self.next(&chunks)
+                    }
+                } catch {
+                    failure = DataError(file: error.file, line: error.line.map { $0 + linesBefore }, column: error.column,
+                                        error.reason)
+                }
+                targetsWritten = labelled ? rows : 0
+            }
+            featuresWritten = rows * featureCount
+        }
+        if let failure { throw failure }
+        return CSVRows(features: features, targets: targets, count: rows)
+    }
+}
