@@ -44,7 +44,8 @@ extension CSVParser {
                 position = lineStart
                 lineNumber -= 1
             }
-            return CSVLayout(names: names, hasHeader: hasHeader, targetIndex: targetIndex, dataStart: position)
+            // (A header with no newline after it ends the file: `splitLine` leaves `position` one past the end.)
+            return CSVLayout(names: names, hasHeader: hasHeader, targetIndex: targetIndex, dataStart: min(position, count))
         }
         throw DataError(file: file, "is empty, expected comma-separated rows")
     }

@@ -119,7 +119,7 @@ import Testing
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let long = String(repeating: "n", count: 70_000)   // a header longer than the first look at the file
-        for text in ["", "\n\n  \n", "a,b,y\n", "a,b,y\n\n\n", "1,2,0", "1,2,0\n", "\u{FEFF}1,2,0\r\n3,4,1",
+        for text in ["", "\n\n  \n", "a,b,y", "a,b,y\n", "a,b,y\n\n\n", "\(long),b,y", "1,2,0", "1,2,0\n", "\u{FEFF}1,2,0\r\n3,4,1",
                      "\(long),b,y\n1,2,0\n", "x\n", "1,2,0\n" + String(repeating: " ", count: 5_000) + "3,4,1\n"] {
             for parts in [1, 2, 7] {
                 try expectSameReading(text, parts: parts, chunkSize: 64, in: directory)

@@ -6,7 +6,9 @@ import NeuralCore
 
 /// One libFuzzer input: the bytes of a CSV file, read with every way `--target` can pick the target column.
 /// A parse may fail (with one line naming the place), but it must never crash, and a parse that succeeds must
-/// keep the promises `Dataset` makes: a rectangular table of finite features and 0/1 targets.
+/// keep the promises `Dataset` makes: a rectangular table of finite features and 0/1 targets. The same bytes,
+/// written to a file and read as a large file is (`CSVFile`: runs of lines through tiny buffers), must give the
+/// same rows bit for bit, or the same error.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     // An exactly sized copy, so that AddressSanitizer sees any read past the end of the file's bytes.
@@ -18,13 +20,48 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         do {
             let dataset = try CSVReader.parse(bytes, file: "fuzz.csv", target: target)
             check(dataset, target: target)
+            if target == .last { precondition(readInRuns(bytes) == .success(dataset), "runs differ from the whole") }
         } catch {
+            if target == .last { precondition(readInRuns(bytes) == .failure(error), "runs fail unlike the whole") }
             let message = error.description
             precondition(message.hasPrefix("fuzz.csv"), "error does not name the file: \(message)")
             precondition(!message.contains("\n"), "error spans lines: \(message)")
         }
     }
     return 0
+}
+
+/// A file the runs are read from, rewritten for each input.
+let scratchPath: String = {
+    var template = Array("/tmp/fuzz-csv-XXXXXX".utf8CString)
+    let fd = mkstemp(&template)
+    precondition(fd >= 0, "cannot make a scratch file")
+    close(fd)
+    atexit { unlink(scratchPath) }
+    return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}()
+
+/// `bytes` written to the scratch file and read in three runs through 64-byte buffers; errors name "fuzz.csv".
+private func readInRuns(_ bytes: [UInt8]) -> Result<Dataset, DataError> {
+    let fd = open(scratchPath, O_WRONLY | O_TRUNC)
+    precondition(fd >= 0 && bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count, "cannot write")
+    close(fd)
+    return Result { () throws(DataError) in
+        do throws(DataError) {
+            guard let file = try CSVFile.open(path: scratchPath, minimumSize: 0, chunkSize: 64) else {
+                preconditionFailure("the scratch file is not a regular file")
+            }
+            let runs = try file.runs(parts: 3, minimumBytes: 1)
+            let dataBytes = file.size - file.layout.dataStart
+            var rows: [CSVRows] = []
+            for (k, run) in runs.enumerated() {
+                rows.append(try file.rows(in: run, roomForMoreBytes: k == 0 ? dataBytes - run.count : 0))
+            }
+            return try CSVReader.dataset(layout: file.layout, runs: rows, file: scratchPath)
+        } catch {
+            throw DataError(file: "fuzz.csv", line: error.line, column: error.column, error.reason)
+        }
+    }
 }
 
 private func check(_ dataset: Dataset, target: TargetColumn) {
