@@ -34,5 +34,6 @@ ratio swift_over_numpy_lean "$(get swift_tutorial_steps_per_second)" "$(get nump
 ratio engine_over_bare_tutorial "$(get engine_tutorial_steps_per_second)" "$(get bare_tutorial_steps_per_second)" ">= 0.9" 0.9
 ratio engine_over_bare_2_8_8_1 "$(get engine_2_8_8_1_steps_per_second)" "$(get bare_2_8_8_1_steps_per_second)" ">= 0.9" 0.9
 ratio pandas_over_swift_csv_load_time "$(get pandas_csv_load_seconds)" "$(get swift_csv_load_seconds)" ">= 1" 1
+ratio pandas_over_swift_csv_one_thread "$(get pandas_csv_load_seconds)" "$(get swift_csv_one_thread_load_seconds)" "(one thread, for scale)" 0
 awk -v a="$(get swift_final_error_mean)" -v b="$(get numpy_final_error_mean)" \
     'BEGIN { d = a - b; if (d < 0) d = -d; printf "%-34s %10.3f  target <= 0.15  %s\n", "final_error_mean_difference", d, (d <= 0.15 ? "PASS" : "MISS") }'

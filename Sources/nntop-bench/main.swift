@@ -10,7 +10,8 @@ import Training
 //
 //   nntop-bench                    steps per second: tutorial network and a 2-8-8-1 network
 //   nntop-bench --csv FILE         also the time to load FILE as the commands do (runs of lines on every
-//                                  processor) and in one pass on one thread (best of 3 each)
+//                                  processor, through small buffers), the same on one thread, and read whole
+//                                  into memory then parsed (best of 3 each)
 //   nntop-bench --seeds N          mean and spread of the final cumulative error over N seeds × 10 000 iterations
 //   nntop-bench --steps N          steps for the tutorial figure (default 50 000 000)
 //   nntop-bench --engine [SECONDS] the training engine at full speed with a consumer taking 60 snapshots a
@@ -156,6 +157,9 @@ if let path = option("--csv") {
     print("swift_csv_load_seconds \(loaded.seconds)")
     print("swift_csv_rows \(loaded.rows)")
     print("swift_csv_parts \(CSVLoader.defaultParts)")
-    let single = bestLoad { () throws(DataError) in try CSVReader.load(path: path) }
-    print("swift_csv_one_thread_load_seconds \(single.seconds)")
+    let oneRun = bestLoad { () throws(DataError) in try CSVLoader.load(path: path, parts: 1) }
+    print("swift_csv_one_thread_load_seconds \(oneRun.seconds)")
+    // The whole file read into memory first, then one pass over it (as a small file or a pipe is read).
+    let whole = bestLoad { () throws(DataError) in try CSVReader.load(path: path) }
+    print("swift_csv_whole_file_load_seconds \(whole.seconds)")
 }
