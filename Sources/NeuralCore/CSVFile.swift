@@ -113,7 +113,7 @@ public final class CSVFile: Sendable {
                                 to: run.upperBound >= size ? nil : run.upperBound, chunkSize: chunkSize)
         var reader = CSVRunReader(layout: layout, file: path, runBytes: run.count, extraBytes: extraBytes)
         do throws(DataError) {
-            return try reader.read(&chunks)
+            return try reader.read { () throws(DataError) in try chunks.next() }
         } catch {
             guard let line = error.line else { throw error }
             throw DataError(file: error.file, line: line + (try linesBefore(run.lowerBound)), column: error.column, error.reason)

@@ -43,43 +43,6 @@ struct CSVParser {
 
     var featureCount: Int { targetIndex < 0 ? width : width - 1 }
 
-    /// Reads every line from `position` to `count` into new arrays. An error's line number is the line's number
-    /// in the whole file.
-    mutating func readRun() throws(DataError) -> CSVRows {
-        let start = position
-        // Room for a row per line (the last may lack its newline), and never more than one per 2 × width bytes,
-        // since a row is `width` non-empty cells, the commas between them and a newline (so a run of mostly
-        // blank lines cannot inflate the arrays) — plus one for the cells a bad line writes before it is
-        // rejected.
-        let lines = NewlineCount.count(base + start, count - start) + 1
-        let rowCapacity = min(lines, (count - start + 1) / (2 * width) + 1)
-        let labelled = targetIndex >= 0
-        var rows = 0
-        var failure: DataError?
-        var targets: [Double] = []
-        let features = [Double](unsafeUninitializedCapacity: rowCapacity * featureCount) { featureBuffer, featuresWritten in
-            targets = [Double](unsafeUninitializedCapacity: labelled ? rowCapacity : 1) { targetBuffer, targetsWritten in
-                do throws(DataError) {
-                    let features = featureBuffer.baseAddress!, targets = targetBuffer.baseAddress!
-                    // The kernel backs the new arrays in bulk rather than page by page as they fill.
-                    Prefault.populate(UnsafeMutableBufferPointer(start: features, count: rowCapacity * featureCount))
-                    if labelled { Prefault.populate(UnsafeMutableBufferPointer(start: targets, count: rowCapacity)) }
-                    rows = try readRows(features: features, targets: targets, rowLimit: rowCapacity)
-                } catch {
-                    failure = error
-                }
-                targetsWritten = labelled ? rows : 0
-            }
-            featuresWritten = rows * featureCount
-        }
-        if let failure {
-            // Lines were counted from the run's start; the lines before it are counted only now, off the common path.
-            let before = NewlineCount.count(base, start)
-            throw DataError(file: failure.file, line: failure.line.map { $0 + before }, column: failure.column, failure.reason)
-        }
-        return CSVRows(features: features, targets: targets, count: rows)
-    }
-
     /// Reads every line from `position` to `count`, each data row's features to `features` and its target to
     /// `targets`; returns the number of rows, at most `rowLimit`.
     mutating func readRows(features: UnsafeMutablePointer<Double>, targets: UnsafeMutablePointer<Double>,

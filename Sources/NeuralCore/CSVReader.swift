@@ -77,8 +77,19 @@ public enum CSVReader {
         precondition(lines.lowerBound >= layout.dataStart && lines.upperBound <= bytes.count, "lines outside the data")
         if lines.isEmpty { return CSVRows(features: [], targets: [], count: 0) }
         return try withBase(of: bytes, file: file) { base throws(DataError) in
-            var parser = CSVParser(base: base, lines: lines, layout: layout, file: file)
-            return try parser.readRun()
+            var reader = CSVRunReader(layout: layout, file: file, runBytes: lines.count, extraBytes: 0)
+            var given = false
+            do throws(DataError) {
+                // All the lines in one chunk.
+                return try reader.read { () throws(DataError) in
+                    defer { given = true }
+                    return given ? nil : (base, lines)
+                }
+            } catch {
+                // Lines were counted from the run's start; those before it are counted only now.
+                let before = NewlineCount.count(base, lines.lowerBound)
+                throw DataError(file: error.file, line: error.line.map { $0 + before }, column: error.column, error.reason)
+            }
         }
     }
 

@@ -1,8 +1,9 @@
-/// Reads a run of a file's lines, chunk by chunk (`LineChunks`), straight into the arrays that hold its rows.
+/// Reads a run of a file's lines, chunk by chunk (from `LineChunks`, or one chunk of bytes in memory), straight
+/// into the arrays that hold its rows.
 ///
-/// The arrays are sized once, from the rows per byte of the first chunk and the bytes planned, with a little to
-/// spare; a chunk that would not fit (the later lines were shorter) starts new arrays, joined at the end. Each
-/// chunk's newline count bounds its rows, so no chunk can overrun its arrays.
+/// The arrays are sized once: for a run in one chunk, from its newline count; otherwise from the rows per byte
+/// of the first chunk, with a little to spare. A chunk that would not fit (the later lines were shorter) starts
+/// new arrays, joined at the end. Each chunk's newline count bounds its rows, so no chunk overruns its arrays.
 struct CSVRunReader {
     let layout: CSVLayout
     let file: String
@@ -20,32 +21,41 @@ struct CSVRunReader {
         self.extraBytes = extraBytes
     }
 
-    /// A chunk of whole lines and its newline count.
+    /// Whole lines: the address the parser reads from, and the lines' range there.
+    typealias Lines = (base: UnsafePointer<UInt8>, lines: Range<Int>)
+    /// The next whole lines of the run, or nil at its end.
+    typealias Source = () throws(DataError) -> Lines?
+
+    /// Whole lines, with their newline count and the most rows they can hold.
     private struct Chunk {
         let base: UnsafePointer<UInt8>
         let lines: Range<Int>
         let newlines: Int
-        /// At most this many rows: one per line, the last perhaps without its newline.
-        var rowBound: Int { newlines + 1 }
+        /// One row per line (the last perhaps without its newline), and no more than one per 2 × width bytes,
+        /// since a row is `width` non-empty cells, the commas between them and a newline (so a run of mostly
+        /// blank lines cannot inflate the arrays) — plus one for the cells a bad line writes before it is rejected.
+        let rowBound: Int
     }
 
-    private static func next(_ chunks: inout LineChunks) throws(DataError) -> Chunk? {
-        guard let (base, lines) = try chunks.next() else { return nil }
-        return Chunk(base: base, lines: lines, newlines: NewlineCount.count(base + lines.lowerBound, lines.count))
+    private func next(_ source: Source) throws(DataError) -> Chunk? {
+        guard let (base, lines) = try source() else { return nil }
+        let newlines = NewlineCount.count(base + lines.lowerBound, lines.count)
+        return Chunk(base: base, lines: lines, newlines: newlines,
+                     rowBound: min(newlines + 1, (lines.count + 1) / (2 * layout.width) + 1))
     }
 
     /// Every row of the run. An error's line is numbered from the run's start.
-    mutating func read(_ chunks: inout LineChunks) throws(DataError) -> CSVRows {
-        var pending = try Self.next(&chunks)
+    mutating func read(_ source: Source) throws(DataError) -> CSVRows {
+        var pending = try next(source)
         var segments: [CSVRows] = []
         var bytesLeft = runBytes
         while let first = pending {
             // Rows for so many bytes, at the first chunk's rows per byte and 2 % more.
             let perByte = Double(first.rowBound) / Double(max(first.lines.count, 1))
             func rows(_ bytes: Int) -> Int { Int(Double(max(bytes, 0)) * perByte * 1.02) + 16 }
-            let capacity = max(rows(bytesLeft + extraBytes), first.rowBound)
-            segments.append(try readSegment(capacity: capacity, backed: min(capacity, max(rows(bytesLeft), first.rowBound)),
-                                            pending: &pending, bytesLeft: &bytesLeft, chunks: &chunks))
+            let own = first.lines.count >= bytesLeft ? first.rowBound : max(rows(bytesLeft), first.rowBound)
+            segments.append(try readSegment(capacity: own + (extraBytes > 0 ? rows(extraBytes) : 0), backed: own,
+                                            pending: &pending, bytesLeft: &bytesLeft, source: source))
         }
         guard segments.count > 1 else { return segments.first ?? CSVRows(features: [], targets: [], count: 0) }
         return CSVRows(features: CSVReader.joined(segments.map(\.features)),
@@ -56,7 +66,7 @@ struct CSVRunReader {
     /// Reads chunks, from `pending` on, into new arrays of `capacity` rows (the first `backed` of them backed with
     /// memory at once) until one would not fit or none is left; `pending` is then the chunk not read, or nil.
     private mutating func readSegment(capacity: Int, backed: Int, pending: inout Chunk?, bytesLeft: inout Int,
-                                      chunks: inout LineChunks) throws(DataError) -> CSVRows {
+                                      source: Source) throws(DataError) -> CSVRows {
         let featureCount = layout.featureCount
         let labelled = layout.isLabelled
         var rows = 0
@@ -76,7 +86,7 @@ struct CSVRunReader {
                                                     rowLimit: capacity - rows)
                         linesBefore += chunk.newlines
                         bytesLeft -= chunk.lines.count
-                        pending = try Self.next(&chunks)
+                        pending = try next(source)
                     }
                 } catch {
                     failure = DataError(file: error.file, line: error.line.map { $0 + linesBefore }, column: error.column,
