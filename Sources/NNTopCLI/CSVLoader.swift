@@ -14,14 +14,16 @@ public enum CSVLoader {
 
     public static func load(path: String, target: TargetColumn = .last, parts: Int = defaultParts,
                             minimumBytes: Int = 1 << 20, chunkSize: Int = 1 << 20) throws(DataError) -> Dataset {
-        guard let file = try CSVFile.open(path: path, target: target, minimumSize: minimumBytes, chunkSize: chunkSize) else {
-            return try CSVReader.parse(FileBytes.read(path), file: path, target: target)
+        let file: CSVFile
+        switch try CSVFile.open(path: path, target: target, minimumSize: minimumBytes, chunkSize: chunkSize) {
+        case .whole(let bytes): return try CSVReader.parse(bytes, file: path, target: target)
+        case .inRuns(let opened): file = opened
         }
         let runs = try file.runs(parts: parts, minimumBytes: minimumBytes)
         let dataBytes = file.size - file.layout.dataStart
         let results = Guarded<[Result<CSVRows, DataError>?]>(Array(repeating: nil, count: runs.count))
         DispatchQueue.concurrentPerform(iterations: runs.count) { k in
-            // The first run's arrays have room for every row, so the others are added to them in place.
+            // The first run's arrays have room for the rows expected in the others, which are added to them in place.
             let room = k == 0 ? dataBytes - runs[0].count : 0
             let result = Result { () throws(DataError) in try file.rows(in: runs[k], roomForMoreBytes: room) }
             results.withLock { $0[k] = result }
@@ -30,8 +32,8 @@ public enum CSVLoader {
         var taken: [Result<CSVRows, DataError>?] = []
         results.withLock { swap(&taken, &$0) }
         var rows: [CSVRows] = []
-        for result in consume taken {
-            rows.append(try result!.get())   // the first failure in file order is the first in the file
+        for k in taken.indices {
+            rows.append(try taken[k].take()!.get())   // the first failure in file order is the first in the file
         }
         return try CSVReader.dataset(layout: file.layout, runs: consume rows, file: path)
     }

@@ -17,25 +17,26 @@ public final class CSVFile: Sendable {
     /// How many bytes each buffer holds.
     let chunkSize: Int
 
-    /// The file at `path`, when it is a regular file of at least `minimumSize` bytes; nil for anything else (a
-    /// small file, a pipe, a device), which is better read whole.
+    /// A file opened to read: in runs when it is large, otherwise its bytes.
+    public enum Opened {
+        case inRuns(CSVFile)
+        case whole([UInt8])
+    }
+
+    /// The file at `path`, to be read in runs when it is a regular file of at least `minimumSize` bytes; anything
+    /// else (a small file, a pipe, a device) is read whole at once, through the same descriptor.
     public static func open(path: String, target: TargetColumn = .last, minimumSize: Int = 1 << 20,
-                            chunkSize: Int = 1 << 20) throws(DataError) -> CSVFile? {
-        let descriptor = Glibc.open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw DataError(file: path, FileBytes.reason(errno)) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            let code = errno
-            close(descriptor)
-            throw DataError(file: path, FileBytes.reason(code))
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= minimumSize else {
-            close(descriptor)
-            return nil
-        }
+                            chunkSize: Int = 1 << 20) throws(DataError) -> Opened {
+        let descriptor = try FileBytes.open(path)
         do throws(DataError) {
-            let layout = try headLayout(descriptor: descriptor, path: path, target: target, size: Int(info.st_size))
-            return CSVFile(path: path, layout: layout, size: Int(info.st_size), descriptor: descriptor, chunkSize: chunkSize)
+            let info = try FileBytes.status(descriptor, path: path)
+            guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= minimumSize else {
+                defer { close(descriptor) }
+                return .whole(try FileBytes.read(descriptor, path: path, info: info))
+            }
+            let size = Int(info.st_size)
+            let layout = try headLayout(descriptor: descriptor, path: path, target: target, size: size)
+            return .inRuns(CSVFile(path: path, layout: layout, size: size, descriptor: descriptor, chunkSize: chunkSize))
         } catch {
             close(descriptor)
             throw error
@@ -58,8 +59,11 @@ public final class CSVFile: Sendable {
         var length = min(size, 1 << 16)
         while true {
             var head = [UInt8](repeating: 0, count: length)
-            let read = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, length, 0) }
-            guard read >= 0 else { throw DataError(file: path, FileBytes.reason(errno)) }
+            let read = try head.withUnsafeMutableBytes { bytes in
+                Result { () throws(DataError) in
+                    try FileBytes.read(descriptor, path: path, into: bytes.baseAddress!, count: length, at: 0)
+                }
+            }.get()
             head.removeLast(length - read)
             let whole = read < length || length == size
             if !whole {
@@ -80,8 +84,9 @@ public final class CSVFile: Sendable {
         }
     }
 
-    /// The data, from `layout.dataStart`, cut into at most `parts` runs of whole lines of about equal size, each
-    /// at least `minimumBytes` long. The last run's end is the size when opened, but it reads on to the end.
+    /// The data, from `layout.dataStart`, cut into at most `parts` runs of whole lines of about equal size: no more
+    /// runs than there are `minimumBytes` in the data (a long line may still leave a run shorter). The last run's
+    /// end is the size when opened, but it reads on to the end.
     public func runs(parts: Int, minimumBytes: Int = 1 << 20) throws(DataError) -> [Range<Int>] {
         let start = layout.dataStart
         let parts = max(1, min(parts, (size - start) / max(minimumBytes, 1)))
@@ -93,8 +98,11 @@ public final class CSVFile: Sendable {
             var at = max(start + (size - start) * k / parts, cuts.last! + 1) - 1
             var cut: Int?
             while cut == nil {
-                let read = window.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, off_t(at)) }
-                guard read >= 0 else { throw DataError(file: path, FileBytes.reason(errno)) }
+                let read = try window.withUnsafeMutableBytes { bytes in
+                    Result { () throws(DataError) in
+                        try FileBytes.read(descriptor, path: path, into: bytes.baseAddress!, count: bytes.count, at: at)
+                    }
+                }.get()
                 if read == 0 { break }
                 if let newline = window[0..<read].firstIndex(of: 10) { cut = at + newline + 1 } else { at += read }
             }

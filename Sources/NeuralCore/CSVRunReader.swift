@@ -54,7 +54,11 @@ struct CSVRunReader {
             let perByte = Double(first.rowBound) / Double(max(first.lines.count, 1))
             func rows(_ bytes: Int) -> Int { Int(Double(max(bytes, 0)) * perByte * 1.02) + 16 }
             let own = first.lines.count >= bytesLeft ? first.rowBound : max(rows(bytesLeft), first.rowBound)
-            segments.append(try readSegment(capacity: own + (extraBytes > 0 ? rows(extraBytes) : 0), backed: own,
+            // Room for later runs only in the first arrays: any others are copied into new ones at the end.
+            let extra = segments.isEmpty && extraBytes > 0 ? rows(extraBytes) : 0
+            // Only the first chunk's rows are backed at once: an estimate from a first chunk of short lines may be
+            // far too high, and memory never written is never taken. (Huge pages keep the later faults few.)
+            segments.append(try readSegment(capacity: own + extra, backed: first.rowBound,
                                             pending: &pending, bytesLeft: &bytesLeft, source: source))
         }
         guard segments.count > 1 else { return segments.first ?? CSVRows(features: [], targets: [], count: 0) }
@@ -75,7 +79,7 @@ struct CSVRunReader {
         let features = [Double](unsafeUninitializedCapacity: capacity * featureCount) { featureBuffer, featuresWritten in
             targets = [Double](unsafeUninitializedCapacity: labelled ? capacity : 1) { targetBuffer, targetsWritten in
                 let features = featureBuffer.baseAddress!, targets = targetBuffer.baseAddress!
-                // Backed in bulk for the rows this run is expected to have; any room beyond is for later runs.
+                // All in huge pages where the system allows; the first `backed` rows backed in one call.
                 Prefault.populate(UnsafeMutableBufferPointer(start: features, count: capacity * featureCount),
                                   first: backed * featureCount)
                 if labelled { Prefault.populate(UnsafeMutableBufferPointer(start: targets, count: capacity), first: backed) }

@@ -7,11 +7,29 @@ import Darwin
 /// Reads a whole file into memory with POSIX calls, turning every failure into a one-line `DataError`.
 public enum FileBytes {
     public static func read(_ path: String) throws(DataError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw DataError(file: path, reason(errno)) }
+        let fd = try open(path)
         defer { close(fd) }
+        return try read(fd, path: path, info: status(fd, path: path))
+    }
+
+    /// `path` opened to read (and closed in any program this one starts).
+    static func open(_ path: String) throws(DataError) -> Int32 {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw DataError(file: path, reason(errno)) }
+        return fd
+    }
+
+    /// What `fstat` says of an open file.
+    static func status(_ fd: Int32, path: String) throws(DataError) -> stat {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw DataError(file: path, reason(errno)) }
+        return info
+    }
+
+    /// Everything an open file holds, from where it stands: `info` is its `status`. (Given the descriptor, so that
+    /// a file looked at first is read through the same one: a named pipe opened a second time would wait forever
+    /// for a writer that left when the first was closed.)
+    static func read(_ fd: Int32, path: String, info: stat) throws(DataError) -> [UInt8] {
         if (info.st_mode & S_IFMT) == S_IFDIR { throw DataError(file: path, "is a directory, expected a file") }
 
         // A regular file is read straight into an array of its size; anything it has beyond that (it grew, or it
@@ -37,6 +55,22 @@ public enum FileBytes {
             if n == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<n])
         }
+    }
+
+    /// Reads `count` bytes at `offset` into `into` with `pread`, as many calls as it takes (a call may read less, or
+    /// be interrupted by a signal): the count read, less than `count` only at the end of the file.
+    static func read(_ fd: Int32, path: String, into: UnsafeMutableRawPointer, count: Int, at offset: Int) throws(DataError) -> Int {
+        var done = 0
+        while done < count {
+            let n = pread(fd, into + done, count - done, off_t(offset + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw DataError(file: path, reason(errno))
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return done
     }
 
     /// One `read(2)`, retried when a signal interrupts it: the count read (0 at the end), or -1 with `errno` set.

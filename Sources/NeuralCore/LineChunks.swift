@@ -14,7 +14,7 @@ struct LineChunks: ~Copyable {
     let descriptor: Int32
     let path: String
     /// The file offset of the next byte to read, and where to stop (nil: at the end of the file).
-    private(set) var offset: Int
+    private var offset: Int
     let end: Int?
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -68,12 +68,8 @@ struct LineChunks: ~Copyable {
             var want = capacity - held
             if let end { want = min(want, end - offset) }
             if want == 0 { atEnd = true; break }
-            let n = pread(descriptor, buffer + Self.padding + held, want, off_t(offset))
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw DataError(file: path, FileBytes.reason(errno))
-            }
-            if n == 0 { atEnd = true; break }
+            let n = try FileBytes.read(descriptor, path: path, into: buffer + Self.padding + held, count: want, at: offset)
+            if n < want { atEnd = true }
             held += n
             offset += n
         }

@@ -74,4 +74,28 @@ import Testing
         expectOneLineFailure(try runNNTop(["train", "--data", path, "--iterations", "10"]),
                              contains: ["big.csv:\(bad + 1):3: expected a number, found \"x3\""])
     }
+
+    @Test func aNamedPipeIsReadOnceAndTrainedOn() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let pipe = scratch.path("pipe.csv")
+        #expect(mkfifo(pipe, 0o600) == 0)
+        // The writer waits (up to 20 s) for nntop to open the pipe, writes XOR and leaves: a reader that closed
+        // the pipe and opened it again would wait for another writer until the run timed out.
+        let writer = Thread {
+            for _ in 0..<2_000 {
+                let fd = open(pipe, O_WRONLY | O_NONBLOCK)
+                if fd >= 0 {
+                    _ = "a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n".withCString { write(fd, $0, strlen($0)) }
+                    close(fd)
+                    return
+                }
+                usleep(10_000)
+            }
+        }
+        writer.start()
+        let result = try runNNTop(["train", "--data", pipe, "--iterations", "100", "--json"], timeout: 20)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("\"iterations\":100"), "\(result)")
+    }
 }

@@ -8,8 +8,8 @@ import Testing
     /// Reads `path` as the command-line loader does, but with the runs one after another on this thread.
     static func readInRuns(_ path: String, target: TargetColumn = .last, parts: Int,
                            chunkSize: Int) throws(DataError) -> Dataset {
-        guard let file = try CSVFile.open(path: path, target: target, minimumSize: 0, chunkSize: chunkSize) else {
-            throw DataError(file: path, "not a regular file")
+        guard case .inRuns(let file) = try CSVFile.open(path: path, target: target, minimumSize: 0, chunkSize: chunkSize) else {
+            throw DataError(file: path, "not read in runs")
         }
         let runs = try file.runs(parts: parts, minimumBytes: 1)
         let dataBytes = file.size - file.layout.dataStart
@@ -17,7 +17,14 @@ import Testing
         for (k, run) in runs.enumerated() {
             rows.append(try file.rows(in: run, roomForMoreBytes: k == 0 ? dataBytes - run.count : 0))
         }
-        return try CSVReader.dataset(layout: file.layout, runs: rows, file: path)
+        return try CSVReader.dataset(layout: file.layout, runs: consume rows, file: path)
+    }
+
+    static func inRuns(_ path: String, chunkSize: Int = 1 << 20) throws -> CSVFile {
+        guard case .inRuns(let file) = try CSVFile.open(path: path, minimumSize: 0, chunkSize: chunkSize) else {
+            throw DataError(file: path, "not read in runs")
+        }
+        return file
     }
 
     /// A random file in every shape the format allows: a header or not, a byte order mark, blank lines, CRLF,
@@ -135,7 +142,7 @@ import Testing
         let url = directory.appendingPathComponent("data.csv")
         try Data(text.utf8).write(to: url)
         let bytes = Array(text.utf8)
-        let file = try #require(try CSVFile.open(path: url.path, minimumSize: 0))
+        let file = try Self.inRuns(url.path)
         for parts in 1...6 {
             let runs = try file.runs(parts: parts, minimumBytes: 1)
             #expect(runs.count == parts)
@@ -158,17 +165,51 @@ import Testing
         for row in 0..<20_000 { csv += "\(row % 97).25,\(row % 13),-\(row % 7).5,\(row % 2)\n" }
         let url = directory.appendingPathComponent("data.csv")
         try Data(csv.utf8).write(to: url)
-        let file = try #require(try CSVFile.open(path: url.path, minimumSize: 0, chunkSize: 4096))
+        let file = try Self.inRuns(url.path, chunkSize: 4096)
         let runs = try file.runs(parts: 4, minimumBytes: 1)
-        let first = try file.rows(in: runs[0], roomForMoreBytes: file.size - file.layout.dataStart - runs[0].count)
-        #expect(first.count < 20_000)
-        #expect(first.features.capacity >= 20_000 * 3)
-        #expect(first.targets.capacity >= 20_000)
+        var rows = [try file.rows(in: runs[0], roomForMoreBytes: file.size - file.layout.dataStart - runs[0].count)]
+        #expect(rows[0].count < 20_000)
+        #expect(rows[0].features.capacity >= 20_000 * 3)
+        #expect(rows[0].targets.capacity >= 20_000)
+        // Joined, the rows stay where the first run put them.
+        for run in runs.dropFirst() { rows.append(try file.rows(in: run)) }
+        let address = rows[0].features.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        let data = try CSVReader.dataset(layout: file.layout, runs: consume rows, file: url.path)
+        #expect(data.count == 20_000)
+        #expect(data.features.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } == address)
     }
 
     @Test func aMissingFileAndADirectoryGiveTheirErrors() throws {
         #expect(throws: DataError(file: "/no/such.csv", "no such file")) { try CSVFile.open(path: "/no/such.csv") }
-        // Not a regular file: left for the whole-file reader, which names it.
-        #expect(try CSVFile.open(path: FileManager.default.temporaryDirectory.path, minimumSize: 0) == nil)
+        let directory = FileManager.default.temporaryDirectory.path
+        #expect(throws: DataError(file: directory, "is a directory, expected a file")) {
+            try CSVFile.open(path: directory, minimumSize: 0)
+        }
+    }
+
+    @Test func aSmallFileOrAPipeIsReadWholeThroughTheOneDescriptor() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("small.csv")
+        try Data("a,b,y\n1,2,0\n".utf8).write(to: url)
+        guard case .whole(let bytes) = try CSVFile.open(path: url.path) else {
+            Issue.record("a 12-byte file is read in runs")
+            return
+        }
+        #expect(bytes == Array("a,b,y\n1,2,0\n".utf8))
+        // A named pipe: its writer's bytes must arrive (a second open would wait forever for a writer).
+        let pipe = directory.appendingPathComponent("pipe").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let writer = Thread {
+            let fd = open(pipe, O_WRONLY)
+            _ = "x,y\n3,1\n".withCString { write(fd, $0, 8) }
+            close(fd)
+        }
+        writer.start()
+        guard case .whole(let piped) = try CSVFile.open(path: pipe, minimumSize: 0) else {
+            Issue.record("a pipe is read in runs")
+            return
+        }
+        #expect(piped == Array("x,y\n3,1\n".utf8))
     }
 }
