@@ -104,7 +104,11 @@ func runCaptured(_ executable: URL, _ arguments: [String], in directory: URL? = 
     try process.run()
     if done.wait(timeout: .now() + timeout) == .timedOut {
         process.terminate()
-        _ = done.wait(timeout: .now() + 5)
+        if done.wait(timeout: .now() + 5) == .timedOut {
+            // SIGTERM may be blocked: a child started by `Process` inherits the test thread's signal mask.
+            kill(process.processIdentifier, SIGKILL)
+            _ = done.wait(timeout: .now() + 5)
+        }
         throw BinaryError.timedOut(naming)
     }
     let elapsed = ContinuousClock.now - start
