@@ -51,7 +51,7 @@ final class TrainingLoop {
         if let initial = configuration.initialNetwork { network = initial }
         trainer = TrainingLoop.makeTrainer(configuration, network: network, generator: generator,
                                            learningRate: configuration.learningRate,
-                                           batchSize: configuration.batchSize)
+                                           batchSize: configuration.batchSize, speed: configuration.speed)
         state = configuration.startPaused ? .paused : .running
         limit = configuration.iterationLimit
         speed = configuration.speed
@@ -63,22 +63,42 @@ final class TrainingLoop {
     }
 
     static func makeTrainer(_ configuration: SessionConfiguration, network: Network, generator: SeededGenerator,
-                            learningRate: Double, batchSize: Int) -> Trainer {
+                            learningRate: Double, batchSize: Int, speed: Speed) -> Trainer {
         let optimizer = StochasticGradientDescent(network: network, learningRate: learningRate,
                                                   batchSize: batchSize, loss: configuration.loss,
                                                   regularization: configuration.regularization,
                                                   regularizationRate: configuration.regularizationRate)
         return Trainer(network: network, optimizer: optimizer, generator: generator,
                        training: configuration.training, test: configuration.test,
-                       reportInterval: reportInterval(configuration, batchSize: batchSize))
+                       reportInterval: reportInterval(configuration, batchSize: batchSize, speed: speed,
+                                                      network: network))
     }
 
-    /// 100 iterations, as in the tutorial, unless evaluating every row that often would cost more than about a
-    /// tenth of training time. A forward pass costs about a third of a training step, so evaluating `rows` rows
-    /// every `n` iterations of `batch` instances costs rows / (3·n·batch) of training.
-    static func reportInterval(_ configuration: SessionConfiguration, batchSize: Int) -> Int {
+    /// Work a second that evaluating the data may take while training is paced, in multiply-adds: a few per cent
+    /// of a core.
+    static let pacedEvaluationBudget = 5e7
+
+    /// The work of one forward pass in multiply-adds: one per parameter, and about 20 more per unit for its
+    /// activation (an exponential or a tanh).
+    static func forwardWork(_ network: Network) -> Double {
+        Double(network.parameters.count + 20 * network.unitCount)
+    }
+
+    /// 100 iterations, as in the tutorial, unless evaluating every row that often would cost too much; then the
+    /// next step of 100, 200, 500, 1 000, … that does not.
+    ///
+    /// At full speed, too much is more than about a tenth of training time: a forward pass costs about a third of
+    /// a training step, so evaluating `rows` rows every `n` iterations of `batch` instances costs
+    /// rows / (3·n·batch) of training. Paced at r iterations a second, training leaves the core mostly idle, and
+    /// too much is more than `pacedEvaluationBudget`: evaluating every n iterations is r·rows·work / n a second.
+    /// Paced, the smaller of the two intervals is taken, so that a slow pace still draws the error as it goes.
+    static func reportInterval(_ configuration: SessionConfiguration, batchSize: Int, speed: Speed,
+                               network: Network) -> Int {
         let rows = configuration.training.count + (configuration.test?.count ?? 0)
-        let needed = Double(rows) / (0.3 * Double(batchSize))
+        var needed = Double(rows) / (0.3 * Double(batchSize))
+        if case .perSecond(let rate) = speed {
+            needed = min(needed, rate * Double(rows) * forwardWork(network) / pacedEvaluationBudget)
+        }
         var interval = tutorialReportInterval
         let nice = [1, 2, 5]
         var k = 0
@@ -240,10 +260,11 @@ final class TrainingLoop {
             if case .perSecond(let rate) = newSpeed, !(rate >= 1) { return }
             speed = newSpeed
             restartPace()
+            updateReportInterval()
         case .setBatchSize(let size):
             guard size >= 1 else { return }
             trainer.optimizer.batchSize = size
-            trainer.reportInterval = TrainingLoop.reportInterval(configuration, batchSize: size)
+            updateReportInterval()
         case .setActivation(let activation):
             guard activation != configuration.activation else { return }
             configuration.activation = activation
@@ -273,13 +294,19 @@ final class TrainingLoop {
         }
     }
 
+    /// The report interval for the data, batch size and speed now.
+    private func updateReportInterval() {
+        trainer.reportInterval = TrainingLoop.reportInterval(configuration, batchSize: trainer.optimizer.batchSize,
+                                                             speed: speed, network: trainer.network)
+    }
+
     /// Draws new parameters from `seed` for the current configuration and starts the run over: iteration 0, a
     /// fresh history, the iteration limit back, one reset event. Learning rate, batch size and speed carry on.
     private func restart() {
         let (network, generator) = configuration.drawNetwork(seed: seed)
         trainer = TrainingLoop.makeTrainer(configuration, network: network, generator: generator,
                                            learningRate: trainer.optimizer.learningRate,
-                                           batchSize: trainer.optimizer.batchSize)
+                                           batchSize: trainer.optimizer.batchSize, speed: speed)
         lastFinite = network.parameters
         saturationBaseline = 0
         history = ErrorHistory()

@@ -159,4 +159,23 @@ import Training
         _ = update(&s, .key(.character("y")))
         #expect(s.mapPlane.across == 2 && s.mapPlane.up == 0)
     }
+
+    @Test func aLargeSetIsDrawnOneRowInSoManyAndTheLegendSaysSo() throws {
+        #expect(MapPane.pointStride(1) == 1 && MapPane.pointStride(MapPane.pointLimit) == 1)
+        #expect(MapPane.pointStride(MapPane.pointLimit + 1) == 2)
+        #expect(MapPane.pointStride(1_000_000) == 500)
+        // 10 000 points, all of class 1, on a line at x2 = 2, with x1 = row / 1 000; every fifth is drawn.
+        let rows = (0..<10_000).map { [Double($0) / 1_000, 2] }
+        let data = Dataset(rows: rows, targets: Array(repeating: 1, count: 10_000))
+        var s = DashboardState(training: data, size: Size(width: 120, height: 40))
+        s.snapshot = Fixtures.snapshot(network: Self.vertical)
+        let text = render(s).text
+        #expect(text.contains("●○ train · ■□ test · 1 point in 5 · wrong: red"), "\(text)")
+        // Only drawn points show: the first row (x1 = 0) is drawn, and it is wrong (p < 0.5 left of 3.25).
+        let area = try Self.area(s)
+        let first = Self.cell(of: (0, 2), s, area)
+        #expect(render(s)[first.x, first.y].style == MapPalette.wrongPoint)
+        // The tutorial's eight points are all drawn, and the legend says nothing of sampling.
+        #expect(!render(Self.state()).text.contains("1 point in"))
+    }
 }

@@ -62,7 +62,7 @@ import NeuralCore
         bare.loss = .crossEntropy
         let (network, generator) = bare.drawNetwork(seed: 5)
         var trainer = TrainingLoop.makeTrainer(bare, network: network, generator: generator,
-                                               learningRate: 0.1, batchSize: 1)
+                                               learningRate: 0.1, batchSize: 1, speed: .unlimited)
         trainer.advance(1_000)
         #expect(stepped.network.parameters == trainer.network.parameters)
     }
@@ -83,14 +83,14 @@ import NeuralCore
         // The same run as a bare trainer penalised from the start…
         let (network, generator) = configuration.drawNetwork(seed: 5)
         var trainer = TrainingLoop.makeTrainer(configuration, network: network, generator: generator,
-                                               learningRate: 0.1, batchSize: 1)
+                                               learningRate: 0.1, batchSize: 1, speed: .unlimited)
         trainer.optimizer.regularization = .l2
         trainer.optimizer.regularizationRate = 0.03
         trainer.advance(2_000)
         #expect(stepped.network.parameters == trainer.network.parameters)
         // …and not the unpenalised one.
         var plain = TrainingLoop.makeTrainer(configuration, network: network, generator: generator,
-                                             learningRate: 0.1, batchSize: 1)
+                                             learningRate: 0.1, batchSize: 1, speed: .unlimited)
         plain.advance(2_000)
         #expect(stepped.network.parameters != plain.network.parameters)
         // Mid-run changes keep the iteration; invalid rates are ignored.
@@ -124,7 +124,8 @@ import NeuralCore
         expected.training = training
         expected.test = test
         #expect(after.network == expected.drawNetwork(seed: 6).0)
-        #expect(after.reportInterval == TrainingLoop.reportInterval(expected, batchSize: 1))
+        #expect(after.reportInterval == TrainingLoop.reportInterval(expected, batchSize: 1, speed: .unlimited,
+                                                                   network: after.network))
         #expect(after.reportInterval > 100)
         #expect(Self.resets(after) == [6])
         #expect(after.testError == Evaluation.of(after.network, on: test, loss: .squaredError).cumulativeError)
