@@ -16,21 +16,27 @@ public struct Standardization: Sendable, Equatable, Codable {
     /// back. Other columns are summed as they are, so their figures are those of the plain formula, bit for bit.
     public init(fitting data: Dataset) {
         let n = data.featureCount, rows = max(data.count, 1)
-        let features = data.features
         var largest = [Double](repeating: 0, count: n)
-        for k in features.indices { largest[k % n] = max(largest[k % n], features[k].magnitude) }
-        let exponent = largest.map(Self.scalingExponent)
         var mean = [Double](repeating: 0, count: n)
         var squares = [Double](repeating: 0, count: n)
-        for k in features.indices {
-            let c = k % n
-            mean[c] += Self.scaled(features[k], by: -exponent[c])
-        }
-        for c in 0..<n { mean[c] /= Double(rows) }
-        for k in features.indices {
-            let c = k % n
-            let d = Self.scaled(features[k], by: -exponent[c]) - mean[c]
-            squares[c] += d * d
+        var exponent = [Int](repeating: 0, count: n)
+        // Row by row, column by column: each column's sums in row order.
+        data.features.withUnsafeBufferPointer { features in
+            func forEachCell(_ body: (Int, Double) -> Void) {
+                var k = 0
+                for _ in 0..<data.count {
+                    for c in 0..<n { body(c, features[k &+ c]) }
+                    k &+= n
+                }
+            }
+            forEachCell { c, x in largest[c] = max(largest[c], x.magnitude) }
+            exponent = largest.map(Self.scalingExponent)
+            forEachCell { c, x in mean[c] += Self.scaled(x, by: -exponent[c]) }
+            for c in 0..<n { mean[c] /= Double(rows) }
+            forEachCell { c, x in
+                let d = Self.scaled(x, by: -exponent[c]) - mean[c]
+                squares[c] += d * d
+            }
         }
         self.mean = (0..<n).map { Self.scaled(mean[$0], by: exponent[$0]) }
         self.deviation = (0..<n).map { Self.scaled((squares[$0] / Double(rows)).squareRoot(), by: exponent[$0]) }
@@ -69,7 +75,13 @@ public struct Standardization: Sendable, Equatable, Codable {
     public func apply(_ data: Dataset) -> Dataset {
         var out = data
         let n = data.featureCount
-        for k in out.features.indices { out.features[k] = apply(feature: k % n, out.features[k]) }
+        out.features.withUnsafeMutableBufferPointer { features in
+            var k = 0
+            for _ in 0..<data.count {
+                for c in 0..<n { features[k &+ c] = apply(feature: c, features[k &+ c]) }
+                k &+= n
+            }
+        }
         return out
     }
 }
