@@ -23,6 +23,10 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [T
         state.notice = text
         state.noticeIsProblem = problem
         return []
+    case .noticeExpired:
+        state.notice = nil
+        state.noticeIsProblem = true
+        return []
     case .key(let key):
         if key == .control("c") {
             state.quit = true

@@ -22,7 +22,21 @@ struct DashboardLoop {
         var urgent = true
         var lastDraw = clock.now - .seconds(1)
         var awaitingSnapshot = true
+        // When the notice on screen went up: keys and the host's events may put one up; after its lifetime the
+        // figures come back without a key.
+        var noticeShown: (text: String, since: ContinuousClock.Instant)?
         while !state.quit {
+            if let notice = state.notice {
+                if noticeShown?.text != notice { noticeShown = (notice, clock.now) }
+                if let shown = noticeShown, clock.now - shown.since >= state.noticeLifetime {
+                    _ = update(&state, .noticeExpired)
+                    noticeShown = nil
+                    dirty = true
+                    urgent = true
+                }
+            } else {
+                noticeShown = nil
+            }
             if let signal = screen.pendingSignal {
                 session.stop()
                 screen.exit(bySignal: signal)
@@ -52,6 +66,7 @@ struct DashboardLoop {
                 timeout = 0
                 handled += 1
                 if handle(event) { awaitingSnapshot = true }
+                noticeShown = nil   // a key that puts up the same notice again starts its time afresh
                 dirty = true
                 urgent = true
                 if state.quit { break }
@@ -60,6 +75,7 @@ struct DashboardLoop {
             while !state.requests.isEmpty {
                 let (events, commands) = host.perform(state.requests.removeFirst(), state: state)
                 for event in events { _ = update(&state, event) }
+                noticeShown = nil
                 for command in commands { session.send(command) }
                 if !commands.isEmpty { awaitingSnapshot = true }
                 dirty = true

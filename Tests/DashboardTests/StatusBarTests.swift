@@ -14,6 +14,18 @@ import Training
         #expect(bar.hasPrefix(" RUNNING  it 1,200/10,000 │ 52.0k it/s │ lr 0.1 │ speed max"), "\(bar)")
     }
 
+    @Test func anExpiredNoticeGivesTheFiguresBack() {
+        var state = Fixtures.state(size: Size(width: 80, height: 24))
+        _ = update(&state, .notice("/nope/m.json: cannot write", problem: true))
+        #expect(Self.bar(state).contains("cannot write") && !Self.bar(state).contains("it 1,200"))
+        #expect(state.noticeLifetime == .seconds(10))
+        _ = update(&state, .noticeExpired)
+        #expect(state.notice == nil)
+        #expect(Self.bar(state).hasPrefix(" RUNNING  it 1,200/10,000"), "\(Self.bar(state))")
+        _ = update(&state, .notice("saved the model to /tmp/m.json", problem: false))
+        #expect(state.noticeLifetime == .seconds(5))
+    }
+
     @Test func fullLineAtTheWidestSize() {
         let bar = Self.bar(Fixtures.state(size: Size(width: 140, height: 40)))
         #expect(bar == " RUNNING  it 1,200/10,000 │ 52.0k it/s │ lr 0.1 │ speed max │ "
