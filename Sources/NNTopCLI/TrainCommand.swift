@@ -18,7 +18,7 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var networkOptions: NetworkOptions
 
-    @Option(name: .long, help: ArgumentHelp("Write the error curve as CSV: iteration, cumulative error (and test error).", valueName: "file.csv"))
+    @Option(name: .long, help: ArgumentHelp("Write the error curve as CSV: iteration, cumulative error (and test error), a row per report and one for the end.", valueName: "file.csv"))
     var history: String?
 
     @Option(name: .long, help: ArgumentHelp("Save the trained model (and its standardization) as JSON, replaced atomically.", valueName: "file.json"))
@@ -55,7 +55,10 @@ struct TrainCommand: ParsableCommand {
             try ModelFile(network: network, loss: options.loss, featureNames: data.training.featureNames,
                           standardization: data.standardization, iterations: final.iteration).encoded(for: path)
         }
-        let historyCSV = history.map { _ in HistoryCSV.text(session.fullLog, hasTest: data.test != nil) }
+        let historyCSV = history.map { _ in
+            HistoryCSV.text(session.fullLog, hasTest: data.test != nil,
+                            end: (final.iteration, train.cumulativeError, test?.cumulativeError))
+        }
         if let save, let modelJSON { try AtomicFile.write(modelJSON, to: save) }
         if let history, let historyCSV { try AtomicFile.write(historyCSV, to: history) }
         let summary = TrainingSummary(iterations: final.iteration, training: train, test: test,

@@ -79,8 +79,26 @@ import NeuralCore
         // The last row is the error after the last iteration, the summary's final error.
         #expect(rows.last.flatMap { Double($0[1]) } == number(object["final_error"]))
 
-        _ = try runNNTop(["train", "--data", data, "--iterations", "250", "--history", history])
-        #expect(try scratch.read("history.csv").split(separator: "\n").count == 3, "header + rows at 100 and 200")
+        // A run that ends between reports ends its history with a row for the end.
+        let short = try jsonObject(try runNNTop(["train", "--data", data, "--iterations", "250", "--history", history, "--json"]))
+        let shortRows = try scratch.read("history.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        #expect(shortRows.map { Int($0[0]) } == [100, 200, 250])
+        #expect(shortRows.last.flatMap { Double($0[1]) } == number(short["final_error"]))
+    }
+
+    @Test func onDataLargeEnoughToReportRarelyTheHistoryStillEndsWithTheRun() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        // 400 rows: evaluating them every 100 iterations would cost more than a tenth of training, so reports
+        // come every 2 000 iterations, after the end of a 1 000-iteration run.
+        let csv = "a,b,y\n" + (0..<400).map { "\($0 % 20),\($0 % 7),\($0 % 2)" }.joined(separator: "\n") + "\n"
+        let data = try scratch.file("many.csv", csv)
+        let history = scratch.path("history.csv")
+        let object = try jsonObject(try runNNTop(["train", "--data", data, "--iterations", "1000", "--history", history, "--json"]))
+        let lines = try scratch.read("history.csv").split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.last?.hasPrefix("1000,") == true)
+        #expect(lines.last.flatMap { Double($0.split(separator: ",")[1]) } == number(object["final_error"]))
     }
 
     @Test func historyWithTestDataHasATestErrorColumn() throws {
