@@ -55,10 +55,7 @@ struct TrainCommand: ParsableCommand {
             try ModelFile(network: network, loss: options.loss, featureNames: data.training.featureNames,
                           standardization: data.standardization, iterations: final.iteration).encoded(for: path)
         }
-        let historyCSV = history.map { _ in
-            HistoryCSV.text(session.fullLog, hasTest: data.test != nil,
-                            end: (final.iteration, train.cumulativeError, test?.cumulativeError))
-        }
+        let historyCSV = history.map { _ in HistoryCSV.text(session.fullLog, hasTest: data.test != nil) }
         if let save, let modelJSON { try AtomicFile.write(modelJSON, to: save) }
         if let history, let historyCSV { try AtomicFile.write(historyCSV, to: history) }
         let summary = TrainingSummary(iterations: final.iteration, training: train, test: test,

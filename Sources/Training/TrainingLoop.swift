@@ -155,6 +155,9 @@ final class TrainingLoop {
                 if let limit { n = min(n, max(limit - trainer.iteration, 0)) }
                 if n > 0 { runSteps(n) }
                 if let limit, trainer.iteration >= limit, state == .running {
+                    // The end of the run is reported even when it falls between reports (on large data they
+                    // can be further apart than the whole run).
+                    if latest?.iteration != trainer.iteration { record(trainer.currentReport()) }
                     state = .done
                     addEvent(.done)
                     publish()

@@ -69,4 +69,19 @@ import NeuralCore
         let unpaced = try #require(waitFor(session) { $0.iteration == 2 })
         #expect(unpaced.reportInterval == 20_000)
     }
+
+    @Test func theEndOfARunIsReportedWhenItFallsBetweenReports() throws {
+        // 400 rows at full speed: a report every 2 000 iterations, after the end of a 1 000-iteration run.
+        var configuration = Self.configuration(rows: 400)
+        configuration.iterationLimit = 1_000
+        configuration.startPaused = false
+        let session = TrainingSession(configuration)
+        session.start()
+        defer { session.stop() }
+        let done = try #require(waitFor(session) { $0.state == .done })
+        #expect(done.reportInterval == 2_000)
+        #expect(done.history.recent.map(\.iteration) == [0, 1_000])
+        #expect(done.history.recent.last?.error == Evaluation.of(done.network, on: configuration.training,
+                                                                 loss: .squaredError).cumulativeError)
+    }
 }
