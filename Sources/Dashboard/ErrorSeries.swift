@@ -7,6 +7,9 @@ struct ErrorSeries: Equatable {
     var test: [Double?]
     var firstIteration: Int
     var lastIteration: Int
+    /// The last iteration each drawn column covers, in order. Reports need not be evenly spaced (the interval
+    /// changes with the batch size and the speed), so a column is found by its iterations, not by proportion.
+    var columnEnds: [Int]
 
     init(history: ErrorHistory, wholeRun: Bool, columns: Int) {
         var iterations: [Int] = [], values: [Double] = [], tests: [Double?] = []
@@ -36,20 +39,27 @@ struct ErrorSeries: Equatable {
                 let known = tests[s..<e].compactMap { $0 }
                 return known.isEmpty ? nil : known.reduce(0, +) / Double(known.count)
             }
+            columnEnds = (0..<columns).map { c in
+                iterations[max((c + 1) * iterations.count / columns, c * iterations.count / columns + 1) - 1]
+            }
         } else {
             training = values
             test = tests
+            columnEnds = iterations
         }
     }
 
     var isEmpty: Bool { training.isEmpty }
 
-    /// The column an iteration falls in, when it is within the drawn span.
+    /// The column an iteration falls in, when it is within the drawn span: the first whose reports reach it.
     func column(of iteration: Int, columns: Int) -> Int? {
         guard iteration >= firstIteration, iteration <= lastIteration, columns > 0 else { return nil }
-        guard lastIteration > firstIteration else { return 0 }
-        let span = Double(lastIteration - firstIteration)
-        let used = min(training.count, columns)
-        return min(Int(Double(iteration - firstIteration) / span * Double(used - 1) + 0.5), used - 1)
+        var low = 0, high = min(columnEnds.count, columns) - 1
+        guard high >= 0 else { return nil }
+        while low < high {
+            let mid = (low + high) / 2
+            if columnEnds[mid] >= iteration { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 }

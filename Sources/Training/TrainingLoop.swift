@@ -158,9 +158,13 @@ final class TrainingLoop {
                     // The end of the run is reported even when it falls between reports (on large data they
                     // can be further apart than the whole run).
                     if latest?.iteration != trainer.iteration { record(trainer.currentReport()) }
-                    state = .done
-                    addEvent(.done)
-                    publish()
+                    if blewUp {
+                        diverge()   // that last report found what a report between would have
+                    } else {
+                        state = .done
+                        addEvent(.done)
+                        publish()
+                    }
                 }
             } else {
                 measuredRate = 0
@@ -311,6 +315,7 @@ final class TrainingLoop {
                                            learningRate: trainer.optimizer.learningRate,
                                            batchSize: trainer.optimizer.batchSize, speed: speed)
         lastFinite = network.parameters
+        blewUp = false
         saturationBaseline = 0
         history = ErrorHistory()
         fullLog.removeAll()

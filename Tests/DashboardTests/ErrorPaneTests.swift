@@ -174,5 +174,22 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
         #expect(series.column(of: 500, columns: 10) == 4)
         #expect(series.column(of: 99, columns: 10) == nil)
         #expect(series.column(of: 501, columns: 10) == nil)
+        // Squeezed: three columns of two reports each (to 200, 400, 600).
+        let squeezed = ErrorSeries(history: Fixtures.history([4, 2, 3, 1, 5, 5]), wholeRun: true, columns: 3)
+        #expect(squeezed.columnEnds == [200, 400, 600])
+        #expect([100, 200, 201, 400, 450, 600].map { squeezed.column(of: $0, columns: 3) } == [0, 0, 1, 1, 2, 2])
+    }
+
+    @Test func reportsFurtherApartAfterTheIntervalChangesStillMarkTheRightColumn() {
+        // Every 100 to 300, then (a lower speed, a larger batch) every 2 000: 2 300, 4 300, 6 300.
+        var history = ErrorHistory()
+        for iteration in [100, 200, 300, 2_300, 4_300, 6_300] {
+            history.append(.init(iteration: iteration, error: 1))
+        }
+        let series = ErrorSeries(history: history, wholeRun: false, columns: 20)
+        // By proportion, 2 000 would land in column 1; it belongs with the report at 2 300, column 3.
+        #expect(series.column(of: 2_000, columns: 20) == 3)
+        #expect(series.column(of: 300, columns: 20) == 2)
+        #expect(series.column(of: 4_301, columns: 20) == 5)
     }
 }

@@ -160,21 +160,30 @@ import Training
         #expect(s.mapPlane.across == 2 && s.mapPlane.up == 0)
     }
 
-    @Test func aLargeSetIsDrawnOneRowInSoManyAndTheLegendSaysSo() throws {
-        #expect(MapPane.pointStride(1) == 1 && MapPane.pointStride(MapPane.pointLimit) == 1)
-        #expect(MapPane.pointStride(MapPane.pointLimit + 1) == 2)
-        #expect(MapPane.pointStride(1_000_000) == 500)
-        // 10 000 points, all of class 1, on a line at x2 = 2, with x1 = row / 1 000; every fifth is drawn.
-        let rows = (0..<10_000).map { [Double($0) / 1_000, 2] }
-        let data = Dataset(rows: rows, targets: Array(repeating: 1, count: 10_000))
+    @Test func aLargeSetIsDrawnAsAScatteredSampleAndTheLegendSaysSo() throws {
+        #expect(MapPane.shownRows(MapPane.pointLimit) == Array(0..<MapPane.pointLimit))
+        for count in [MapPane.pointLimit + 1, 4_000, 10_000, 1_000_000] {
+            let rows = MapPane.shownRows(count)
+            #expect(rows.count == MapPane.pointLimit && Set(rows).count == rows.count, "\(count): not distinct")
+            #expect(rows.allSatisfy { (0..<count).contains($0) })
+            // Spread over the whole set, and through any short period of the labels.
+            #expect(rows.max()! >= count * 9 / 10 && rows.min()! == 0, "\(count)")
+            for period in 2...5 {
+                let seen = Set(rows.map { $0 % period })
+                #expect(seen.count == period, "\(count) rows, period \(period): only \(seen.sorted())")
+            }
+        }
+        // 10 000 points alternating class, on a line at x2 = 2: both classes drawn, and the legend says 1 in 5.
+        let points = (0..<10_000).map { [Double($0) / 1_000, 2] }
+        let data = Dataset(rows: points, targets: (0..<10_000).map { Double($0 % 2) })
         var s = DashboardState(training: data, size: Size(width: 120, height: 40))
         s.snapshot = Fixtures.snapshot(network: Self.vertical)
         let text = render(s).text
         #expect(text.contains("●○ train · ■□ test · 1 point in 5 · wrong: red"), "\(text)")
-        // Only drawn points show: the first row (x1 = 0) is drawn, and it is wrong (p < 0.5 left of 3.25).
-        let area = try Self.area(s)
-        let first = Self.cell(of: (0, 2), s, area)
-        #expect(render(s)[first.x, first.y].style == MapPalette.wrongPoint)
+        let area = try Self.area(s), buffer = render(s)
+        var drawn = Set<Unicode.Scalar>()
+        for y in area.y..<area.maxY { for x in area.x..<area.maxX { drawn.insert(buffer[x, y].scalar) } }
+        #expect(drawn.contains("●") && drawn.contains("○"), "one class is missing from the map")
         // The tutorial's eight points are all drawn, and the legend says nothing of sampling.
         #expect(!render(Self.state()).text.contains("1 point in"))
     }

@@ -84,4 +84,19 @@ import NeuralCore
         #expect(done.history.recent.last?.error == Evaluation.of(done.network, on: configuration.training,
                                                                  loss: .squaredError).cumulativeError)
     }
+
+    @Test func aBlowUpFoundByTheEndOfRunReportEndsTheRunDiverged() throws {
+        // The same 400 rows at learning rate 500: the outputs saturate on misclassified rows. The only report after
+        // the start is the one at the end of the run, and it must count as any other would.
+        var configuration = Self.configuration(rows: 400)
+        configuration.iterationLimit = 1_000
+        configuration.learningRate = 500
+        configuration.startPaused = false
+        let session = TrainingSession(configuration)
+        session.start()
+        defer { session.stop() }
+        let end = try #require(waitFor(session) { $0.state == .done || $0.state == .diverged })
+        #expect(end.state == .diverged)
+        #expect(end.iteration == 1_000)
+    }
 }

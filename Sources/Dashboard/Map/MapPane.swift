@@ -46,8 +46,8 @@ enum MapPane {
     private static func legend(_ state: DashboardState, width: Int) -> String {
         let m = state.glyphs.mapMarks, dot = state.glyphs.middleDot
         var items = ["\(m.trainOne)\(m.trainZero) train", "\(m.testOne)\(m.testZero) test", state.colours == .monochrome ? "wrong: reversed" : "wrong: red", "\(m.contour) p=0.5"]
-        let shown = shownStride(state)
-        if shown > 1 { items.insert("1 point in \(Format.count(shown))", at: 2) }
+        let share = shownShare(state)
+        if share > 1 { items.insert("1 point in \(Format.count(share))", at: 2) }
         if state.focus != .map { items.append("m: probe") }
         if state.discrete { items.insert("discrete", at: 0) }
         var text = ""
@@ -100,19 +100,30 @@ enum MapPane {
         return false
     }
 
-    /// At most about this many points of each set are drawn: a larger set is drawn one row in `pointStride`. The
-    /// map has far fewer cells than that, and each point drawn costs a forward pass in every frame.
+    /// At most this many points of each set are drawn. The map has far fewer cells than that, and each point
+    /// drawn costs a forward pass in every frame.
     static let pointLimit = 2_000
 
-    /// Every how many rows a point is drawn for a set of `count` rows.
-    static func pointStride(_ count: Int) -> Int { max(1, (count + pointLimit - 1) / pointLimit) }
-
-    /// One row in this many is drawn (1 for all), for the legend: the larger of the two sets' strides.
-    static func shownStride(_ state: DashboardState) -> Int {
-        max(pointStride(state.training.count), pointStride(state.test?.count ?? 0))
+    /// The rows of a set of `count` rows whose points are drawn: all of them, or `pointLimit` distinct rows
+    /// scattered over the whole set in a fixed order — rows k·step mod count, the step about 0.618 of the count
+    /// (the golden ratio spreads such a sequence evenly) and prime to it — so that data whose labels follow a
+    /// period (as the built-in sets alternate them) is not seen through the period.
+    static func shownRows(_ count: Int) -> [Int] {
+        guard count > pointLimit else { return Array(0..<count) }
+        var step = Int(Double(count) * 0.618_033_988_75)
+        while gcd(step, count) != 1 { step += 1 }
+        return (0..<pointLimit).map { ($0 * step) % count }
     }
 
-    /// The labelled points in the plane (all, or one row in `pointStride`): its label by glyph (and colour), test
+    private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+
+    /// How many rows a drawn point stands for, for the legend (1: every row is drawn): the larger set's share.
+    static func shownShare(_ state: DashboardState) -> Int {
+        let largest = max(state.training.count, state.test?.count ?? 0)
+        return largest > pointLimit ? Int((Double(largest) / Double(pointLimit)).rounded()) : 1
+    }
+
+    /// The labelled points in the plane (all, or `pointLimit` of them: `shownRows`): its label by glyph (and colour), test
     /// apart from train, a wrong prediction in white on red (reversed without colour). Wrong points are drawn last
     /// so none is hidden under a right one.
     private static func drawPoints(_ state: DashboardState, network: Network, plane: MapPlane, in area: Rect,
@@ -122,7 +133,7 @@ enum MapPane {
         var input = [Double](repeating: 0, count: network.inputCount)
         var wrongOnes: [(x: Int, y: Int, glyph: Unicode.Scalar)] = []
         for (data, isTest) in [(state.training, false)] + (state.test.map { [($0, true)] } ?? []) where data.isLabelled {
-            for i in stride(from: 0, to: data.count, by: pointStride(data.count)) {
+            for i in shownRows(data.count) {
                 let raw = data.row(i)
                 for (k, x) in raw.enumerated() { input[k] = state.standardization?.apply(feature: k, x) ?? x }
                 let p = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
