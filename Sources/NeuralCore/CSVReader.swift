@@ -112,22 +112,6 @@ public enum CSVReader {
         return Dataset(featureNames: layout.featureNames, features: features, targets: targets)
     }
 
-    /// The arrays one after another, copied into one new array.
-    static func joined(_ parts: [[Double]]) -> [Double] {
-        let total = parts.reduce(0) { $0 + $1.count }
-        return [Double](unsafeUninitializedCapacity: total) { buffer, written in
-            Prefault.populate(buffer)
-            written = 0
-            for part in parts {
-                part.withUnsafeBufferPointer { source in
-                    guard let from = source.baseAddress else { return }
-                    (buffer.baseAddress! + written).initialize(from: from, count: source.count)
-                    written += source.count
-                }
-            }
-        }
-    }
-
     /// Runs `body` on the address of the bytes, as the parser reads through a pointer; "is empty" for no bytes.
     private static func withBase<T>(of bytes: [UInt8], file: String,
                                     _ body: (UnsafePointer<UInt8>) throws(DataError) -> T) throws(DataError) -> T {

@@ -62,8 +62,8 @@ struct CSVRunReader {
                                             pending: &pending, bytesLeft: &bytesLeft, source: source))
         }
         guard segments.count > 1 else { return segments.first ?? CSVRows(features: [], targets: [], count: 0) }
-        return CSVRows(features: CSVReader.joined(segments.map(\.features)),
-                       targets: CSVReader.joined(segments.map(\.targets)),
+        return CSVRows(features: Self.joined(segments.map(\.features)),
+                       targets: Self.joined(segments.map(\.targets)),
                        count: segments.reduce(0) { $0 + $1.count })
     }
 
@@ -102,5 +102,21 @@ struct CSVRunReader {
         }
         if let failure { throw failure }
         return CSVRows(features: features, targets: targets, count: rows)
+    }
+
+    /// The arrays one after another, copied into one new array.
+    private static func joined(_ parts: [[Double]]) -> [Double] {
+        let total = parts.reduce(0) { $0 + $1.count }
+        return [Double](unsafeUninitializedCapacity: total) { buffer, written in
+            Prefault.populate(buffer)
+            written = 0
+            for part in parts {
+                part.withUnsafeBufferPointer { source in
+                    guard let from = source.baseAddress else { return }
+                    (buffer.baseAddress! + written).initialize(from: from, count: source.count)
+                    written += source.count
+                }
+            }
+        }
     }
 }

@@ -134,6 +134,22 @@ import Testing
         }
     }
 
+    @Test func laterLinesShorterThanTheFirstChunksStillReadEveryRow() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The first kilobyte in long padded rows sets the arrays' size; the short rows after need several times as
+        // many, so the run's rows go into more than one set of arrays, joined at the end.
+        let long = (0..<10).map { "\(String(repeating: " ", count: 90))\($0).5,\($0 % 3),\($0 % 2)" }
+        let short = (0..<3_000).map { "\($0 % 10),\($0 % 3),\($0 % 2)" }
+        let text = (long + short).joined(separator: "\n") + "\n"
+        for parts in [1, 3] {
+            try expectSameReading(text, parts: parts, chunkSize: 1024, in: directory)
+        }
+        let file = try Self.inRuns(directory.appendingPathComponent("data.csv").path, chunkSize: 1024)
+        let rows = try file.rows(in: file.layout.dataStart..<file.size)
+        #expect(rows.count == 3_010)
+    }
+
     @Test func runsStartAtLineStartsAndCoverTheData() throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
