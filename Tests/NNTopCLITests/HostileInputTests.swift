@@ -64,6 +64,16 @@ import Darwin
         return out
     }
 
+    /// Runs `command` and expects one clean line holding `fragments`, with every file in `scratch` as it was.
+    static func expectFailureChangingNothing(in scratch: Scratch, contains fragments: [String],
+                                             sourceLocation: SourceLocation = #_sourceLocation,
+                                             _ command: () throws -> RunResult) throws {
+        let before = try snapshot(scratch)
+        let result = try command()
+        expectOneCleanLine(result, contains: fragments, sourceLocation: sourceLocation)
+        #expect(try snapshot(scratch) == before, "files changed: \(result)", sourceLocation: sourceLocation)
+    }
+
     /// The existing `--save` and `--history` files every data case runs beside: real contents a user would
     /// be upset to lose.
     static let oldModel = Data(HostileInputTests.validModel.utf8)
@@ -109,11 +119,10 @@ import Darwin
         try Self.oldModel.write(to: scratch.url.appendingPathComponent("out.json"))
         try Self.oldHistory.write(to: scratch.url.appendingPathComponent("h.csv"))
         let data = try Self.place(bad.entry, as: "data.csv", in: scratch)
-        let before = try Self.snapshot(scratch)
-        let result = try runNNTop(["train", "--data", data, "--iterations", "200", "--save", scratch.path("out.json"),
-                                   "--history", scratch.path("h.csv")], in: scratch.url)
-        expectOneCleanLine(result, contains: ["\(data)\(bad.place): "] + bad.reason)
-        #expect(try Self.snapshot(scratch) == before, "files changed: \(result)")
+        try Self.expectFailureChangingNothing(in: scratch, contains: ["\(data)\(bad.place): "] + bad.reason) {
+            try runNNTop(["train", "--data", data, "--iterations", "200", "--save", scratch.path("out.json"),
+                          "--history", scratch.path("h.csv")], in: scratch.url)
+        }
     }
 
     static let badTestData: [BadFile] = [
@@ -134,11 +143,10 @@ import Darwin
         let train = try scratch.file("train.csv", Fixtures.xor)
         try Self.oldModel.write(to: scratch.url.appendingPathComponent("out.json"))
         let test = try Self.place(bad.entry, as: "test.csv", in: scratch)
-        let before = try Self.snapshot(scratch)
-        let result = try runNNTop(["train", "--data", train, "--test-data", test, "--iterations", "200",
-                                   "--save", scratch.path("out.json"), "--history", scratch.path("h.csv")])
-        expectOneCleanLine(result, contains: ["\(test)\(bad.place): "] + bad.reason)
-        #expect(try Self.snapshot(scratch) == before, "files changed: \(result)")
+        try Self.expectFailureChangingNothing(in: scratch, contains: ["\(test)\(bad.place): "] + bad.reason) {
+            try runNNTop(["train", "--data", train, "--test-data", test, "--iterations", "200",
+                          "--save", scratch.path("out.json"), "--history", scratch.path("h.csv")])
+        }
     }
 
     /// A 10 MB file that is one line with no newline: rejected at once, and the message quotes none of it.
@@ -202,10 +210,9 @@ import Darwin
         defer { scratch.cleanUp() }
         let data = try scratch.file("huge.csv", "a,b,y\n1e308,1e308,1\n-1e308,-1e308,0\n1e308,-1e308,1\n-1e308,1e308,0\n")
         try Self.oldModel.write(to: scratch.url.appendingPathComponent("out.json"))
-        let before = try Self.snapshot(scratch)
-        let raw = try runNNTop(["train", "--data", data, "--iterations", "1000", "--save", scratch.path("out.json")])
-        expectOneCleanLine(raw, contains: ["diverged"])
-        #expect(try Self.snapshot(scratch) == before)
+        try Self.expectFailureChangingNothing(in: scratch, contains: ["diverged"]) {
+            try runNNTop(["train", "--data", data, "--iterations", "1000", "--save", scratch.path("out.json")])
+        }
 
         let scaled = try runNNTop(["train", "--data", data, "--iterations", "1000", "--standardize", "--json",
                                    "--save", scratch.path("out.json")])
@@ -355,10 +362,9 @@ import Darwin
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let path = try Self.place(bad.entry, as: "model.json", in: scratch)
-        let before = try Self.snapshot(scratch)
-        let result = try runNNTop(["predict", "--model", path, "1", "2"])
-        expectOneCleanLine(result, contains: ["\(path): "] + bad.reason)
-        #expect(try Self.snapshot(scratch) == before)
+        try Self.expectFailureChangingNothing(in: scratch, contains: ["\(path): "] + bad.reason) {
+            try runNNTop(["predict", "--model", path, "1", "2"])
+        }
     }
 
     // MARK: - Predicting with the wrong inputs
@@ -472,10 +478,9 @@ import Darwin
         defer { scratch.cleanUp() }
         try FileManager.default.createDirectory(atPath: scratch.path("out"), withIntermediateDirectories: false)
         let data = try scratch.file("xor.csv", Fixtures.xor)
-        let before = try Self.snapshot(scratch)
-        let result = try runNNTop(["train", "--data", data, "--iterations", "200"] + outputs, in: scratch.url)
-        expectOneCleanLine(result, contains: [mentions])
-        #expect(try Self.snapshot(scratch) == before, "files changed: \(result)")
+        try Self.expectFailureChangingNothing(in: scratch, contains: [mentions]) {
+            try runNNTop(["train", "--data", data, "--iterations", "200"] + outputs, in: scratch.url)
+        }
     }
 
     /// `--save` into a directory the user may not write: one line, the old model kept, no temporary file.
@@ -486,11 +491,9 @@ import Darwin
         try Self.oldModel.write(to: scratch.url.appendingPathComponent("model.json"))
         chmod(scratch.url.path, 0o555)
         defer { chmod(scratch.url.path, 0o755) }
-        let before = try Self.snapshot(scratch)
-        let result = try runNNTopUnprivileged(["train", "--data", data, "--iterations", "200",
-                                               "--save", scratch.path("model.json")])
-        expectOneCleanLine(result, contains: ["model.json: ", "permission denied"])
-        #expect(try Self.snapshot(scratch) == before)
+        try Self.expectFailureChangingNothing(in: scratch, contains: ["model.json: ", "permission denied"]) {
+            try runNNTopUnprivileged(["train", "--data", data, "--iterations", "200", "--save", scratch.path("model.json")])
+        }
     }
 }
 
