@@ -12,15 +12,22 @@ import NeuralCore
         return (TrainingSession(configuration), configuration)
     }
 
+    /// A session of `session()`, started and seen paused at iteration 0 (the caller stops it).
+    static func started() throws -> (TrainingSession, SessionConfiguration, Snapshot) {
+        let (session, configuration) = session()
+        session.start()
+        let start = waitFor(session) { $0.state == .paused }
+        if start == nil { session.stop() }
+        return (session, configuration, try #require(start))
+    }
+
     static func resets(_ s: Snapshot) -> [UInt64] {
         s.events.compactMap { if case .reset(let seed) = $0.kind { return seed } else { return nil } }
     }
 
     @Test func setActivationRedrawsFromTheSameSeed() throws {
-        let (session, configuration) = Self.session()
-        session.start()
+        let (session, configuration, _) = try Self.started()
         defer { session.stop() }
-        _ = try #require(waitFor(session) { $0.state == .paused })
         session.send(.step(300))
         let trained = try #require(waitFor(session) { $0.iteration == 300 })
         session.send(.setActivation(.tanh))
@@ -42,10 +49,8 @@ import NeuralCore
     }
 
     @Test func setLossRedrawsAndMeasuresInTheNewLoss() throws {
-        let (session, configuration) = Self.session()
-        session.start()
+        let (session, configuration, _) = try Self.started()
         defer { session.stop() }
-        _ = try #require(waitFor(session) { $0.state == .paused })
         session.send(.step(200))
         _ = try #require(waitFor(session) { $0.iteration == 200 })
         session.send(.setLoss(.crossEntropy))
@@ -68,10 +73,8 @@ import NeuralCore
     }
 
     @Test func setRegularizationCarriesOnWithoutAReset() throws {
-        let (session, configuration) = Self.session()
-        session.start()
+        let (session, configuration, start) = try Self.started()
         defer { session.stop() }
-        let start = try #require(waitFor(session) { $0.state == .paused })
         #expect(start.regularization == .none && start.regularizationRate == 0)
         session.send(.setRegularization(.l2, rate: 0.03))
         let set = try #require(waitFor(session) { $0.regularization == .l2 })
@@ -103,10 +106,8 @@ import NeuralCore
     }
 
     @Test func replaceDataTrainsOnTheNewDataFromTheNextSeed() throws {
-        let (session, configuration) = Self.session()
-        session.start()
+        let (session, configuration, start) = try Self.started()
         defer { session.stop() }
-        let start = try #require(waitFor(session) { $0.state == .paused })
         #expect(start.training == .tutorial && start.test == nil)
         #expect(start.reportInterval == 100)
         session.send(.step(500))
@@ -141,10 +142,8 @@ import NeuralCore
     }
 
     @Test func commandsApplyInTheOrderSent() throws {
-        let (session, _) = Self.session()
-        session.start()
+        let (session, _, _) = try Self.started()
         defer { session.stop() }
-        _ = try #require(waitFor(session) { $0.state == .paused })
         let xor = Dataset.generated(.xor, samples: 40, seed: 2)
         session.send(.setActivation(.relu))
         session.send(.setLoss(.crossEntropy))
@@ -165,10 +164,8 @@ import NeuralCore
     }
 
     @Test func aResetKeepsTheNewShape() throws {
-        let (session, configuration) = Self.session()
-        session.start()
+        let (session, configuration, _) = try Self.started()
         defer { session.stop() }
-        _ = try #require(waitFor(session) { $0.state == .paused })
         session.send(.setActivation(.relu))
         session.send(.setRegularization(.l2, rate: 0.01))
         session.send(.step(100))
