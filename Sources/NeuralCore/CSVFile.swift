@@ -59,11 +59,7 @@ public final class CSVFile: Sendable {
         var length = min(size, 1 << 16)
         while true {
             var head = [UInt8](repeating: 0, count: length)
-            let read = try head.withUnsafeMutableBytes { bytes in
-                Result { () throws(DataError) in
-                    try FileBytes.read(descriptor, path: path, into: bytes.baseAddress!, count: length, at: 0)
-                }
-            }.get()
+            let read = try FileBytes.read(descriptor, path: path, into: &head, at: 0)
             head.removeLast(length - read)
             let whole = read < length || length == size
             if !whole {
@@ -98,11 +94,7 @@ public final class CSVFile: Sendable {
             var at = max(start + (size - start) * k / parts, cuts.last! + 1) - 1
             var cut: Int?
             while cut == nil {
-                let read = try window.withUnsafeMutableBytes { bytes in
-                    Result { () throws(DataError) in
-                        try FileBytes.read(descriptor, path: path, into: bytes.baseAddress!, count: bytes.count, at: at)
-                    }
-                }.get()
+                let read = try FileBytes.read(descriptor, path: path, into: &window, at: at)
                 if read == 0 { break }
                 if let newline = window[0..<read].firstIndex(of: 10) { cut = at + newline + 1 } else { at += read }
             }
@@ -123,8 +115,8 @@ public final class CSVFile: Sendable {
         do throws(DataError) {
             return try reader.read { () throws(DataError) in try chunks.next() }
         } catch {
-            guard let line = error.line else { throw error }
-            throw DataError(file: error.file, line: line + (try linesBefore(run.lowerBound)), column: error.column, error.reason)
+            guard error.line != nil else { throw error }
+            throw error.movedDown(by: try linesBefore(run.lowerBound))
         }
     }
 

@@ -53,13 +53,13 @@ public enum CSVReader {
     /// Reads a whole CSV file's bytes in one run of lines.
     public static func parse(_ bytes: [UInt8], file: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
         let layout = try layout(of: bytes, file: file, target: target)
-        let rows = try rows(of: bytes, lines: layout.dataStart..<bytes.count, layout: layout, file: file)
+        let rows = try rows(of: bytes, layout: layout, file: file)
         return try dataset(layout: layout, runs: [rows], file: file)
     }
 
-    // MARK: In parts
+    // MARK: In runs of lines
     //
-    // A file is read in parts: its layout first, then runs of whole lines, each on its own (it writes only its own
+    // A file is read in steps: its layout first, then runs of whole lines, each on its own (it writes only its own
     // new arrays), then the runs joined in file order. Here the bytes are in memory and there is one run; `CSVFile`
     // reads a large file in several. The first run to fail, in file order, has the error a single pass would give.
 
@@ -71,24 +71,22 @@ public enum CSVReader {
         }
     }
 
-    /// The rows in `lines`, which must start at the start of a line (as `layout.dataStart` does). An
-    /// error names the line's number in the whole file.
-    static func rows(of bytes: [UInt8], lines: Range<Int>, layout: CSVLayout, file: String) throws(DataError) -> CSVRows {
-        precondition(lines.lowerBound >= layout.dataStart && lines.upperBound <= bytes.count, "lines outside the data")
+    /// The rows after the layout's header, to the end of the bytes, in one chunk. An error names the line's number
+    /// in the whole file.
+    static func rows(of bytes: [UInt8], layout: CSVLayout, file: String) throws(DataError) -> CSVRows {
+        let lines = layout.dataStart..<bytes.count
         if lines.isEmpty { return CSVRows(features: [], targets: [], count: 0) }
         return try withBase(of: bytes, file: file) { base throws(DataError) in
             var reader = CSVRunReader(layout: layout, file: file, runBytes: lines.count, extraBytes: 0)
             var given = false
             do throws(DataError) {
-                // All the lines in one chunk.
                 return try reader.read { () throws(DataError) in
                     defer { given = true }
                     return given ? nil : (base, lines)
                 }
             } catch {
-                // Lines were counted from the run's start; those before it are counted only now.
-                let before = NewlineCount.count(base, lines.lowerBound)
-                throw DataError(file: error.file, line: error.line.map { $0 + before }, column: error.column, error.reason)
+                // Lines were counted from the data's start; those of the header before it are counted only now.
+                throw error.movedDown(by: NewlineCount.count(base, lines.lowerBound))
             }
         }
     }

@@ -93,8 +93,7 @@ struct CSVRunReader {
                         pending = try next(source)
                     }
                 } catch {
-                    failure = DataError(file: error.file, line: error.line.map { $0 + linesBefore }, column: error.column,
-                                        error.reason)
+                    failure = error.movedDown(by: linesBefore)
                 }
                 targetsWritten = labelled ? rows : 0
             }

@@ -20,4 +20,10 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
         if let column { place += ":\(column)" }
         return "\(place): \(reason)"
     }
+
+    /// The same error, its line number `lines` further on: for an error found in a run of lines read apart from
+    /// the lines before it.
+    func movedDown(by lines: Int) -> DataError {
+        DataError(file: file, line: line.map { $0 + lines }, column: column, reason)
+    }
 }

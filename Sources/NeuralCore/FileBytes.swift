@@ -73,6 +73,16 @@ public enum FileBytes {
         return done
     }
 
+    /// `read(_:path:into:count:at:)` filling `buffer` from its start: the count read.
+    static func read(_ fd: Int32, path: String, into buffer: inout [UInt8], at offset: Int) throws(DataError) -> Int {
+        if buffer.isEmpty { return 0 }
+        return try buffer.withUnsafeMutableBytes { bytes in
+            Result { () throws(DataError) in
+                try read(fd, path: path, into: bytes.baseAddress!, count: bytes.count, at: offset)
+            }
+        }.get()
+    }
+
     /// One `read(2)`, retried when a signal interrupts it: the count read (0 at the end), or -1 with `errno` set.
     private static func readSome(_ fd: Int32, _ into: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
         while true {

@@ -20,11 +20,7 @@ struct LaneMasks: @unchecked Sendable {
             }
         }
         let powers = UnsafeMutablePointer<Double>.allocate(capacity: 16)
-        var power = 1.0
-        for n in 0..<16 {
-            powers[n] = power   // exact: every 10^n up to 10^22 is a double
-            power *= 10
-        }
+        powers.initialize(from: DecimalParser.powersOfTen, count: 16)
         self.masks = UnsafePointer(masks)
         self.powers = UnsafePointer(powers)
     }

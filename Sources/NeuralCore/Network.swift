@@ -89,9 +89,13 @@ public struct Network: Sendable, Equatable {
         return (0..<units).map { j in Array(parameters[(start + j * fanIn)..<(start + (j + 1) * fanIn)]) }
     }
 
+    /// Where layer `l`'s weights lie in `parameters` (its biases follow them).
+    @inline(__always)
+    public func weightIndices(layer l: Int) -> Range<Int> { offsets[l]..<(offsets[l] + sizes[l] * sizes[l + 1]) }
+
     /// Layer `l`'s biases.
     public func biases(layer l: Int) -> [Double] {
-        let start = offsets[l] + sizes[l] * sizes[l + 1]
+        let start = weightIndices(layer: l).upperBound
         return Array(parameters[start..<(start + sizes[l + 1])])
     }
 

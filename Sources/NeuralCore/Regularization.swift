@@ -14,23 +14,12 @@ public enum Regularization: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// d(penalty)/dw: sign(w) for L1 (0 at 0), w for L2.
-    @inline(__always)
-    public func derivative(_ w: Double) -> Double {
-        switch self {
-        case .none: return 0
-        case .l1: return w > 0 ? 1 : (w < 0 ? -1 : 0)
-        case .l2: return w
-        }
-    }
-
     /// rate × the penalty summed over every weight of `network` (its biases excluded).
     public func penalty(of network: Network, rate: Double) -> Double {
         guard self != .none else { return 0 }
         var sum = 0.0
         for l in 0..<network.layerCount {
-            let start = network.offsets[l]
-            for k in start..<(start + network.sizes[l] * network.sizes[l + 1]) { sum += penalty(network.parameters[k]) }
+            for k in network.weightIndices(layer: l) { sum += penalty(network.parameters[k]) }
         }
         return rate * sum
     }

@@ -36,8 +36,7 @@ public struct StochasticGradientDescent: Sendable {
     public mutating func step(_ network: inout Network, on data: Dataset, generator: inout SeededGenerator) {
         let penalised = isPenalised
         if batchSize == 1 && network.layerCount == 1 && !penalised {
-            let i = generator.index(below: data.count)
-            stepSingleUnit(&network, data: data, row: i)
+            trainSingleUnit(&network, data: data, steps: 1, generator: &generator)
             return
         }
         for k in gradient.indices { gradient[k] = 0 }
@@ -65,11 +64,11 @@ public struct StochasticGradientDescent: Sendable {
     @inline(__always)
     private mutating func addPenaltyGradient(_ network: Network, instances: Double) {
         let regularization = self.regularization, factor = instances * regularizationRate
-        let sizes = network.sizes, offsets = network.offsets
+        let layers = network.layerCount
         network.parameters.withUnsafeBufferPointer { p in
             gradient.withUnsafeMutableBufferPointer { g in
-                for l in 0..<(sizes.count - 1) {
-                    let weights = offsets[l]..<(offsets[l] + sizes[l] * sizes[l + 1])
+                for l in 0..<layers {
+                    let weights = network.weightIndices(layer: l)
                     switch regularization {
                     case .none:
                         return
@@ -98,10 +97,11 @@ public struct StochasticGradientDescent: Sendable {
         for _ in 0..<count { step(&network, on: data, generator: &generator) }
     }
 
-    /// `steps` of `stepSingleUnit`, each on a row drawn from `generator`, with the storage opened once.
+    /// `steps` steps of the tutorial's network (no hidden layer) with batch size 1, written out directly, each on
+    /// a row drawn from `generator`: z = w·x + b, p = σ(z), then w ← w − η·δ·x and b ← b − η·δ with δ = ∂loss/∂z.
     private func trainSingleUnit(_ network: inout Network, data: Dataset, steps: Int,
                                  generator: inout SeededGenerator) {
-        let n = data.featureCount, rows = data.count, eta = learningRate, squared = loss == .squaredError
+        let n = data.featureCount, rows = data.count, eta = learningRate, loss = self.loss
         var random = generator
         data.features.withUnsafeBufferPointer { f in
             data.targets.withUnsafeBufferPointer { t in
@@ -115,8 +115,7 @@ public struct StochasticGradientDescent: Sendable {
                             let row = random.index(below: rows)
                             let x0 = f[2 * row], x1 = f[2 * row + 1], y = t[row]
                             let prediction = logistic(x0 * w0 + x1 * w1 + b)
-                            let step = eta * (squared ? 2 * (prediction - y) * prediction * (1 - prediction)
-                                                      : prediction - y)
+                            let step = eta * loss.outputDelta(prediction: prediction, target: y)
                             w0 -= step * x0
                             w1 -= step * x1
                             b -= step
@@ -131,7 +130,7 @@ public struct StochasticGradientDescent: Sendable {
                         for i in 0..<n { z += x[i] * w[i] }
                         z += w[n]
                         let prediction = logistic(z), y = t[row]
-                        let step = eta * (squared ? 2 * (prediction - y) * prediction * (1 - prediction) : prediction - y)
+                        let step = eta * loss.outputDelta(prediction: prediction, target: y)
                         for i in 0..<n { w[i] -= step * x[i] }
                         w[n] -= step
                     }
@@ -139,26 +138,6 @@ public struct StochasticGradientDescent: Sendable {
             }
         }
         generator = random
-    }
-
-    /// The tutorial's network (no hidden layer) with batch size 1, written out directly: z = w·x + b,
-    /// p = σ(z), then w ← w − η·δ·x and b ← b − η·δ with δ = ∂loss/∂z.
-    @inline(__always)
-    private func stepSingleUnit(_ network: inout Network, data: Dataset, row: Int) {
-        let n = data.featureCount, eta = learningRate, loss = self.loss
-        let y = data.targets[row]
-        data.features.withUnsafeBufferPointer { f in
-            network.parameters.withUnsafeMutableBufferPointer { p in
-                let x = f.baseAddress! + row * n, w = p.baseAddress!
-                var z = 0.0
-                for i in 0..<n { z += x[i] * w[i] }
-                z += w[n]
-                let prediction = logistic(z)
-                let step = eta * loss.outputDelta(prediction: prediction, target: y)
-                for i in 0..<n { w[i] -= step * x[i] }
-                w[n] -= step
-            }
-        }
     }
 
     /// Forward and backward pass for one instance; adds ∂loss/∂θ into `gradient`. Returns the loss.
