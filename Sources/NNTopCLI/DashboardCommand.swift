@@ -43,9 +43,11 @@ struct DashboardCommand: ParsableCommand {
     var export: String?
 
     func run() throws {
-        // Paths given for s and e are checked now, so a typo fails before the dashboard opens.
-        if let save { try AtomicFile.checkWritable(save) }
-        if let export { for path in [export + ".csv", export + ".svg"] { try AtomicFile.checkWritable(path) } }
+        // Paths given for s and e are checked now, so a typo (or the data file's name) fails before the dashboard
+        // opens. (Saving over the --model it started from is allowed: that is carrying on training it.)
+        let outputs = OutputPaths.given([("--save", save), ("--export", export.map { $0 + ".csv" }),
+                                         ("--export", export.map { $0 + ".svg" })])
+        try OutputPaths.check(outputs, inputs: dataOptions.inputs)
         if model?.isEmpty == true { throw UsageError("--model is an empty path, expected a model file") }
         let raw = try dataOptions.loadRaw()
         var data = dataOptions.prepare(raw)

@@ -73,6 +73,9 @@ struct DataOptions: ParsableArguments {
     /// What the training data is called in summaries: the built-in dataset's name or the CSV file's path.
     var dataName: String { data ?? (dataset ?? .tutorial).rawValue }
 
+    /// The data files given, by option: files no output may overwrite.
+    var inputs: [OutputPaths.Named] { OutputPaths.given([("--data", data), ("--test-data", testData)]) }
+
     /// The training and test data as read (or drawn) and split, before any standardization.
     func loadRaw() throws(DataError) -> Loaded {
         let column = target.map(TargetColumn.init(argument:)) ?? .last

@@ -72,16 +72,7 @@ extension TrainCommand {
     /// Fails before any work when `--save` or `--history` cannot be written, or when two of the files named
     /// would be one: an output over an input, or the model and the history over each other.
     func checkOutputs() throws {
-        let outputs = [("--save", save), ("--history", history)].compactMap { name, path in path.map { (name, $0) } }
-        for (_, path) in outputs { try AtomicFile.checkWritable(path) }
-        let inputs = [("--data", dataOptions.data), ("--test-data", dataOptions.testData)]
-            .compactMap { name, path in path.map { (name, $0) } }
-        let files = outputs + inputs
-        for (i, (option, path)) in outputs.enumerated() {
-            for (other, otherPath) in files[(i + 1)...] where FileIdentity.same(path, otherPath) {
-                throw UsageError("\(option) and \(other) name the same file, \(path); give \(option) another path")
-            }
-        }
+        try OutputPaths.check(OutputPaths.given([("--save", save), ("--history", history)]), inputs: dataOptions.inputs)
     }
 }
 
