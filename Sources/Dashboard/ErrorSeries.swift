@@ -53,13 +53,8 @@ struct ErrorSeries: Equatable {
 
     /// The column an iteration falls in, when it is within the drawn span: the first whose reports reach it.
     func column(of iteration: Int, columns: Int) -> Int? {
-        guard iteration >= firstIteration, iteration <= lastIteration, columns > 0 else { return nil }
-        var low = 0, high = min(columnEnds.count, columns) - 1
-        guard high >= 0 else { return nil }
-        while low < high {
-            let mid = (low + high) / 2
-            if columnEnds[mid] >= iteration { high = mid } else { low = mid + 1 }
-        }
-        return low
+        guard iteration >= firstIteration, columns > 0,
+              let c = columnEnds.prefix(columns).firstIndex(where: { $0 >= iteration }) else { return nil }
+        return c
     }
 }

@@ -60,9 +60,7 @@ struct DashboardCommand: ParsableCommand {
                 throw UsageError("\(model): the model takes \(network.inputCount) inputs, the data have \(raw.training.featureCount) features")
             }
             // The model's own standardization, so its weights see the inputs they were trained on.
-            let z = file.standardization
-            data = DataOptions.Loaded(training: z?.apply(raw.training) ?? raw.training,
-                                      test: raw.test.map { z?.apply($0) ?? $0 }, standardization: z)
+            data = raw.standardized(by: file.standardization)
             (hidden, activation, loss, initial) = (network.hiddenSizes, network.hiddenActivation, file.loss, network)
         }
         // Bad data or options are reported first; then the dashboard needs a terminal.
@@ -89,7 +87,7 @@ struct DashboardCommand: ParsableCommand {
                                    size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
                                    colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
         let host = DashboardHost(modelPath: save ?? "nntop-model.json", historyPath: export ?? "nntop-history",
-                                 data: dataOptions, standardization: data.standardization)
+                                 data: dataOptions)
         var loop = DashboardLoop(screen: screen, session: session, host: host, state: state)
         let last = loop.run()
         session.stop()

@@ -13,34 +13,31 @@ struct DashboardHost {
     var historyPath: String
     /// How the data were made, to draw a built-in dataset again (N, [ and ]).
     var data: DataOptions
-    /// Whether the data are standardized (then new data get their own statistics).
-    var standardization: Standardization?
 
-    init(modelPath: String, historyPath: String, data: DataOptions, standardization: Standardization?) {
+    init(modelPath: String, historyPath: String, data: DataOptions) {
         self.modelPath = modelPath
         self.historyPath = historyPath
         self.data = data
-        self.standardization = standardization
     }
 
+    /// The data seed of the `draw`th new draw.
+    func dataSeed(ofDraw draw: Int) -> UInt64 { data.dataSeed &+ UInt64(draw) }
+
     /// New data for a built-in dataset: drawn with the next data seed and `noise`, split and standardized as
-    /// the command line asked. Nil (with the reason) for data from a file.
+    /// the command line asked (the trainer draws new weights for them, so a loaded model's scaling does not
+    /// carry over). A failure (with the reason) for data from a file.
     func redraw(noise: Double, draw: Int) -> Result<(raw: DataOptions.Loaded, prepared: DataOptions.Loaded), DataError> {
         guard data.data == nil else {
             return .failure(DataError(file: data.data!, "is a file: only a built-in --dataset can be drawn again"))
         }
         var options = data
         options.noise = noise
-        options.dataSeed = data.dataSeed &+ UInt64(draw)
+        options.dataSeed = dataSeed(ofDraw: draw)
         // The samples and noise options only apply to a built-in dataset; the tutorial keeps its 8 points.
         if options.dataset == nil { options.dataset = .tutorial }
         do {
             let raw = try options.loadRaw()
-            if options.standardize { return .success((raw, options.prepare(raw))) }
-            // A loaded model's standardization stays: its weights expect inputs scaled that way.
-            guard let z = standardization else { return .success((raw, raw)) }
-            return .success((raw, DataOptions.Loaded(training: z.apply(raw.training), test: raw.test.map { z.apply($0) },
-                                                     standardization: z)))
+            return .success((raw, options.prepare(raw)))
         } catch {
             return .failure(error)
         }
@@ -64,7 +61,7 @@ struct DashboardHost {
         switch redraw(noise: noise, draw: draws) {
         case .success(let (raw, prepared)):
             let line = "new data: \(raw.training.count) training rows" + (raw.test.map { ", \($0.count) test" } ?? "")
-                + ", noise \(noise), data seed \(data.dataSeed &+ UInt64(draws))"
+                + ", noise \(noise), data seed \(dataSeed(ofDraw: draws))"
             return ([.data(training: raw.training, test: raw.test, standardization: prepared.standardization, noise: noise),
                      .notice(line, problem: false)],
                     [.replaceData(training: prepared.training, test: prepared.test)])

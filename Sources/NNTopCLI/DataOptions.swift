@@ -68,6 +68,12 @@ struct DataOptions: ParsableArguments {
         var training: Dataset
         var test: Dataset?
         var standardization: Standardization?
+
+        /// These data (as read, unstandardized) with `z` applied to both sets; themselves when `z` is nil.
+        func standardized(by z: Standardization?) -> Loaded {
+            guard let z else { return self }
+            return Loaded(training: z.apply(training), test: test.map { z.apply($0) }, standardization: z)
+        }
     }
 
     /// What the training data is called in summaries: the built-in dataset's name or the CSV file's path.
@@ -106,9 +112,7 @@ struct DataOptions: ParsableArguments {
 
     /// `raw` standardized with the training set's statistics when `--standardize` is given.
     func prepare(_ raw: Loaded) -> Loaded {
-        guard standardize else { return raw }
-        let z = Standardization(fitting: raw.training)
-        return Loaded(training: z.apply(raw.training), test: raw.test.map { z.apply($0) }, standardization: z)
+        standardize ? raw.standardized(by: Standardization(fitting: raw.training)) : raw
     }
 
     /// The training data, the test data and the standardization applied to both.

@@ -8,9 +8,9 @@ import Training
 
 /// What the dashboard asks of its host: built-in data drawn again, files written.
 @Suite struct DashboardHostTests {
-    static func host(_ arguments: [String], standardization: Standardization? = nil) throws -> DashboardHost {
+    static func host(_ arguments: [String]) throws -> DashboardHost {
         DashboardHost(modelPath: "/nonexistent-dir/m.json", historyPath: "/nonexistent-dir/h",
-                      data: try DataOptions.parse(arguments), standardization: standardization)
+                      data: try DataOptions.parse(arguments))
     }
 
     @Test func newDataIsTheBuiltInDatasetDrawnWithTheNextSeedAndTheNoise() throws {

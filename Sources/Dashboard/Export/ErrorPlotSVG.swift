@@ -2,8 +2,8 @@ import Foundation
 import Training
 
 /// The error curve as a standalone SVG picture: axes with ticks, the training curve (with its spread where
-/// reports were merged), the test curve dashed, the best point, and a labelled mark at every learning-rate
-/// change, reset, divergence and pause.
+/// reports were merged), the test curve dashed, the best point, and a labelled mark at every event `label`
+/// names: learning-rate changes, resets and divergence.
 public enum ErrorPlotSVG {
     static let width = 880.0, height = 480.0
     static let left = 78.0, right = 24.0, top = 48.0, bottom = 58.0
