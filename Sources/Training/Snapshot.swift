@@ -30,13 +30,9 @@ public struct Snapshot: Sendable {
     public var history: ErrorHistory
     /// Learning-rate changes, pauses, resets…, most recent last (bounded).
     public var events: [TrainingEvent]
-    /// Iterations between two error reports: 100 as in the tutorial, more when evaluating the data every
-    /// 100 iterations would cost more than about a tenth of training time.
+    /// Iterations between two error reports: 100 as in the tutorial, more when evaluating the data that often
+    /// would cost too much (`TrainingLoop.reportInterval`).
     public var reportInterval: Int
-    /// The data being trained and tested on (nil in a snapshot made by hand). They change only with
-    /// `TrainingCommand.replaceData`, and always in the same snapshot as the network drawn for them.
-    public var training: Dataset?
-    public var test: Dataset?
     public var reportIntervalAdapted: Bool { reportInterval != TrainingLoop.tutorialReportInterval }
 
     public init(version: Int, iteration: Int, limit: Int?, state: TrainingState, learningRate: Double, speed: Speed,
@@ -44,8 +40,7 @@ public struct Snapshot: Sendable {
                 trainingError: Double? = nil, testError: Double? = nil, trainingAccuracy: Double? = nil,
                 testAccuracy: Double? = nil, bestError: Double? = nil, bestIteration: Int? = nil,
                 history: ErrorHistory, events: [TrainingEvent], reportInterval: Int,
-                regularization: Regularization = .none, regularizationRate: Double = 0,
-                training: Dataset? = nil, test: Dataset? = nil) {
+                regularization: Regularization = .none, regularizationRate: Double = 0) {
         self.version = version
         self.iteration = iteration
         self.limit = limit
@@ -68,7 +63,5 @@ public struct Snapshot: Sendable {
         self.reportInterval = reportInterval
         self.regularization = regularization
         self.regularizationRate = regularizationRate
-        self.training = training
-        self.test = test
     }
 }

@@ -365,8 +365,7 @@ final class TrainingLoop {
             bestError: best?.error, bestIteration: best?.iteration,
             history: history, events: events, reportInterval: trainer.reportInterval,
             regularization: trainer.optimizer.regularization,
-            regularizationRate: trainer.optimizer.regularizationRate,
-            training: trainer.training, test: trainer.test)
+            regularizationRate: trainer.optimizer.regularizationRate)
         channel.publish(snapshot)
     }
 }
