@@ -38,13 +38,8 @@ public struct DashboardState: Sendable {
     public var probeTexts: [String]
     public var learningRateText = ""
     /// A one-line note for the user (a rejected learning rate, say), cleared by the next key, or by the host once
-    /// it has been shown for `noticeLifetime` (`DashboardEvent.noticeExpired`).
-    public var notice: String?
-    /// Whether the notice reports a problem (red) or news (plain).
-    public var noticeIsProblem = true
-
-    /// How long the host leaves a notice up when no key clears it: news 5 s, a problem 10 s.
-    public var noticeLifetime: Duration { noticeIsProblem ? .seconds(10) : .seconds(5) }
+    /// it has been shown for its `lifetime` (`DashboardEvent.noticeExpired`).
+    public var notice: Notice?
     public var datasetScroll = 0
     public var showHelp = false
     public var logScale = false

@@ -22,7 +22,7 @@ enum StatusBar {
         text += " \(g.vertical) "
         // What is being typed, or a notice, takes the place of the figures: it must be readable at any width.
         // News (a file saved, new data) goes where the key hints go when it fits there.
-        let newsFits = state.notice.map { !state.noticeIsProblem && x + text.count + $0.count <= rect.maxX } ?? false
+        let newsFits = state.notice.map { !$0.isProblem && x + text.count + $0.text.count <= rect.maxX } ?? false
         if state.focus != .learningRate && (state.notice == nil || newsFits) {
             x = buffer.write(text, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
         } else {
@@ -32,8 +32,8 @@ enum StatusBar {
             buffer.write("learning rate: \(state.learningRateText)_  (Enter sets, Esc cancels)", x: x, y: rect.y,
                          style: Theme.statusBar.bolded, maxWidth: rect.maxX - x)
         } else if let notice = state.notice {
-            let style = state.noticeIsProblem ? Style(.red, bold: true, reverse: true) : Theme.statusBar.bolded
-            buffer.write(notice, x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
+            let style = notice.isProblem ? Style(.red, bold: true, reverse: true) : Theme.statusBar.bolded
+            buffer.write(notice.text, x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
         } else if let diagnosis = Diagnosis.of(s, training: state.trainingInput) {
             buffer.write(diagnosis.hint, x: x, y: rect.y, style: Style(.yellow, bold: true, reverse: true),
                          maxWidth: rect.maxX - x)

@@ -19,13 +19,11 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [T
         state.replaceData(training: training, test: test, standardization: standardization)
         state.noise = noise
         return []
-    case .notice(let text, let problem):
-        state.notice = text
-        state.noticeIsProblem = problem
+    case .notice(let notice):
+        state.notice = notice
         return []
     case .noticeExpired:
         state.notice = nil
-        state.noticeIsProblem = true
         return []
     case .key(let key):
         if key == .control("c") {
@@ -33,7 +31,6 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [T
             return []
         }
         state.notice = nil
-        state.noticeIsProblem = true
         if state.showHelp {
             // Any key closes the help overlay; q still quits.
             state.showHelp = false
@@ -76,7 +73,7 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
         return [.setBatchSize(max((snapshot?.batchSize ?? 1) / 2, 1))]
     case .character("a"):
         guard let network = snapshot?.network, network.layerCount > 1 else {
-            state.notice = "the activation is that of hidden units, and there are none (--hidden 4, say)"
+            state.notice = .problem("the activation is that of hidden units, and there are none (--hidden 4, say)")
             break
         }
         let all = Activation.allCases
@@ -109,7 +106,7 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
         state.wholeRun.toggle()
     case .character("m"):
         if state.layout.map == nil {
-            state.notice = "the decision map needs a terminal of at least \(Layout.mapMinimum.width)\(state.glyphs.times)\(Layout.mapMinimum.height)"
+            state.notice = .problem("the decision map needs a terminal of at least \(Layout.mapMinimum.width)\(state.glyphs.times)\(Layout.mapMinimum.height)")
         } else {
             state.focus = .map
             probeFollowsMapCursor(&state)
@@ -118,7 +115,7 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
         state.discrete.toggle()
     case .character("s"), .character("e"):
         if state.snapshot == nil {
-            state.notice = "nothing to \(key == .character("s") ? "save" : "export") before the first snapshot"
+            state.notice = .problem("nothing to \(key == .character("s") ? "save" : "export") before the first snapshot")
         } else {
             state.requests.append(key == .character("s") ? .saveModel : .exportHistory)
         }
@@ -179,7 +176,7 @@ private func editLearningRate(_ state: inout DashboardState, key: Key) -> [Train
     case .enter:
         state.focus = .none
         guard let rate = Double(state.learningRateText), rate.isFinite, rate > 0, rate <= 1000 else {
-            state.notice = "learning rate must be a number in (0, 1000], got \"\(state.learningRateText)\""
+            state.notice = .problem("learning rate must be a number in (0, 1000], got \"\(state.learningRateText)\"")
             return []
         }
         return [.setLearningRate(rate)]

@@ -63,19 +63,19 @@ struct DashboardHost {
             let line = "new data: \(raw.training.count) training rows" + (raw.test.map { ", \($0.count) test" } ?? "")
                 + ", noise \(noise), data seed \(dataSeed(ofDraw: draws))"
             return ([.data(training: raw.training, test: raw.test, standardization: prepared.standardization, noise: noise),
-                     .notice(line, problem: false)],
+                     .notice(.news(line))],
                     [.replaceData(training: prepared.training, test: prepared.test)])
         case .failure(let error):
-            return ([.notice(error.description, problem: true)], [])
+            return ([.notice(.problem(error.description))], [])
         }
     }
 
     /// The notice for a file written by `body`: the line it returns, or its error as a problem.
     private func written(_ body: () throws(DataError) -> String) -> [DashboardEvent] {
         do throws(DataError) {
-            return [.notice(try body(), problem: false)]
+            return [.notice(.news(try body()))]
         } catch {
-            return [.notice(error.description, problem: true)]
+            return [.notice(.problem(error.description))]
         }
     }
 

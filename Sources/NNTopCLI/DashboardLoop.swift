@@ -24,11 +24,11 @@ struct DashboardLoop {
         var awaitingSnapshot = true
         // When the notice on screen went up: keys and the host's events may put one up; after its lifetime the
         // figures come back without a key.
-        var noticeShown: (text: String, since: ContinuousClock.Instant)?
+        var noticeShown: (notice: Notice, since: ContinuousClock.Instant)?
         while !state.quit {
             if let notice = state.notice {
-                if noticeShown?.text != notice { noticeShown = (notice, clock.now) }
-                if let shown = noticeShown, clock.now - shown.since >= state.noticeLifetime {
+                if noticeShown?.notice != notice { noticeShown = (notice, clock.now) }
+                if let shown = noticeShown, clock.now - shown.since >= notice.lifetime {
                     _ = update(&state, .noticeExpired)
                     noticeShown = nil
                     dirty = true

@@ -76,17 +76,17 @@ import Training
         #expect(state.requests == [.saveModel, .exportHistory])
         var empty = Fixtures.state(snapshot: nil)
         _ = update(&empty, .key(.character("s")))
-        #expect(empty.requests.isEmpty && empty.notice?.contains("nothing to save") == true)
+        #expect(empty.requests.isEmpty && empty.notice?.text.contains("nothing to save") == true)
     }
 
     @Test func theHostsAnswerIsShownPlainOrAsAProblem() {
         var state = Fixtures.state()
-        _ = update(&state, .notice("saved the model to /tmp/m.json", problem: false))
+        _ = update(&state, .notice(.news("saved the model to /tmp/m.json")))
         var line = render(state).lines.last!
         #expect(line.contains("saved the model to /tmp/m.json"))
-        #expect(!state.noticeIsProblem)
-        _ = update(&state, .notice("/nope/m.json: cannot write", problem: true))
+        #expect(state.notice?.isProblem == false)
+        _ = update(&state, .notice(.problem("/nope/m.json: cannot write")))
         line = render(state).lines.last!
-        #expect(line.contains("cannot write") && state.noticeIsProblem)
+        #expect(line.contains("cannot write") && state.notice?.isProblem == true)
     }
 }

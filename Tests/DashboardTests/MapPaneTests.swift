@@ -144,7 +144,7 @@ import Training
         #expect(!render(s).text.contains("Decision map"))
         _ = update(&s, .key(.character("m")))
         #expect(s.focus == .none)
-        #expect(s.notice?.contains("at least 100×30") == true)
+        #expect(s.notice?.text.contains("at least 100×30") == true)
     }
 
     @Test func aThreeFeatureMapHoldsTheThirdAtItsMeanAndXChoosesAnother() throws {

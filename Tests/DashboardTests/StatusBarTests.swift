@@ -16,14 +16,14 @@ import Training
 
     @Test func anExpiredNoticeGivesTheFiguresBack() {
         var state = Fixtures.state(size: Size(width: 80, height: 24))
-        _ = update(&state, .notice("/nope/m.json: cannot write", problem: true))
+        _ = update(&state, .notice(.problem("/nope/m.json: cannot write")))
         #expect(Self.bar(state).contains("cannot write") && !Self.bar(state).contains("it 1,200"))
-        #expect(state.noticeLifetime == .seconds(10))
+        #expect(state.notice?.lifetime == .seconds(10))
         _ = update(&state, .noticeExpired)
         #expect(state.notice == nil)
         #expect(Self.bar(state).hasPrefix(" RUNNING  it 1,200/10,000"), "\(Self.bar(state))")
-        _ = update(&state, .notice("saved the model to /tmp/m.json", problem: false))
-        #expect(state.noticeLifetime == .seconds(5))
+        _ = update(&state, .notice(.news("saved the model to /tmp/m.json")))
+        #expect(state.notice?.lifetime == .seconds(5))
     }
 
     @Test func fullLineAtTheWidestSize() {

@@ -159,7 +159,7 @@ import Training
     @Test func aWithoutHiddenLayersExplainsInstead() {
         var state = Fixtures.state()
         #expect(update(&state, .key(.character("a"))).isEmpty)
-        #expect(state.notice?.contains("--hidden") == true)
+        #expect(state.notice?.text.contains("--hidden") == true)
     }
 
     @Test func cTogglesTheLoss() {

@@ -38,7 +38,7 @@ import Training
     func aBadRateLeavesANoticeAndNoCommand(text: String) {
         var state = Fixtures.pressing([.character("L")] + Self.typing(text), on: Fixtures.state())
         #expect(update(&state, .key(.enter)).isEmpty)
-        #expect(state.notice == "learning rate must be a number in (0, 1000], got \"\(text)\"")
+        #expect(state.notice == .problem("learning rate must be a number in (0, 1000], got \"\(text)\""))
         #expect(state.focus == .none)
     }
 

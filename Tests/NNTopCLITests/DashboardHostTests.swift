@@ -46,18 +46,18 @@ import Training
         var host = try Self.host(["--data", "points.csv"])
         let (events, commands) = host.perform(.newData(noise: 0), state: DashboardState(training: .tutorial, size: Size(width: 120, height: 40)))
         #expect(commands.isEmpty)
-        guard case .notice(let line, true) = events.first else {
+        guard case .notice(let notice) = events.first, notice.isProblem else {
             Issue.record("\(events)")
             return
         }
-        #expect(line.contains("points.csv") && line.contains("built-in --dataset"))
+        #expect(notice.text.contains("points.csv") && notice.text.contains("built-in --dataset"))
     }
 
     @Test func aFileThatCannotBeWrittenIsAProblemNotACrash() throws {
         var host = try Self.host([])
         var state = DashboardState(training: .tutorial, size: Size(width: 120, height: 40))
         let (none, _) = host.perform(.saveModel, state: state)
-        guard case .notice(_, true) = none.first else { Issue.record("\(none)"); return }
+        guard case .notice(let notice) = none.first, notice.isProblem else { Issue.record("\(none)"); return }
         state.snapshot = Snapshot(version: 1, iteration: 5, limit: nil, state: .paused, learningRate: 0.1, speed: .unlimited,
                                   batchSize: 1, stepsPerSecond: 0, seed: 1, loss: .squaredError,
                                   network: Network(weights: [1, 2], bias: 0), history: ErrorHistory(), events: [],
@@ -65,8 +65,8 @@ import Training
         for request in [DashboardRequest.saveModel, .exportHistory] {
             let (events, commands) = host.perform(request, state: state)
             #expect(commands.isEmpty)
-            guard case .notice(let line, true) = events.first else { Issue.record("\(events)"); continue }
-            #expect(line.contains("/nonexistent-dir/"), "\(line)")
+            guard case .notice(let notice) = events.first, notice.isProblem else { Issue.record("\(events)"); continue }
+            #expect(notice.text.contains("/nonexistent-dir/"), "\(notice.text)")
         }
     }
 }
