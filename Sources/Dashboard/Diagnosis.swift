@@ -38,44 +38,9 @@ enum Diagnosis: Equatable {
         return nil
     }
 
-    /// Hidden units whose activation is saturated on at least nine in ten of up to 64 training rows; a hint when
-    /// they are at least half of the hidden sigmoid and tanh units. (A confident output unit is no trouble.)
+    /// A hint when at least half of the hidden sigmoid and tanh units are saturated (`Saturation`).
     static func saturation(_ network: Network, training: Dataset) -> Diagnosis? {
-        guard training.count > 0, training.featureCount == network.inputCount, network.isFinite else { return nil }
-        let rows = Array(stride(from: 0, to: training.count, by: max(training.count / 64, 1)).prefix(64))
-        var pass = ForwardPass(network: network)
-        var stuck = [Int](repeating: 0, count: network.unitCount)
-        for r in rows {
-            _ = training.features.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress! + r * training.featureCount) }
-            var unit = 0
-            for l in 0..<network.layerCount {
-                let activation = network.activation(layer: l)
-                for _ in 0..<network.sizes[l + 1] {
-                    if isSaturated(activation, pass.a[unit]) { stuck[unit] += 1 }
-                    unit += 1
-                }
-            }
-        }
-        var total = 0, saturated = 0, unit = 0
-        for l in 0..<(network.layerCount - 1) {
-            let activation = network.activation(layer: l)
-            for _ in 0..<network.sizes[l + 1] {
-                if activation == .sigmoid || activation == .tanh {
-                    total += 1
-                    if stuck[unit] * 10 >= rows.count * 9 { saturated += 1 }
-                }
-                unit += 1
-            }
-        }
-        return total > 0 && saturated * 2 >= total ? .saturated(units: saturated, of: total) : nil
-    }
-
-    /// True where the activation's derivative is below 1% of its largest value.
-    static func isSaturated(_ activation: Activation, _ a: Double) -> Bool {
-        switch activation {
-        case .sigmoid: return a * (1 - a) < 0.0025
-        case .tanh: return 1 - a * a < 0.01
-        default: return false
-        }
+        guard let s = Saturation(of: network, on: training), s.total > 0, s.saturated * 2 >= s.total else { return nil }
+        return .saturated(units: s.saturated, of: s.total)
     }
 }

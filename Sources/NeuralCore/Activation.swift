@@ -29,6 +29,9 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The largest value `derivative` takes: 1/4 for the sigmoid (at 0), 1 for the others.
+    public var largestDerivative: Double { self == .sigmoid ? 0.25 : 1 }
+
     /// The initialisation suited to this activation: He for ReLU, Glorot (Xavier) otherwise.
     public var initialization: Initialization {
         self == .relu ? .he : .glorot

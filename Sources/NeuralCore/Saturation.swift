@@ -1,0 +1,47 @@
+/// Hidden sigmoid and tanh units stuck where their derivative is about zero, which stalls learning through them:
+/// those whose derivative is below 1 % of its largest on at least nine in ten of up to 64 rows spread over the
+/// data. (ReLU and linear units are not counted, nor the output unit: a confident output is no trouble.)
+public struct Saturation: Sendable, Equatable {
+    /// Hidden units saturated, of `total` hidden sigmoid and tanh units.
+    public var saturated: Int
+    public var total: Int
+
+    /// Rows looked at, at most.
+    static let rowLimit = 64
+
+    /// Nil when it cannot be measured: no rows, rows of another width, or parameters that are not finite.
+    public init?(of network: Network, on data: Dataset) {
+        guard data.count > 0, data.featureCount == network.inputCount, network.isFinite else { return nil }
+        let rows = Array(stride(from: 0, to: data.count, by: max(data.count / Self.rowLimit, 1)).prefix(Self.rowLimit))
+        let hiddenUnits = network.unitCount - 1   // all but the output unit, the last
+        var pass = ForwardPass(network: network)
+        var stuck = [Int](repeating: 0, count: hiddenUnits)
+        for r in rows {
+            _ = data.features.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress! + r * data.featureCount) }
+            var unit = 0
+            for l in 0..<(network.layerCount - 1) {
+                let activation = network.activation(layer: l)
+                for _ in 0..<network.sizes[l + 1] {
+                    // For sigmoid and tanh the derivative follows from the output alone.
+                    if activation.derivative(output: pass.a[unit], preactivation: 0) < 0.01 * activation.largestDerivative {
+                        stuck[unit] += 1
+                    }
+                    unit += 1
+                }
+            }
+        }
+        var total = 0, saturated = 0, unit = 0
+        for l in 0..<(network.layerCount - 1) {
+            let counted = network.activation(layer: l) == .sigmoid || network.activation(layer: l) == .tanh
+            for _ in 0..<network.sizes[l + 1] {
+                if counted {
+                    total += 1
+                    if stuck[unit] * 10 >= rows.count * 9 { saturated += 1 }
+                }
+                unit += 1
+            }
+        }
+        self.saturated = saturated
+        self.total = total
+    }
+}
