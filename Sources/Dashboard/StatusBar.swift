@@ -40,11 +40,8 @@ enum StatusBar {
         } else {
             // Key hints, as many whole ones as fit.
             let pause = s.state == .running ? "pause" : "run"
-            var hints = ""
-            for hint in ["? help", "q quit", "space \(pause)", "+/- lr", "</> speed", "r reset", "Tab probe", "m map"]
-            where x + hints.count + hint.count <= rect.maxX {
-                hints += hint + "  "
-            }
+            let hints = Text.wholeItems(["? help", "q quit", "space \(pause)", "+/- lr", "</> speed", "r reset", "Tab probe", "m map"],
+                                        separator: "  ", width: rect.maxX - x)
             buffer.write(hints, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
         }
     }

@@ -30,4 +30,13 @@ import TerminalUI
         #expect(Text.left("abcd", 4) == "abcd")
         #expect(Text.left("abcdef", 3) == "abc")
     }
+
+    @Test func wholeItemsStopAtTheFirstThatDoesNotFit() {
+        let items = ["a", "bb", "ccc", "d"]
+        #expect(Text.wholeItems(items, separator: " · ", width: 100) == "a · bb · ccc · d")
+        #expect(Text.wholeItems(items, separator: " · ", width: 12) == "a · bb · ccc")
+        // "ccc" does not fit in 11, and "d" after it is not shown either.
+        #expect(Text.wholeItems(items, separator: " · ", width: 11) == "a · bb")
+        #expect(Text.wholeItems(items, separator: " · ", width: 0) == "")
+    }
 }

@@ -50,13 +50,7 @@ enum MapPane {
         if share > 1 { items.insert("1 point in \(Format.count(share))", at: 2) }
         if state.focus != .map { items.append("m: probe") }
         if state.discrete { items.insert("discrete", at: 0) }
-        var text = ""
-        for item in items {
-            let next = text.isEmpty ? item : text + " \(dot) " + item
-            guard next.count <= width else { break }
-            text = next
-        }
-        return text
+        return Text.wholeItems(items, separator: " \(dot) ", width: width)
     }
 
     /// The probability field: half blocks in two colours, or one shade per cell without colour; the 0.5 contour
