@@ -30,18 +30,16 @@ struct ErrorSeries: Equatable {
         lastIteration = iterations.last ?? 0
         if values.count > columns, columns > 0 {
             // Whole run wider than the chart: each column the mean of its share of buckets.
-            training = (0..<columns).map { c in
-                let s = c * values.count / columns, e = max((c + 1) * values.count / columns, s + 1)
-                return values[s..<e].reduce(0, +) / Double(e - s)
+            let shares = (0..<columns).map { c in
+                let start = c * values.count / columns
+                return start..<max((c + 1) * values.count / columns, start + 1)
             }
-            test = (0..<columns).map { c in
-                let s = c * tests.count / columns, e = max((c + 1) * tests.count / columns, s + 1)
-                let known = tests[s..<e].compactMap { $0 }
+            training = shares.map { values[$0].reduce(0, +) / Double($0.count) }
+            test = shares.map { share in
+                let known = tests[share].compactMap { $0 }
                 return known.isEmpty ? nil : known.reduce(0, +) / Double(known.count)
             }
-            columnEnds = (0..<columns).map { c in
-                iterations[max((c + 1) * iterations.count / columns, c * iterations.count / columns + 1) - 1]
-            }
+            columnEnds = shares.map { iterations[$0.upperBound - 1] }
         } else {
             training = values
             test = tests
