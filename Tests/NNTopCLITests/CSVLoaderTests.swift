@@ -21,7 +21,8 @@ import Testing
 
     static func file(rows: Int, seed: UInt64) -> String { lines(rows: rows, seed: seed).joined(separator: "\n") }
 
-    func expectSame(_ text: String, parts: Int, chunkSize: Int, _ scratch: Scratch,
+    /// `valid`: the file is good data, so both must read it.
+    func expectSame(_ text: String, parts: Int, chunkSize: Int, valid: Bool = false, _ scratch: Scratch,
                     sourceLocation: SourceLocation = #_sourceLocation) throws {
         let path = try scratch.file("data.csv", text)
         let whole = Result { () throws(DataError) in try CSVReader.parse(Array(text.utf8), file: path) }
@@ -35,6 +36,7 @@ import Testing
             #expect(a.targets == b.targets, sourceLocation: sourceLocation)
         case let (.failure(a), .failure(b)):
             #expect(a == b, sourceLocation: sourceLocation)
+            if valid { Issue.record("good data rejected: \(a)", sourceLocation: sourceLocation) }
         default:
             Issue.record("whole: \(whole), loaded: \(loaded)", sourceLocation: sourceLocation)
         }
@@ -44,7 +46,7 @@ import Testing
     func aFileReadOnSeveralThreadsIsTheFileReadWhole(parts: Int) throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
-        try expectSame(Self.file(rows: 5_000, seed: UInt64(parts)), parts: parts, chunkSize: 2048, scratch)
+        try expectSame(Self.file(rows: 5_000, seed: UInt64(parts)), parts: parts, chunkSize: 2048, valid: true, scratch)
     }
 
     @Test func theFirstErrorInTheFileIsReportedWhicheverThreadFindsIt() throws {

@@ -205,7 +205,7 @@ import Testing
         let back = try tmux.waitFor(15) { $0.statusLine.contains("RUNNING") && !$0.statusLine.contains("decision map") }
         #expect(back.ok, "\(back.screen.statusLine)")
         let after = (ContinuousClock.now - start).components.seconds
-        #expect(after >= 8 && after <= 20, "the notice went after \(after) s")
+        #expect(after >= 8 && after <= 14, "the notice went after \(after) s")
         try tmux.send("q")
     }
 

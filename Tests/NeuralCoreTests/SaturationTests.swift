@@ -31,5 +31,12 @@ import Testing
     @Test func theThresholdIsOnePerCentOfTheLargestDerivative() {
         #expect(Activation.sigmoid.largestDerivative == Activation.sigmoid.derivative(output: 0.5, preactivation: 0))
         #expect(Activation.tanh.largestDerivative == Activation.tanh.derivative(output: 0, preactivation: 0))
+        // One sigmoid hidden unit with preactivation z = w·x1 on rows with x1 = 1: σ'(z) = 1 % of 1/4 near z = 5.99.
+        let rows = Dataset(rows: Array(repeating: [1, 0], count: 10), targets: Array(repeating: 1, count: 10))
+        func unit(_ w: Double) -> Network {
+            Network(sizes: [2, 1, 1], hiddenActivation: .sigmoid, parameters: [w, 0, 0, 1, 0])
+        }
+        #expect(Self.counts(Saturation(of: unit(5.9), on: rows)) == [0, 1])
+        #expect(Self.counts(Saturation(of: unit(6.1), on: rows)) == [1, 1])
     }
 }

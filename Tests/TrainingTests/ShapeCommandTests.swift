@@ -41,10 +41,12 @@ import NeuralCore
         #expect(after.network != trained.network)
         #expect(Self.resets(after) == [5])
         #expect(after.history.totalReports == 1, "the history starts over")
-        // The same activation again changes nothing.
-        session.send(.setActivation(.tanh))
+        // The same activation again changes nothing: no reset, the iteration carries on.
         session.send(.step(10))
-        let stepped = try #require(waitFor(session) { $0.iteration == 10 })
+        _ = try #require(waitFor(session) { $0.iteration == 10 })
+        session.send(.setActivation(.tanh))
+        session.send(.step(5))
+        let stepped = try #require(waitFor(session) { $0.iteration == 15 })
         #expect(Self.resets(stepped) == [5])
     }
 
@@ -96,13 +98,17 @@ import NeuralCore
                                              learningRate: 0.1, batchSize: 1, speed: .unlimited)
         plain.advance(2_000)
         #expect(stepped.network.parameters != plain.network.parameters)
-        // Mid-run changes keep the iteration; invalid rates are ignored.
+        // Invalid rates are ignored: the run carries on with L2 at 0.03.
         session.send(.setRegularization(.l1, rate: -1))
         session.send(.setRegularization(.l1, rate: .nan))
+        session.send(.step(1))
+        let ignored = try #require(waitFor(session) { $0.iteration == 2_001 })
+        #expect(ignored.regularization == .l2 && ignored.regularizationRate == 0.03)
+        // Mid-run changes keep the iteration.
         session.send(.setRegularization(.l1, rate: 0.5))
         let l1 = try #require(waitFor(session) { $0.regularization == .l1 })
         #expect(l1.regularizationRate == 0.5)
-        #expect(l1.iteration == 2_000)
+        #expect(l1.iteration == 2_001)
     }
 
     @Test func replaceDataTrainsOnTheNewDataFromTheNextSeed() throws {
