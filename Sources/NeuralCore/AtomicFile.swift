@@ -1,15 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
-/// Replaces a file whole or not at all: the bytes go to a temporary file in the same directory, are flushed
-/// to disk, and the temporary file is renamed over the destination. A symbolic link is written through: the
-/// file it leads to is replaced and the link stays, so a rename never replaces a link such as /dev/stdout.
+/// Replaces a file whole or not at all: the bytes go to a new temporary file in the same directory (a name
+/// nobody can guess, created exclusively, never through a link), are flushed to disk, and the temporary file is
+/// renamed over the destination. A symbolic link given as the destination is written through: the file it leads
+/// to is replaced and the link stays, so a rename never replaces a link such as /dev/stdout. A replaced file
+/// keeps its permission bits; a new one gets the usual 0666 less the umask.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(DataError) {
         let target = try checkWritable(path)
-        let temporary = "\(directory(of: target))/.\(name(of: target)).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw DataError(file: path, "cannot write: \(FileBytes.reason(errno))") }
-        var ok = data.withUnsafeBytes { raw -> Bool in
+        let directory = directory(of: target)
+        var info = stat()
+        let replaced = lstat(target, &info) == 0 ? info : nil
+        let temporary = try TemporaryFile.create(in: directory, for: path)
+        var failure: Int32 = 0
+        if !writeAll(data, to: temporary.descriptor) { failure = errno }
+        if failure == 0 {
+            // Until here the file was 0600, readable by nobody else while half written.
+            let mode = replaced.map { $0.st_mode & 0o777 } ?? (0o666 & ~TemporaryFile.umaskNow())
+            if let old = replaced, geteuid() == 0, old.st_uid != 0 || old.st_gid != 0 {
+                _ = fchown(temporary.descriptor, old.st_uid, old.st_gid)   // root keeps a user's file theirs
+            }
+            if fchmod(temporary.descriptor, mode) != 0 || fsync(temporary.descriptor) != 0 { failure = errno }
+        }
+        if close(temporary.descriptor) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(temporary.path, target) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary.path)
+            throw DataError(file: path, "cannot write: \(FileBytes.reason(failure))")
+        }
+        TemporaryFile.syncDirectory(directory)
+    }
+
+    /// Every byte of `data` written to `fd`, retried when short or interrupted; false with `errno` set on failure.
+    private static func writeAll(_ data: Data, to fd: Int32) -> Bool {
+        data.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -18,32 +47,33 @@ public enum AtomicFile {
             }
             return true
         }
-        ok = ok && fsync(fd) == 0
-        let writeError = errno
-        close(fd)
-        guard ok, rename(temporary, target) == 0 else {
-            let code = ok ? errno : writeError
-            unlink(temporary)
-            throw DataError(file: path, "cannot write: \(FileBytes.reason(code))")
-        }
     }
 
-    /// Checks, writing nothing, that `write` can put a file at `path`, and returns the path it will replace:
-    /// `path`, or the file a symbolic link leads to. The path must not be empty, a directory, a device, a pipe or
-    /// a link that leads nowhere, and the directory must exist and may be written (the temporary file goes
-    /// there). Run before long work, so a bad path fails at once.
+    /// Checks that `write` can put a file at `path`, and returns the path it will replace: `path`, or the file a
+    /// symbolic link leads to. The path must not be empty, a directory, a device, a pipe, a link that leads
+    /// nowhere or a file made read-only, and the directory must exist. Then it asks the file system what the
+    /// save will ask: a temporary file is created in the directory and removed, and a file yet to exist is
+    /// created under its own name and removed, so a name too long, a read-only file system or a full quota fail
+    /// here. Run before long work, so a bad path fails at once.
     @discardableResult
     public static func checkWritable(_ path: String) throws(DataError) -> String {
         guard !path.isEmpty else { throw DataError(file: path, "is an empty path, expected a file to write") }
         let target = try destination(of: path)
         var info = stat()
+        let exists: Bool
         if stat(target, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFDIR: throw DataError(file: path, "is a directory, expected a file to write")
             case S_IFREG: break
             default: throw DataError(file: path, "is not a regular file; nntop only replaces regular files")
             }
-        } else if errno != ENOENT {
+            if info.st_mode & 0o222 == 0 || access(target, W_OK) != 0 {
+                throw DataError(file: path, "is read-only; nntop does not replace it (make it writable, or choose another path)")
+            }
+            exists = true
+        } else if errno == ENOENT {
+            exists = false
+        } else {
             throw DataError(file: path, "cannot write: \(FileBytes.reason(errno))")
         }
         let directory = directory(of: target)
@@ -55,8 +85,17 @@ public enum AtomicFile {
         guard info.st_mode & S_IFMT == S_IFDIR else {
             throw DataError(file: path, "cannot write: \(shown) is not a directory")
         }
-        guard access(directory, W_OK | X_OK) == 0 else {
-            throw DataError(file: path, "cannot write: \(FileBytes.reason(errno))")
+        let probe = try TemporaryFile.create(in: directory, for: path)
+        close(probe.descriptor)
+        unlink(probe.path)
+        if !exists {
+            let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                close(fd)
+                unlink(target)
+            } else if errno != EEXIST {
+                throw DataError(file: path, "cannot write: \(FileBytes.reason(errno))")
+            }
         }
         return target
     }
@@ -71,11 +110,6 @@ public enum AtomicFile {
         }
         defer { free(resolved) }
         return String(cString: resolved)
-    }
-
-    /// The last component of `path`.
-    static func name(of path: String) -> String {
-        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
     /// The directory part of `path`: everything before its last slash, "/" for a file at the root, or "." for a

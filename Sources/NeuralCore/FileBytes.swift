@@ -97,6 +97,11 @@ public enum FileBytes {
         case ENOENT: return "no such file"
         case EACCES: return "permission denied"
         case EISDIR: return "is a directory, expected a file"
+        case ENAMETOOLONG: return "the name is too long for the file system"
+        case EROFS: return "the file system is read-only"
+        case ENOSPC: return "no space left on the device"
+        case EDQUOT: return "the disk quota is used up"
+        case ELOOP: return "too many symbolic links, or a link where none may be"
         default: return String(cString: strerror(code)).lowercased()
         }
     }
