@@ -32,12 +32,14 @@ enum DatasetPane {
         guard visible > 0 else { return }
         let first = min(state.datasetScroll, max(data.count - visible, 0))
         let network = state.snapshot?.network
+        // Rows past the frame's share of forward passes show no prediction.
+        let predicted = network.map { FrameBudget.passes(FrameBudget.dataset, of: $0) } ?? 0
         for r in 0..<min(visible, data.count - first) {
             let i = first + r
-            let row = Array(data.row(i))
+            let row = data.row(i)
             var x = buffer.write(Text.right(String(i + 1), indexWidth) + " ", in: inner, row: r + 1, style: Theme.label)
             for f in 0..<shownFeatures {
-                x = buffer.write(Text.left(fitted(row[f], width: columnWidth - 1), columnWidth), x: x, y: inner.y + r + 1,
+                x = buffer.write(Text.left(fitted(row[row.startIndex + f], width: columnWidth - 1), columnWidth), x: x, y: inner.y + r + 1,
                                  maxWidth: inner.maxX - x)
             }
             if cut { x = buffer.write(g.ellipsis + " ", x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x) }
@@ -46,7 +48,11 @@ enum DatasetPane {
                              maxWidth: inner.maxX - x)
             x += 2
             guard let network else { continue }
-            let p = network.predict(state.networkInput(row))
+            guard r < predicted else {
+                buffer.write(g.ellipsis, x: x, y: inner.y + r + 1, style: Theme.label, maxWidth: inner.maxX - x)
+                continue
+            }
+            let p = network.predict(state.networkInput(Array(row)))
             x = buffer.write(Format.fixed(p, decimals: 3), x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x)
             if data.isLabelled, p.isFinite {
                 let correct = (p >= 0.5 ? 1.0 : 0.0) == target

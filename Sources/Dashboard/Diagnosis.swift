@@ -38,9 +38,12 @@ enum Diagnosis: Equatable {
         return nil
     }
 
-    /// A hint when at least half of the hidden sigmoid and tanh units are saturated (`Saturation`).
+    /// A hint when at least half of the hidden sigmoid and tanh units are saturated (`Saturation`), judged on as
+    /// many rows as a frame's share of passes allows, and not at all on fewer than 8.
     static func saturation(_ network: Network, training: Dataset) -> Diagnosis? {
-        guard let s = Saturation(of: network, on: training), s.total > 0, s.saturated * 2 >= s.total else { return nil }
+        let rows = FrameBudget.passes(FrameBudget.saturation, of: network)
+        guard rows >= 8, let s = Saturation(of: network, on: training, rowLimit: rows), s.total > 0,
+              s.saturated * 2 >= s.total else { return nil }
         return .saturated(units: s.saturated, of: s.total)
     }
 }

@@ -14,21 +14,25 @@ enum ProbePane {
         guard inner.height >= 1, inner.width >= 12 else { return }
         let names = state.training.featureNames
         let nameWidth = min(max(names.map(\.count).max() ?? 1, 2), 8)
+        // Fields: as many as fit above the three summary lines, scrolled to keep the edited one in view.
+        let fieldRows = max(inner.height - 3, 1)
+        let count = state.probeTexts.count
+        let first = max(0, min((editing ?? 0) - fieldRows + 1, count - fieldRows))
         let reading: ProbeReading?
         let problem: ProbeInputError?
         switch state.probeInput {
         case .success(let values):
-            reading = state.snapshot.map { ProbeReading(network: $0.network, input: state.networkInput(values)) }
+            reading = state.snapshot.map {
+                ProbeReading(network: $0.network, input: state.networkInput(values),
+                             shown: first..<min(first + fieldRows, count),
+                             passes: FrameBudget.passes(FrameBudget.probe, of: $0.network))
+            }
             problem = nil
         case .failure(let error):
             reading = nil
             problem = error
         }
 
-        // Fields: as many as fit above the three summary lines, scrolled to keep the edited one in view.
-        let fieldRows = max(inner.height - 3, 1)
-        let count = state.probeTexts.count
-        let first = max(0, min((editing ?? 0) - fieldRows + 1, count - fieldRows))
         for (r, k) in (first..<min(first + fieldRows, count)).enumerated() {
             var x = buffer.write(Text.left(Text.truncate(names[k], to: nameWidth, ellipsis: g.ellipsis), nameWidth) + " ",
                                  in: inner, row: r, style: Theme.heading)
@@ -37,8 +41,7 @@ enum ProbePane {
                                      : Text.left(Text.truncate(text, to: fieldWidth, ellipsis: g.ellipsis), fieldWidth)
             let style = editing == k ? Theme.focusedField : (problem?.field == k ? Theme.problem : Theme.field)
             x = buffer.write(shown, x: x, y: inner.y + r, style: style, maxWidth: inner.maxX - x)
-            if let reading, k < reading.contributions.count {
-                let c = reading.contributions[k]
+            if let c = reading?.contribution(of: k) {
                 x = buffer.write("  z+= ", x: x, y: inner.y + r, style: Theme.label, maxWidth: inner.maxX - x)
                 buffer.write(Format.signed(c, decimals: 3), x: x, y: inner.y + r, style: Theme.signed(c),
                              maxWidth: inner.maxX - x)

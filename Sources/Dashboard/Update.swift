@@ -49,6 +49,12 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [T
 /// The largest batch the b key reaches.
 let maximumBatchSize = 4096
 
+/// The batch size the b key turns `size` into: twice as large up to `maximumBatchSize`; a batch already at or
+/// above it (from --batch-size) stays as it is, never lowered.
+func doubled(_ size: Int) -> Int {
+    size >= maximumBatchSize ? size : min(size.saturatingMultiplied(by: 2), maximumBatchSize)
+}
+
 /// Keys outside any text field.
 private func command(_ state: inout DashboardState, key: Key) -> [TrainingCommand] {
     let snapshot = state.snapshot
@@ -68,7 +74,7 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
     case .character("<"), .character(","):
         return [.setSpeed((snapshot?.speed ?? .unlimited).slower)]
     case .character("b"):
-        return [.setBatchSize(min((snapshot?.batchSize ?? 1) * 2, maximumBatchSize))]
+        return [.setBatchSize(doubled(snapshot?.batchSize ?? 1))]
     case .character("B"):
         return [.setBatchSize(max((snapshot?.batchSize ?? 1) / 2, 1))]
     case .character("a"):

@@ -24,14 +24,16 @@ enum WeightsPane {
         let inner = Panel(title: title).draw(in: rect, on: &buffer, glyphs: g)
         guard !inner.isEmpty else { return }
         let previous = state.previousParameters.flatMap { $0.count == network.parameters.count ? $0 : nil }
-        var lines: [[Span]] = []
+        // Only what fits is formatted: a frame costs what is on screen, not what the network holds.
+        let total = rows(for: network.sizes)
+        let shown = total > inner.height ? inner.height - 1 : total
+        let lines: [[Span]]
         if network.layerCount == 1 {
-            lines = single(network, names: state.training.featureNames, previous: previous, glyphs: g)
+            lines = single(network, names: state.training.featureNames, previous: previous, glyphs: g, limit: shown)
         } else {
-            lines = layered(network, previous: previous, glyphs: g)
+            lines = layered(network, previous: previous, glyphs: g, limit: shown, width: inner.width)
         }
-        let shown = lines.count > inner.height ? inner.height - 1 : lines.count
-        for (r, line) in lines.prefix(shown).enumerated() {
+        for (r, line) in lines.enumerated() {
             var x = inner.x
             for span in line {
                 x = buffer.write(span.text, x: x, y: inner.y + r, style: span.style, maxWidth: inner.maxX - x)
@@ -40,8 +42,8 @@ enum WeightsPane {
                 buffer.put(g.ellipsis.unicodeScalars.first!, x: inner.maxX - 1, y: inner.y + r, style: Theme.label)
             }
         }
-        if shown < lines.count {
-            buffer.write("\(g.ellipsis) \(lines.count - shown) more lines (a taller terminal shows them)",
+        if shown < total {
+            buffer.write("\(g.ellipsis) \(total - shown) more lines (a taller terminal shows them)",
                          in: inner, row: shown, style: Theme.label)
         }
     }
@@ -60,13 +62,14 @@ enum WeightsPane {
     }
 
     /// The tutorial's view: `w1 (x1)   1.4500 ▲` per weight, then `b`.
-    private static func single(_ network: Network, names: [String], previous: [Double]?, glyphs g: GlyphSet) -> [[Span]] {
+    private static func single(_ network: Network, names: [String], previous: [Double]?, glyphs g: GlyphSet,
+                               limit: Int) -> [[Span]] {
         let n = network.inputCount
-        let labels = (0..<n).map { "w\($0 + 1)" } + ["b"]
-        let labelWidth = max(labels.map(\.count).max() ?? 1, 1)
-        return (0...n).map { i in
+        let label = { (i: Int) in i < n ? "w\(i + 1)" : "b" }
+        let labelWidth = String(n).count + 1
+        return (0..<min(n + 1, max(limit, 0))).map { i in
             let value = network.parameters[i]
-            var line = [Span(text: Text.left(labels[i], labelWidth) + " ", style: Theme.heading),
+            var line = [Span(text: Text.left(label(i), labelWidth) + " ", style: Theme.heading),
                         Span(text: Text.right(Format.fixed(value, decimals: 4), 10) + " ", style: Theme.signed(value)),
                         change(i, network, previous, g)]
             if i < n, i < names.count { line.append(Span(text: "  input \(names[i])", style: Theme.label)) }
@@ -75,22 +78,25 @@ enum WeightsPane {
         }
     }
 
-    /// Deeper networks: a heading per layer, then `u3 b+0.12▲ │ +1.20▲ -0.30▼ …` per unit.
-    private static func layered(_ network: Network, previous: [Double]?, glyphs g: GlyphSet) -> [[Span]] {
+    /// Deeper networks: a heading per layer, then `u3 b+0.12▲ │ +1.20▲ -0.30▼ …` per unit: the first `limit`
+    /// lines, each with no more weights than `width` columns can show (each takes at least six).
+    private static func layered(_ network: Network, previous: [Double]?, glyphs g: GlyphSet, limit: Int,
+                                width: Int) -> [[Span]] {
         var lines: [[Span]] = []
-        for l in 0..<network.layerCount {
+        let fitting = max(width, 0) / 6 + 1
+        for l in 0..<network.layerCount where lines.count < limit {
             let fanIn = network.sizes[l], units = network.sizes[l + 1]
             let activation = network.activation(layer: l)
             let name = l == network.layerCount - 1 ? "output" : "hidden \(l + 1)"
             lines.append([Span(text: "\(name): \(fanIn)\(g.times)\(units) \(activation.rawValue)", style: Theme.heading)])
             let w = network.offsets[l], b = w + fanIn * units
             let unitWidth = String(units).count + 1
-            for j in 0..<units {
+            for j in 0..<units where lines.count < limit {
                 var line = [Span(text: Text.left("u\(j + 1)", unitWidth) + " b", style: Theme.label)]
                 line.append(Span(text: compact(network.parameters[b + j]), style: Theme.signed(network.parameters[b + j])))
                 line.append(change(b + j, network, previous, g))
                 line.append(Span(text: " \(g.vertical)", style: Theme.label))
-                for i in 0..<fanIn {
+                for i in 0..<min(fanIn, fitting) {
                     let k = w + j * fanIn + i
                     line.append(Span(text: " " + compact(network.parameters[k]), style: Theme.signed(network.parameters[k])))
                     line.append(change(k, network, previous, g))

@@ -24,7 +24,7 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var networkOptions: NetworkOptions
 
-    @Option(name: .long, help: ArgumentHelp("Iterations per second (at least 1), or max for as fast as the machine goes. Keys > and < change it. Default: 300.", valueName: "n|max"))
+    @Option(name: .long, help: ArgumentHelp("Iterations per second (1 to 1e9), or max for as fast as the machine goes. Keys > and < change it. Default: 300.", valueName: "n|max"))
     var speed: SpeedArgument = SpeedArgument(Self.defaultSpeed)
 
     @Flag(name: .long, help: "Draw with ASCII characters only (the default when the locale is not UTF-8).")
@@ -109,7 +109,7 @@ struct SpeedArgument: ExpressibleByArgument {
     init?(argument: String) {
         if argument.lowercased() == "max" {
             value = .unlimited
-        } else if let rate = Double(argument), rate.isFinite, rate >= 1 {
+        } else if let rate = Double(argument), rate >= 1, rate <= Speed.maximumRate {
             value = .perSecond(rate)
         } else {
             return nil

@@ -18,6 +18,10 @@ public struct Network: Sendable, Equatable {
     /// Units in all layers after the input, the scratch size a forward pass needs.
     public var unitCount: Int { sizes.dropFirst().reduce(0, +) }
 
+    /// The work of one forward pass in multiply-adds: one per parameter, and about 20 more per unit for its
+    /// activation (an exponential or a tanh).
+    public var forwardWork: Double { Double(parameters.count + 20 * unitCount) }
+
     /// A network with the given parameters, checked for shape.
     public init(sizes: [Int], hiddenActivation: Activation, parameters: [Double]) {
         precondition(sizes.count >= 2 && sizes.allSatisfy { $0 > 0 } && sizes.last == 1, "bad layer sizes \(sizes)")

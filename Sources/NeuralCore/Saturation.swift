@@ -7,12 +7,14 @@ public struct Saturation: Sendable, Equatable {
     public var total: Int
 
     /// Rows looked at, at most.
-    static let rowLimit = 64
+    public static let rowLimit = 64
 
-    /// Nil when it cannot be measured: no rows, rows of another width, or parameters that are not finite.
-    public init?(of network: Network, on data: Dataset) {
-        guard data.count > 0, data.featureCount == network.inputCount, network.isFinite else { return nil }
-        let rows = Array(stride(from: 0, to: data.count, by: max(data.count / Self.rowLimit, 1)).prefix(Self.rowLimit))
+    /// Nil when it cannot be measured: no rows, rows of another width, or parameters that are not finite. Looks
+    /// at `rowLimit` rows at most (64 unless fewer are asked for).
+    public init?(of network: Network, on data: Dataset, rowLimit: Int = Saturation.rowLimit) {
+        guard data.count > 0, data.featureCount == network.inputCount, network.isFinite, rowLimit > 0 else { return nil }
+        let limit = min(rowLimit, Self.rowLimit)
+        let rows = Array(stride(from: 0, to: data.count, by: max(data.count / limit, 1)).prefix(limit))
         let hiddenUnits = network.unitCount - 1   // all but the output unit, the last
         var pass = ForwardPass(network: network)
         var stuck = [Int](repeating: 0, count: hiddenUnits)

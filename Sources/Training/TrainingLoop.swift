@@ -78,12 +78,6 @@ final class TrainingLoop {
     /// of a core.
     static let pacedEvaluationBudget = 5e7
 
-    /// The work of one forward pass in multiply-adds: one per parameter, and about 20 more per unit for its
-    /// activation (an exponential or a tanh).
-    static func forwardWork(_ network: Network) -> Double {
-        Double(network.parameters.count + 20 * network.unitCount)
-    }
-
     /// 100 iterations, as in the tutorial, unless evaluating every row that often would cost too much; then the
     /// next step of 100, 200, 500, 1 000, … that does not.
     ///
@@ -97,7 +91,7 @@ final class TrainingLoop {
         let rows = configuration.training.count + (configuration.test?.count ?? 0)
         var needed = Double(rows) / (0.3 * Double(batchSize))
         if case .perSecond(let rate) = speed {
-            needed = min(needed, rate * Double(rows) * forwardWork(network) / pacedEvaluationBudget)
+            needed = min(needed, rate * Double(rows) * network.forwardWork / pacedEvaluationBudget)
         }
         var interval = tutorialReportInterval
         let nice = [1, 2, 5]
@@ -143,7 +137,7 @@ final class TrainingLoop {
                         paceStart = (now, trainer.iteration)
                         elapsed = 0
                     }
-                    let due = Int(rate * elapsed) - (trainer.iteration - paceStart.iteration)
+                    let due = Int(saturating: rate * elapsed) - (trainer.iteration - paceStart.iteration)
                     if due <= 0 {
                         let nextAt = Double(trainer.iteration - paceStart.iteration + 1) / rate
                         publishIfDue()
@@ -264,7 +258,7 @@ final class TrainingLoop {
         case .learningRateDown:
             changeLearningRate(to: LearningRateLadder.down(from: trainer.optimizer.learningRate))
         case .setSpeed(let newSpeed):
-            if case .perSecond(let rate) = newSpeed, !(rate >= 1) { return }
+            if case .perSecond(let rate) = newSpeed, !(rate >= 1 && rate <= Speed.maximumRate) { return }
             speed = newSpeed
             restartPace()
             updateReportInterval()

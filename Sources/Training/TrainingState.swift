@@ -10,17 +10,21 @@ public enum TrainingState: String, Sendable, Equatable {
 
 /// How fast the session trains.
 public enum Speed: Sendable, Equatable, CustomStringConvertible {
-    /// A target in iterations per second (at least 1).
+    /// A target in iterations per second (at least 1, at most `maximumRate`).
     case perSecond(Double)
     /// As fast as the machine goes.
     case unlimited
 
     public var description: String {
         switch self {
-        case .perSecond(let rate): return rate >= 1000 && rate.rounded() == rate ? "\(Int(rate))/s" : "\(Int(rate.rounded()))/s"
+        case .perSecond(let rate): return "\(Int(saturating: rate.rounded()))/s"
         case .unlimited: return "max"
         }
     }
+
+    /// The fastest pace that can be asked for; beyond it, `unlimited`. (No machine trains a billion iterations a
+    /// second, and a pace this size keeps every count of iterations due far from overflowing.)
+    public static let maximumRate = 1e9
 
     /// Ten times faster; `unlimited` past one million per second.
     public var faster: Speed {

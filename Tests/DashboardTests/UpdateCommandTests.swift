@@ -145,6 +145,14 @@ import Training
         var top = Fixtures.state(snapshot: Fixtures.snapshot(batchSize: 4096))
         #expect(update(&top, .key(.character("b"))) == [.setBatchSize(4096)])
     }
+
+    /// Guards against lowering a batch given on the command line, and against the overflow of doubling one near
+    /// Int.max (it stopped the program).
+    @Test(arguments: [3000, 5000, 1 << 40, Int.max / 2 + 1, Int.max])
+    func doublingNeverLowersNorOverflows(size: Int) {
+        var state = Fixtures.state(snapshot: Fixtures.snapshot(batchSize: size))
+        #expect(update(&state, .key(.character("b"))) == [.setBatchSize(size < 4096 ? 4096 : size)])
+    }
 }
 
 /// a, c, N, [ and ]: the network's activation and loss, and the data drawn again, from the keys.

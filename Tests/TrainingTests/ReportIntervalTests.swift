@@ -20,8 +20,8 @@ import NeuralCore
 
     @Test func forwardWorkCountsParametersAndUnits() {
         // 2-16-16-1: 48 + 272 + 17 = 337 parameters, 33 units.
-        #expect(TrainingLoop.forwardWork(Self.network([16, 16])) == 337 + 20 * 33)
-        #expect(TrainingLoop.forwardWork(Self.network([])) == 3 + 20)
+        #expect(Self.network([16, 16]).forwardWork == 337 + 20 * 33)
+        #expect(Self.network([]).forwardWork == 3 + 20)
     }
 
     @Test func smallDataIsReportedEveryHundredIterationsAtAnySpeed() {

@@ -14,7 +14,7 @@ enum MapPalette {
     /// The band of a probability: 0 (near 0.5) to 3 (near 0 or 1).
     static func band(_ p: Double) -> Int {
         guard p.isFinite else { return 0 }
-        return min(Int(abs(p - 0.5) * 2 * 4), 3)
+        return min(Int(saturating: abs(p - 0.5) * 2 * 4), 3)
     }
 
     static func colour(_ p: Double, palette: Bool, discrete: Bool) -> Colour {
@@ -33,7 +33,7 @@ enum MapPalette {
     /// second and third.
     static func shade(_ p: Double, unicode: Bool, discrete: Bool) -> Unicode.Scalar {
         let ramp: [Unicode.Scalar] = unicode ? [" ", "░", "▓", "█"] : [" ", ".", "+", "#"]
-        let k = discrete ? (p >= 0.5 ? 2 : 0) : min(max(Int(p * 4), 0), 3)
+        let k = discrete ? (p >= 0.5 ? 2 : 0) : min(max(Int(saturating: p * 4), 0), 3)
         return ramp[k]
     }
 

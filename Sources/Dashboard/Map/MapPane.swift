@@ -16,7 +16,13 @@ enum MapPane {
             return
         }
         let grid = ProbabilityGrid(network: network, plane: plane, standardization: state.standardization,
-                                   columns: area.width, rows: area.height * 2)
+                                   columns: area.width, rows: area.height * 2,
+                                   passes: FrameBudget.passes(FrameBudget.map, of: network))
+        guard !grid.isEmpty else {
+            buffer.write("\(Format.count(network.parameters.count)) parameters: too many to map live", in: area, row: 0,
+                         style: Theme.label)
+            return
+        }
         drawField(grid, state: state, in: area, on: &buffer)
         drawPoints(state, network: network, plane: plane, in: area, on: &buffer)
         if state.focus == .map {
@@ -126,11 +132,17 @@ enum MapPane {
         var pass = ForwardPass(network: network)
         var input = [Double](repeating: 0, count: network.inputCount)
         var wrongOnes: [(x: Int, y: Int, glyph: Unicode.Scalar)] = []
+        // Points past the frame's share of passes are drawn by their label alone, not judged.
+        var judged = FrameBudget.passes(FrameBudget.points, of: network)
         for (data, isTest) in [(state.training, false)] + (state.test.map { [($0, true)] } ?? []) where data.isLabelled {
             for i in shownRows(data.count) {
                 let raw = data.row(i)
-                for (k, x) in raw.enumerated() { input[k] = state.standardization?.apply(feature: k, x) ?? x }
-                let p = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
+                var p = data.targets[i]
+                if judged > 0 {
+                    judged -= 1
+                    for (k, x) in raw.enumerated() { input[k] = state.standardization?.apply(feature: k, x) ?? x }
+                    p = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
+                }
                 let label = data.targets[i]
                 let x = raw[raw.startIndex + plane.across]
                 let y = plane.up.map { raw[raw.startIndex + $0] } ?? plane.upValue(row: 0, of: 1)

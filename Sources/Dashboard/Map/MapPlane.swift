@@ -30,29 +30,42 @@ struct MapPlane: Equatable {
             }
         }
         guard low.isFinite, high.isFinite else { return -1...1 }
-        guard high > low else { return (low - 1)...(high + 1) }
-        let margin = (high - low) / 10
-        return (low - margin)...(high + margin)
+        let largest = Double.greatestFiniteMagnitude
+        guard high > low else { return max(low - 1, -largest)...min(high + 1, largest) }
+        let margin = high / 10 - low / 10   // finite, where (high - low) / 10 can overflow
+        return max(low - margin, -largest)...min(high + margin, largest)
     }
 
     /// The across value at the centre of column `c` of `columns`.
     func acrossValue(column c: Int, of columns: Int) -> Double {
-        acrossRange.lowerBound + (Double(c) + 0.5) / Double(columns) * span(acrossRange)
+        point(acrossRange, at: (Double(c) + 0.5) / Double(columns))
     }
 
     /// The up value at the centre of sample row `r` of `rows`, row 0 being the top (the largest value).
     func upValue(row r: Int, of rows: Int) -> Double {
-        upRange.upperBound - (Double(r) + 0.5) / Double(rows) * span(upRange)
+        point(upRange, at: 1 - (Double(r) + 0.5) / Double(rows))
     }
 
     /// The column of `columns` that holds `x`, clamped to the map.
     func column(of x: Double, columns: Int) -> Int {
-        clamp(Int(((x - acrossRange.lowerBound) / span(acrossRange) * Double(columns)).rounded(.down)), columns)
+        clamp(Int(saturating: (share(of: x, in: acrossRange) * Double(columns)).rounded(.down)), columns)
     }
 
     /// The sample row of `rows` that holds `y` (row 0 at the top), clamped to the map.
     func row(of y: Double, rows: Int) -> Int {
-        clamp(Int(((upRange.upperBound - y) / span(upRange) * Double(rows)).rounded(.down)), rows)
+        clamp(Int(saturating: ((1 - share(of: y, in: upRange)) * Double(rows)).rounded(.down)), rows)
+    }
+
+    /// The point a share `t` of the way along `range`. Halves keep the arithmetic finite for ranges as wide as
+    /// ±1e308, whose span overflows.
+    private func point(_ range: ClosedRange<Double>, at t: Double) -> Double {
+        2 * (range.lowerBound / 2 + t * (range.upperBound / 2 - range.lowerBound / 2))
+    }
+
+    /// How far along `range` `x` lies: 0 at its lower bound, 1 at its upper (beyond them outside it).
+    private func share(of x: Double, in range: ClosedRange<Double>) -> Double {
+        let half = range.upperBound / 2 - range.lowerBound / 2
+        return half > 0 ? (x / 2 - range.lowerBound / 2) / half : 0.5
     }
 
     /// The raw input at a point of the plane.
@@ -62,8 +75,6 @@ struct MapPlane: Equatable {
         if let up { input[up] = y }
         return input
     }
-
-    private func span(_ range: ClosedRange<Double>) -> Double { range.upperBound - range.lowerBound }
 
     private func clamp(_ k: Int, _ count: Int) -> Int { min(max(k, 0), count - 1) }
 }

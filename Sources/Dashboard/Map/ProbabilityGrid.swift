@@ -1,17 +1,29 @@
 import NeuralCore
 
 /// The network's probability at the centre of every sample of a `columns` × `rows` grid over a map plane, row
-/// 0 at the top. One forward pass per sample, no allocation but the result.
+/// 0 at the top. One forward pass per sample, no allocation but the result — or, when that many passes would
+/// cost more than `passes`, one per block of `block` × `block` samples, each sample taking its block's value.
 struct ProbabilityGrid {
     let columns: Int
     let rows: Int
-    /// Row after row.
+    /// The side of the square of samples that share one forward pass (1: every sample has its own).
+    let block: Int
+    /// Row after row of blocks.
     let values: [Double]
 
-    init(network: Network, plane: MapPlane, standardization: Standardization?, columns: Int, rows: Int) {
-        self.columns = columns
+    /// Empty (`isEmpty`) when not even one pass per sample row is allowed.
+    init(network: Network, plane: MapPlane, standardization: Standardization?, columns: Int, rows: Int,
+         passes: Int = .max) {
         self.rows = rows
-        guard columns > 0, rows > 0, plane.base.count == network.inputCount else {
+        var block = 1
+        while block < max(columns, rows),
+              ((columns + block - 1) / block).saturatingMultiplied(by: (rows + block - 1) / block) > passes {
+            block += 1
+        }
+        self.block = block
+        let blockColumns = (columns + block - 1) / block, blockRows = (rows + block - 1) / block
+        self.columns = columns
+        guard columns > 0, rows > 0, plane.base.count == network.inputCount, blockColumns * blockRows <= passes else {
             values = []
             return
         }
@@ -20,22 +32,29 @@ struct ProbabilityGrid {
             return z.apply(feature: feature, x)
         }
         var input = standardization?.apply(plane.base) ?? plane.base
-        let xs = (0..<columns).map { scaled(plane.across, plane.acrossValue(column: $0, of: columns)) }
-        let ys = plane.up.map { up in (0..<rows).map { scaled(up, plane.upValue(row: $0, of: rows)) } }
+        // A block's value is its middle sample's.
+        let middle = { (b: Int, count: Int) in min(b * block + block / 2, count - 1) }
+        let xs = (0..<blockColumns).map { scaled(plane.across, plane.acrossValue(column: middle($0, columns), of: columns)) }
+        let ys = plane.up.map { up in (0..<blockRows).map { scaled(up, plane.upValue(row: middle($0, rows), of: rows)) } }
         var pass = ForwardPass(network: network)
-        var out = [Double](repeating: 0, count: columns * rows)
+        var out = [Double](repeating: 0, count: blockColumns * blockRows)
         input.withUnsafeMutableBufferPointer { x in
             let p = x.baseAddress!
-            for r in 0..<rows {
+            for r in 0..<blockRows {
                 if let up = plane.up, let ys { p[up] = ys[r] }
-                for c in 0..<columns {
+                for c in 0..<blockColumns {
                     p[plane.across] = xs[c]
-                    out[r * columns + c] = pass.run(network, input: UnsafePointer(p))
+                    out[r * blockColumns + c] = pass.run(network, input: UnsafePointer(p))
                 }
             }
         }
         values = out
     }
 
-    subscript(column c: Int, row r: Int) -> Double { values[r * columns + c] }
+    /// True when the network was too large to sample at all.
+    var isEmpty: Bool { values.isEmpty }
+
+    subscript(column c: Int, row r: Int) -> Double {
+        values[(r / block) * ((columns + block - 1) / block) + c / block]
+    }
 }
