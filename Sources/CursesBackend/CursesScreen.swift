@@ -32,6 +32,9 @@ public final class CursesScreen {
     /// Sets up curses: locale first, raw keys, no echo, keypad decoding, hidden cursor, colours unless NO_COLOR.
     public init(forceASCII: Bool) throws(OpenError) {
         setlocale(LC_ALL, "")
+        // Curses needs the locale's characters; numbers stay as every output format writes them, with a point
+        // (a comma-decimal locale made the probe show 1,5 and then reject it, and the SVG write x="70,0").
+        setlocale(LC_NUMERIC, "C")
         guard isatty(1) == 1, isatty(0) == 1 else { throw .notATerminal }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         // newterm reports an unknown TERM as NULL instead of exiting the process as initscr does.

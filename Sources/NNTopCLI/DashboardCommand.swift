@@ -90,7 +90,7 @@ struct DashboardCommand: ParsableCommand {
                                  data: dataOptions)
         var loop = DashboardLoop(screen: screen, session: session, host: host, state: state)
         let last = loop.run()
-        session.stop()
+        session.stop(waitingAtMost: DashboardLoop.quitWait)
         screen.close()
         if let last {
             var line = "nntop: \(last.state.rawValue.lowercased()) at iteration \(last.iteration)"

@@ -7,6 +7,9 @@ import Training
 /// snapshot, and draw when something changed — at most about 30 frames a second, at once after a key.
 struct DashboardLoop {
     static let frameInterval: Duration = .milliseconds(33)
+    /// How long quitting waits for the trainer to finish what it is doing (a report on large data can take
+    /// longer); then the program ends without it.
+    static let quitWait: Duration = .milliseconds(50)
 
     let screen: CursesScreen
     let session: TrainingSession
@@ -38,7 +41,7 @@ struct DashboardLoop {
                 noticeShown = nil
             }
             if let signal = screen.pendingSignal {
-                session.stop()
+                session.stop(waitingAtMost: Self.quitWait)
                 screen.exit(bySignal: signal)
             }
             if let snapshot = session.channel.take(newerThan: version) {

@@ -36,7 +36,7 @@ public enum NNTopMain {
             let code = NNTop.exitCode(for: error)
             if code == .success {
                 // --help and --version
-                print(NNTop.fullMessage(for: error))
+                Terminal.writeOutput(NNTop.fullMessage(for: error) + "\n")
                 exit(0)
             }
             if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }

@@ -67,11 +67,19 @@ struct PredictCommand: ParsableCommand {
             }
             let p = network.predict(standardization?.apply(values) ?? values)
             if json {
-                Terminal.writeOutput("{\"probability\":\(p),\"class\":\(predictedClass(p))}\n")
+                Terminal.writeOutput(Self.jsonRow(p, target: nil) + "\n")
             } else {
                 Terminal.writeOutput("probability \(Format.value(p))  class \(predictedClass(p))\n")
             }
         }
+    }
+
+    /// One prediction as a JSON object. An output that is not a finite number (inputs far beyond the data the
+    /// model saw) has no probability or class in JSON: both are null, and "not_finite" says so.
+    static func jsonRow(_ p: Double, target: Int?) -> String {
+        var row = p.isFinite ? "{\"probability\":\(p),\"class\":\(p >= 0.5 ? 1 : 0)" : "{\"probability\":null,\"class\":null,\"not_finite\":true"
+        if let target { row += ",\"target\":\(target)" }
+        return row + "}"
     }
 
     private func loadNetwork() throws -> (Network, Standardization?, String) {
@@ -109,7 +117,7 @@ struct PredictCommand: ParsableCommand {
                 let target = prepared.isLabelled ? Int(prepared.targets[i]) : nil
                 if let target, target == c { right += 1 }
                 if json {
-                    jsonRows.append("{\"probability\":\(p),\"class\":\(c)\(target.map { ",\"target\":\($0)" } ?? "")}")
+                    jsonRows.append(Self.jsonRow(p, target: target))
                 } else {
                     out += "\(i + 1)\tprobability \(Format.value(p))\tclass \(c)"
                     if let target { out += "\ttarget \(target)\t\(target == c ? "right" : "wrong")" }

@@ -6,18 +6,31 @@ import Darwin
 
 /// Plain writes to the standard streams, unbuffered, so lines from progress and errors keep their order.
 enum Terminal {
-    static func writeError(_ text: String) { write(text, to: 2) }
-    static func writeOutput(_ text: String) { write(text, to: 1) }
+    static func writeError(_ text: String) { _ = write(text, to: 2) }
 
-    static func write(_ text: String, to fd: Int32) {
+    /// Writes the command's output. Output that cannot be written (a full disk, /dev/full, a closed stdout) ends
+    /// the program with one line on stderr and exit status 1: what was asked for is never lost in silence.
+    static func writeOutput(_ text: String) {
+        let failure = write(text, to: 1)
+        guard failure != 0 else { return }
+        let reason = failure == EBADF ? "it is closed" : String(cString: strerror(failure)).lowercased()
+        writeError("nntop: cannot write the output to standard output: \(reason)\n")
+        exit(1)
+    }
+
+    /// Every byte of `text` to `fd`: 0, or the `errno` of the write that failed.
+    static func write(_ text: String, to fd: Int32) -> Int32 {
         var text = text
-        text.withUTF8 { bytes in
+        return text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
                 let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { return errno }
+                if n == 0 { return EIO }
                 offset += n
             }
+            return 0
         }
     }
 

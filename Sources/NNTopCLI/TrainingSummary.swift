@@ -43,11 +43,14 @@ struct TrainingSummary {
             let test_accuracy: Double?
             let regularization: String
             let regularization_rate: Double
-            let steps_per_second: Double
+            let steps_per_second: Double?
             let parameters: Int
             let layers: [Int]
-            let weights: [[Double]]
-            let biases: [[Double]]
+            let weights: [[Double?]]
+            let biases: [[Double?]]
+            /// The fields holding null (or nulls) because their value was not a finite number, which JSON
+            /// cannot write.
+            let not_finite: [String]
 
             func encode(to encoder: Encoder) throws {
                 // Written by hand so absent test figures appear as null rather than being left out.
@@ -65,30 +68,39 @@ struct TrainingSummary {
                 try c.encode(layers, forKey: .layers)
                 try c.encode(weights, forKey: .weights)
                 try c.encode(biases, forKey: .biases)
+                try c.encode(not_finite, forKey: .not_finite)
             }
             enum Key: String, CodingKey {
                 case dataset, iterations, final_error, train_accuracy, test_error, test_accuracy
                 case regularization, regularization_rate, steps_per_second
-                case parameters, layers, weights, biases
+                case parameters, layers, weights, biases, not_finite
             }
+        }
+        var notFinite: [String] = []
+        func finite(_ x: Double, _ name: String) -> Double? {
+            if x.isFinite { return x }
+            if !notFinite.contains(name) { notFinite.append(name) }
+            return nil
         }
         let body = Body(
             dataset: dataset,
             iterations: iterations,
-            final_error: training.cumulativeError.isFinite ? training.cumulativeError : nil,
+            final_error: finite(training.cumulativeError, "final_error"),
             train_accuracy: training.accuracy,
-            test_error: test.flatMap { $0.cumulativeError.isFinite ? $0.cumulativeError : nil },
+            test_error: test.flatMap { finite($0.cumulativeError, "test_error") },
             test_accuracy: test?.accuracy,
             regularization: regularization.rawValue,
             regularization_rate: regularizationRate,
-            steps_per_second: stepsPerSecond,
+            steps_per_second: finite(stepsPerSecond, "steps_per_second"),
             parameters: network.parameters.count,
             layers: network.sizes,
-            weights: (0..<network.layerCount).map { Array(network.weights(layer: $0).joined()) },
-            biases: (0..<network.layerCount).map { network.biases(layer: $0) }
+            weights: (0..<network.layerCount).map { network.weights(layer: $0).joined().map { finite($0, "weights") } },
+            biases: (0..<network.layerCount).map { network.biases(layer: $0).map { finite($0, "biases") } },
+            not_finite: notFinite
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        // Every number is finite or null by now, which JSONEncoder always writes.
         let data = (try? encoder.encode(body)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

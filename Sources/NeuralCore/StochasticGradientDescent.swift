@@ -31,16 +31,29 @@ public struct StochasticGradientDescent: Sendable {
         gradient = Array(repeating: 0, count: network.parameters.count)
     }
 
-    /// One training step on `data`, drawing instances from `generator`.
+    /// Instances of a batch between two looks at `interrupted`.
+    static let instancesBetweenChecks = 64
+
+    /// One training step on `data`, drawing instances from `generator`. A large batch asks `interrupted` every
+    /// `instancesBetweenChecks` instances; when it answers true the step is given up as if never begun (the
+    /// parameters and the generator as they were) and false is returned, so a batch of any size lets a command
+    /// through within a few milliseconds, and the same step is taken in full later.
     @inline(__always)
-    public mutating func step(_ network: inout Network, on data: Dataset, generator: inout SeededGenerator) {
+    @discardableResult
+    public mutating func step(_ network: inout Network, on data: Dataset, generator: inout SeededGenerator,
+                              interrupted: () -> Bool = { false }) -> Bool {
         let penalised = isPenalised
         if batchSize == 1 && network.layerCount == 1 && !penalised {
             trainSingleUnit(&network, data: data, steps: 1, generator: &generator)
-            return
+            return true
         }
         for k in gradient.indices { gradient[k] = 0 }
-        for _ in 0..<batchSize {
+        let before = generator
+        for k in 0..<batchSize {
+            if k % Self.instancesBetweenChecks == Self.instancesBetweenChecks - 1, interrupted() {
+                generator = before
+                return false
+            }
             let i = generator.index(below: data.count)
             _ = data.features.withUnsafeBufferPointer { f in
                 accumulate(network, input: f.baseAddress! + i * data.featureCount, target: data.targets[i])
@@ -53,6 +66,7 @@ public struct StochasticGradientDescent: Sendable {
                 for k in 0..<p.count { p[k] -= scale * g[k] }
             }
         }
+        return true
     }
 
     /// True when the regularization changes the gradient.
@@ -87,14 +101,19 @@ public struct StochasticGradientDescent: Sendable {
     }
 
     /// Runs `count` steps: the same steps as `count` calls of `step`, with the tutorial's case (one unit, batch
-    /// size 1, no penalty) run in one tight loop over the raw storage.
+    /// size 1, no penalty) run in one tight loop over the raw storage. Returns the steps taken: fewer than `count`
+    /// only when `interrupted` gave one up (see `step`).
+    @discardableResult
     public mutating func train(_ network: inout Network, on data: Dataset, steps count: Int,
-                               generator: inout SeededGenerator) {
+                               generator: inout SeededGenerator, interrupted: () -> Bool = { false }) -> Int {
         if batchSize == 1 && network.layerCount == 1 && !isPenalised {
             trainSingleUnit(&network, data: data, steps: count, generator: &generator)
-            return
+            return count
         }
-        for _ in 0..<count { step(&network, on: data, generator: &generator) }
+        for done in 0..<count {
+            guard step(&network, on: data, generator: &generator, interrupted: interrupted) else { return done }
+        }
+        return count
     }
 
     /// `steps` steps of the tutorial's network (no hidden layer) with batch size 1, written out directly, each on

@@ -37,17 +37,23 @@ public struct Trainer: Sendable {
     }
 
     /// Runs `steps` iterations, calling `report` each time the iteration count reaches a multiple of
-    /// `reportInterval`.
-    public mutating func advance(_ steps: Int, report: (Report) -> Void = { _ in }) {
+    /// `reportInterval`. Returns the iterations run: fewer than `steps` only when `interrupted` gave a step up
+    /// (`StochasticGradientDescent.step`).
+    @discardableResult
+    public mutating func advance(_ steps: Int, report: (Report) -> Void = { _ in },
+                                 interrupted: () -> Bool = { false }) -> Int {
         var remaining = steps
         while remaining > 0 {
             let untilReport = reportInterval - iteration % reportInterval
             let chunk = min(untilReport, remaining)
-            optimizer.train(&network, on: training, steps: chunk, generator: &generator)
-            iteration += chunk
-            remaining -= chunk
-            if chunk == untilReport { report(currentReport()) }
+            let done = optimizer.train(&network, on: training, steps: chunk, generator: &generator,
+                                       interrupted: interrupted)
+            iteration += done
+            remaining -= done
+            if done == untilReport { report(currentReport()) }
+            if done < chunk { break }
         }
+        return steps - remaining
     }
 
     /// The cumulative errors and accuracies now.

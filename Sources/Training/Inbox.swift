@@ -6,15 +6,21 @@ import Synchronization
 final class Inbox: Sendable {
     private let commands = Guarded<[TrainingCommand]>([])
     private let bell = DispatchSemaphore(value: 0)
+    private let waiting = Atomic<Bool>(false)
 
     func send(_ command: TrainingCommand) {
         commands.withLock { $0.append(command) }
+        waiting.store(true, ordering: .releasing)
         bell.signal()
     }
 
+    /// True when a command was sent since the last drain: cheap enough to ask in the middle of a long step.
+    var hasCommands: Bool { waiting.load(ordering: .acquiring) }
+
     /// Everything sent since the last drain, oldest first.
     func drain() -> [TrainingCommand] {
-        commands.withLock { box in
+        waiting.store(false, ordering: .releasing)
+        return commands.withLock { box in
             let taken = box
             box.removeAll(keepingCapacity: true)
             return taken

@@ -123,8 +123,8 @@ final class TrainingLoop {
 
             if pendingSteps > 0 {
                 let n = min(pendingSteps, stepsPerChunk)
-                runSteps(n)
-                pendingSteps = state == .diverged ? 0 : pendingSteps - n
+                let done = runSteps(n)
+                pendingSteps = state == .diverged ? 0 : pendingSteps - done
                 if pendingSteps == 0 { publish() }
             } else if state == .running {
                 var n = stepsPerChunk
@@ -171,9 +171,13 @@ final class TrainingLoop {
         }
     }
 
-    private func runSteps(_ n: Int) {
+    /// Runs up to `n` steps and returns how many ran: fewer when a command arrived in the middle of a long step
+    /// (it is given up, and taken again once the command is applied).
+    @discardableResult
+    private func runSteps(_ n: Int) -> Int {
         let start = clock.now
-        trainer.advance(n) { report in record(report) }
+        let inbox = self.inbox
+        let done = trainer.advance(n, report: { record($0) }, interrupted: { inbox.hasCommands })
         let took = clock.now - start
         if took < TrainingLoop.chunkDuration / 2 {
             stepsPerChunk = min(stepsPerChunk * 2, 1 << 24)
@@ -191,6 +195,7 @@ final class TrainingLoop {
                 diverge()
             }
         }
+        return done
     }
 
     /// Takes one report. Runs inside `trainer.advance`, so it must not touch `trainer`.

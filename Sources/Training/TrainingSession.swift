@@ -44,6 +44,19 @@ public final class TrainingSession: Sendable {
         }
     }
 
+    /// Stops the session and waits for its loop at most `limit`: true when it returned in time. For a program
+    /// about to end, which must not wait on a long evaluation; the loop's thread ends with the process.
+    @discardableResult
+    public func stop(waitingAtMost limit: Duration) -> Bool {
+        send(.stop)
+        guard started.load(ordering: .acquiring) else { return true }
+        let (seconds, atto) = limit.components
+        let deadline = DispatchTime.now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(atto / 1_000_000_000))
+        guard finished.wait(timeout: deadline) == .success else { return false }
+        finished.signal()
+        return true
+    }
+
     /// Every report of the run (only with `keepFullLog`), available after `stop()`.
     public var fullLog: [Trainer.Report] { log.withLock { $0 } }
 }

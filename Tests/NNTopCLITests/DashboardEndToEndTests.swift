@@ -9,11 +9,7 @@ import Testing
 @Suite(.serialized) struct DashboardEndToEndTests {
     /// Runs the dashboard in a shell that records `stty -a` before and after, and its exit status.
     private func start(width: Int, height: Int, arguments: String = "", scratch: Scratch) throws -> Tmux {
-        let binary = try nntopExecutable.get().path
-        let before = scratch.path("stty-before"), after = scratch.path("stty-after"), status = scratch.path("status")
-        let script = "stty -a > \(shellQuoted(before)); LANG=C.UTF-8 TERM=xterm-256color \(shellQuoted(binary)) \(arguments); "
-            + "echo $? > \(shellQuoted(status)); stty -a > \(shellQuoted(after))"
-        return try Tmux(width: width, height: height, command: "sh -c \(shellQuoted(script))")
+        try startDashboard(width: width, height: height, arguments: arguments, scratch: scratch)
     }
 
     @Test(arguments: [(120, 40), (80, 24)])

@@ -122,4 +122,15 @@ extension [String] {
 enum TmuxError: Error { case spawnFailed(Int32) }
 
 /// Quotes `text` for sh.
+/// Runs the dashboard in tmux, in a shell that records `stty -a` before and after (scratch files stty-before and
+/// stty-after) and its exit status (status). `environment` goes before the command, e.g. `LC_ALL=de_DE.UTF-8`.
+func startDashboard(width: Int, height: Int, arguments: String = "", environment: String = "LANG=C.UTF-8",
+                    scratch: Scratch) throws -> Tmux {
+    let binary = try nntopExecutable.get().path
+    let before = scratch.path("stty-before"), after = scratch.path("stty-after"), status = scratch.path("status")
+    let script = "stty -a > \(shellQuoted(before)); \(environment) TERM=xterm-256color \(shellQuoted(binary)) \(arguments); "
+        + "echo $? > \(shellQuoted(status)); stty -a > \(shellQuoted(after))"
+    return try Tmux(width: width, height: height, command: "sh -c \(shellQuoted(script))")
+}
+
 func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
