@@ -53,6 +53,7 @@ struct DashboardCommand: ParsableCommand {
         var data = dataOptions.prepare(raw)
         let options = networkOptions
         var hidden = options.hidden.widths, activation = options.activation, loss = options.loss
+        if model == nil { try NetworkSize.check(inputs: raw.training.featureCount, hidden: hidden) }
         var initial: Network?
         if let model {
             let (file, network) = try ModelFile.load(path: model)

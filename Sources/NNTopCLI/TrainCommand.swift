@@ -31,6 +31,7 @@ struct TrainCommand: ParsableCommand {
         try checkOutputs()
         let data = try dataOptions.load()
         let options = networkOptions
+        try NetworkSize.check(inputs: data.training.featureCount, hidden: options.hidden.widths)
         let session = TrainingSession(SessionConfiguration(
             training: data.training, test: data.test, hidden: options.hidden.widths,
             activation: options.activation, loss: options.loss, learningRate: options.learningRate,

@@ -5,11 +5,47 @@ import Darwin
 #endif
 
 /// Reads a whole file into memory with POSIX calls, turning every failure into a one-line `DataError`.
+///
+/// Only what can end is read: a regular file, a pipe or a terminal. A device such as /dev/zero or /dev/urandom
+/// never ends and is refused at once; a file larger than `limit` is refused before anything is allocated, and a
+/// pipe that gives more is stopped there. A zero byte ends the reading too: no text nntop reads holds one, so
+/// the parser can say where the bytes went wrong without the rest of an endless stream of them.
 public enum FileBytes {
-    public static func read(_ path: String) throws(DataError) -> [UInt8] {
+    /// The most a file may hold: a quarter of the machine's memory (the parsed data take about as much again).
+    public static let defaultLimit: Int = {
+        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
+        guard pages > 0, size > 0 else { return 1 << 32 }
+        return Int(pages).saturatingMultiplied(by: Int(size)) / 4
+    }()
+
+    public static func read(_ path: String, limit: Int = defaultLimit) throws(DataError) -> [UInt8] {
         let fd = try open(path)
         defer { close(fd) }
-        return try read(fd, path: path, info: status(fd, path: path))
+        return try read(fd, path: path, info: status(fd, path: path), limit: limit)
+    }
+
+    /// "1.5 GiB", "512 MiB": a size for a message.
+    public static func size(_ bytes: Int) -> String {
+        let gib = Double(bytes) / Double(1 << 30)
+        if gib >= 1 { return "\((gib * 10).rounded() / 10) GiB".replacingOccurrences(of: ".0 ", with: " ") }
+        return "\(bytes >> 20) MiB"
+    }
+
+    /// Refuses what never ends (a character or block device other than a terminal, a socket). A device that
+    /// ends at once, as /dev/null does, is read as the empty file it is.
+    static func checkReadable(_ fd: Int32, path: String, info: stat) throws(DataError) {
+        switch info.st_mode & S_IFMT {
+        case S_IFCHR where isatty(fd) != 1:
+            var byte: UInt8 = 0
+            if readSome(fd, &byte, 1) == 0 { return }
+            throw DataError(file: path, "is a device, not a file of data; nntop reads regular files, pipes and terminals")
+        case S_IFBLK:
+            throw DataError(file: path, "is a block device, not a file of data; nntop reads regular files, pipes and terminals")
+        case S_IFSOCK:
+            throw DataError(file: path, "is a socket, not a file of data; nntop reads regular files, pipes and terminals")
+        default:
+            break
+        }
     }
 
     /// `path` opened to read (and closed in any program this one starts).
@@ -29,8 +65,11 @@ public enum FileBytes {
     /// Everything an open file holds, from where it stands: `info` is its `status`. (Given the descriptor, so that
     /// a file looked at first is read through the same one: a named pipe opened a second time would wait forever
     /// for a writer that left when the first was closed.)
-    static func read(_ fd: Int32, path: String, info: stat) throws(DataError) -> [UInt8] {
+    static func read(_ fd: Int32, path: String, info: stat, limit: Int = defaultLimit) throws(DataError) -> [UInt8] {
         if (info.st_mode & S_IFMT) == S_IFDIR { throw DataError(file: path, "is a directory, expected a file") }
+        try checkReadable(fd, path: path, info: info)
+        let tooLarge = DataError(file: path, "holds more than \(size(limit)), more than nntop reads from such a file")
+        if Int(info.st_size) > limit { throw tooLarge }
 
         // A regular file is read straight into an array of its size; anything it has beyond that (it grew, or it
         // is a pipe or a /proc file that reports size 0) is read after it in chunks.
@@ -53,7 +92,9 @@ public enum FileBytes {
             let n = chunk.withUnsafeMutableBufferPointer { readSome(fd, $0.baseAddress!, $0.count) }
             if n < 0 { throw DataError(file: path, reason(errno)) }
             if n == 0 { return bytes }
+            if bytes.count > limit - n { throw tooLarge }
             bytes.append(contentsOf: chunk[0..<n])
+            if chunk[0..<n].contains(0) { return bytes }   // not text: the parser says where
         }
     }
 

@@ -46,8 +46,12 @@ public struct ModelFile: Codable, Sendable, Equatable {
         return network
     }
 
+    /// The largest model file read: about 20 million parameters, a network of 4 096 × 4 096 and more. (Parsing
+    /// JSON costs a few times the file's size.)
+    public static let sizeLimit = 512 << 20
+
     public static func load(path: String) throws(DataError) -> (ModelFile, Network) {
-        let bytes = try FileBytes.read(path)
+        let bytes = try FileBytes.read(path, limit: sizeLimit)
         guard !bytes.isEmpty else { throw DataError(file: path, "is empty, expected an nntop model (JSON)") }
         // Look at the envelope first so a file from another version is named as such, not as corrupt.
         struct Envelope: Decodable { var format: String?; var version: Int? }

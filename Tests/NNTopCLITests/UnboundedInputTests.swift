@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Input without end or without bound: refused with one line before memory runs out, and a dashboard that keeps
+/// answering its keys whatever the size of the network.
+@Suite struct UnboundedInputTests {
+    /// Guards against reading an endless device until the machine runs out of memory.
+    @Test(arguments: [
+        ["train", "--data", "/dev/zero"],
+        ["train", "--data", "/dev/urandom"],
+        ["train", "--test-data", "/dev/zero", "--data", "DATA"],
+        ["predict", "--model", "/dev/zero", "1", "2"],
+        ["predict", "--weights", "1,2", "--bias", "0", "--data", "/dev/urandom"],
+        ["--data", "/dev/zero"],
+    ])
+    func anEndlessDeviceIsRefused(args: [String]) throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let data = try scratch.file("d.csv", Fixtures.xor)
+        let result = try runNNTop(args.map { $0 == "DATA" ? data : $0 }, timeout: 10)
+        expectOneLineFailure(result, contains: ["/dev/", "is a device"])
+    }
+
+    /// An endless pipe of zero bytes stops at the first one, with the parser's line and column.
+    @Test func anEndlessPipeOfZerosStopsAtTheFirst() throws {
+        let binary = try nntopExecutable.get().path
+        let result = try runCaptured(URL(fileURLWithPath: "/bin/sh"),
+                                     ["-c", "head -c 2000000000 /dev/zero | \(shellQuoted(binary)) train --data /dev/stdin"],
+                                     timeout: 10, naming: ["pipe of zeros"])
+        expectOneLineFailure(result, contains: ["/dev/stdin:1:"])
+    }
+
+    /// A model file larger than any model nntop writes is refused before a byte of it is read (a sparse file:
+    /// it takes no disk).
+    @Test func aGiganticModelFileIsRefusedUnread() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let path = scratch.path("huge.json")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("{".utf8)))
+        #expect(truncate(path, off_t(3) << 30) == 0)
+        let result = try runNNTop(["predict", "--model", path, "1", "2"], timeout: 10)
+        expectOneLineFailure(result, contains: ["huge.json", "more than 512 MiB"])
+    }
+
+    /// Guards against a 134 GB allocation and a backtrace: a network the memory cannot hold is refused first.
+    @Test(arguments: [["train"], []])
+    func aNetworkTooLargeForTheMachineIsRefused(command: [String]) throws {
+        let hidden = Array(repeating: "4096", count: 1000).joined(separator: ",")
+        let result = try runNNTop(command + ["--hidden", hidden], timeout: 10)
+        expectOneLineFailure(result, contains: ["16.7 G parameters", "--hidden"])
+    }
+}
+
+/// The dashboard answers q, Ctrl-C and SIGTERM at once whatever it trains: with 16.8 M parameters a frame
+/// used to take minutes (every weight formatted, a forward pass per map sample) and a step of a huge batch never
+/// ended.
+@Suite(.serialized) struct UnfrozenDashboardTests {
+    @Test(arguments: [
+        ("--hidden 4096,4096 --speed max", "q"),
+        ("--hidden 4096,4096 --speed max", "C-c"),
+        ("--hidden 4096,4096 --speed max", "TERM"),
+        ("--hidden 64 --batch-size 1000000000000 --speed max", "q"),
+    ])
+    func quitsAtOnce(arguments: String, way: String) throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let tmux = try startDashboard(width: 120, height: 40, arguments: arguments, scratch: scratch)
+        let up = try tmux.waitFor { $0.joinedScreen.contains("RUNNING") && $0.joinedScreen.contains("Weights") }
+        #expect(up.ok, "\(up.screen.joinedScreen)")
+        Thread.sleep(forTimeInterval: 1)   // training and drawing under way
+        let start = ContinuousClock.now
+        if way == "TERM" {
+            _ = try runProcess("/usr/bin/env", ["pkill", "-TERM", "-P", try tmux.panePID()])
+        } else {
+            try tmux.send(way)
+        }
+        let ended = try tmux.waitFor(20) { _ in (try? tmux.paneDead()) == true }
+        let took = ContinuousClock.now - start
+        #expect(ended.ok, "\(arguments), \(way): still running")
+        // tmux's own polling is part of this; the program's part is the 50 ms it waits for the trainer at most.
+        #expect(took < .seconds(3), "\(arguments), \(way): \(took)")
+        #expect(try scratch.read("stty-before") == scratch.read("stty-after"))
+    }
+}
