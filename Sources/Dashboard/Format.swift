@@ -10,9 +10,13 @@ enum Format {
         return cFormat("%.\(digits)g", x)
     }
 
-    /// Fixed decimals: 0.7986.
+    /// Beyond this size a fixed-point number would be a wall of digits (a z of 1e300 has 301): such numbers are
+    /// written with an exponent instead.
+    static let largestFixed = 1e9
+
+    /// Fixed decimals: 0.7986; 1.2e+300 for a number too large to write out.
     static func fixed(_ x: Double, decimals: Int) -> String {
-        guard x.isFinite else { return short(x) }
+        guard x.isFinite, abs(x) < largestFixed else { return short(x) }
         return cFormat("%.\(decimals)f", x)
     }
 
@@ -45,9 +49,10 @@ enum Format {
 }
 
 extension Format {
-    /// Fixed decimals with a sign always shown: +1.20, -0.30.
+    /// Fixed decimals with a sign always shown: +1.20, -0.30; +1.2e+300 for a number too large to write out.
     static func signed(_ x: Double, decimals: Int) -> String {
         guard x.isFinite else { return short(x) }
+        guard abs(x) < largestFixed else { return cFormat("%+.4g", x) }
         return cFormat("%+.\(decimals)f", x)
     }
 

@@ -77,10 +77,11 @@ enum DecimalParser {
         return fallback(base, start, end)
     }
 
-    /// `strtod` on a copy of the field; the whole field must be consumed.
+    /// `strtod` on a copy of the field; the whole field must be consumed. Any length: a valid decimal of 600
+    /// digits is still a number (the copy lives on the stack when small, on the heap otherwise).
     private static func fallback(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
         let length = end - start
-        guard length > 0, length < 512 else { return nil }
+        guard length > 0 else { return nil }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer in
             for k in 0..<length { buffer[k] = CChar(bitPattern: base[start + k]) }
             buffer[length] = 0

@@ -54,18 +54,8 @@ public struct ModelFile: Codable, Sendable, Equatable {
         let bytes = try FileBytes.read(path, limit: sizeLimit)
         guard !bytes.isEmpty else { throw DataError(file: path, "is empty, expected an nntop model (JSON)") }
         // Look at the envelope first so a file from another version is named as such, not as corrupt.
-        struct Envelope: Decodable { var format: String?; var version: Int? }
         let data = Data(bytes)
-        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: data) else {
-            throw DataError(file: path, "is not an nntop model: not a JSON object")
-        }
-        guard envelope.format == formatName else {
-            throw DataError(file: path, "is not an nntop model: \"format\" should be \"\(formatName)\"")
-        }
-        guard envelope.version == currentVersion else {
-            let found = envelope.version.map(String.init) ?? "none"
-            throw DataError(file: path, "is a version \(found) model; this nntop reads version \(currentVersion)")
-        }
+        try Envelope.check(data, path: path)
         let model: ModelFile
         do {
             model = try JSONDecoder().decode(ModelFile.self, from: data)

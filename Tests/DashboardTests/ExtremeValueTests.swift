@@ -76,3 +76,20 @@ import Training
         print("frame with a 2-4096-4096-1 network: \(took)")
     }
 }
+
+/// A 300-digit number on screen: written with an exponent, whole, never its first 63 digits.
+@Suite struct LargeNumberFormatTests {
+    @Test func hugeNumbersTakeAnExponent() {
+        #expect(Format.fixed(1e300, decimals: 4) == "1e+300")
+        #expect(Format.fixed(-2.5e12, decimals: 4) == "-2.5e+12")
+        #expect(Format.signed(3e300, decimals: 3) == "+3e+300")
+        #expect(Format.fixed(123_456_789.5, decimals: 1) == "123456789.5")
+    }
+
+    @Test func theProbeShowsAHugeZWhole() {
+        var state = Fixtures.state(snapshot: Fixtures.snapshot(network: Network(weights: [1e300, 0], bias: 0)))
+        state.probeTexts = ["1.5", "0"]
+        let text = render(state).text
+        #expect(text.contains("z 1.5e+300"), "\(text)")
+    }
+}

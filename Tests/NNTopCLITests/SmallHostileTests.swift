@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// Small ones found by trying: each message says what is wrong, and a valid number is read whatever its length.
+@Suite struct SmallHostileTests {
+    /// Guards the message for a version written as a string (it said "not a JSON object").
+    @Test func aVersionWrittenAsAStringIsNamed() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let saved = try runNNTop(["train", "--iterations", "10", "--save", "m.json"], in: scratch.url)
+        #expect(saved.status == 0, "\(saved)")
+        let text = try scratch.read("m.json")
+        #expect(text.contains("\"version\" : 1"))
+        try scratch.file("s.json", text.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : \"1\""))
+        try scratch.file("a.json", "[1, 2]")
+        expectOneLineFailure(try runNNTop(["predict", "--model", "s.json", "1", "2"], in: scratch.url),
+                             contains: ["s.json", "\"version\" should be the number 1, found the string \"1\""])
+        expectOneLineFailure(try runNNTop(["predict", "--model", "a.json", "1", "2"], in: scratch.url),
+                             contains: ["a.json", "JSON, but not a JSON object"])
+    }
+
+    /// Guards a valid decimal of more than 510 characters, which was refused as not a number.
+    @Test func aDecimalOfSixHundredDigitsIsANumber() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let tiny = "0." + String(repeating: "0", count: 600) + "1"
+        let long = "1" + String(repeating: "0", count: 300) + "." + String(repeating: "5", count: 300)
+        try scratch.file("d.csv", "a,b,y\n\(tiny),1,0\n\(long),2,1\n3,1,1\n")
+        let result = try runNNTop(["train", "--data", "d.csv", "--iterations", "10", "--standardize"], in: scratch.url)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("3 training instances"), "\(result)")
+    }
+}
