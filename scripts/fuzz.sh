@@ -43,7 +43,8 @@ for name in "${harnesses[@]}"; do
     mkdir -p "$work/corpus" "$work/artifacts"
     echo "fuzz: $name for ${seconds}s (log $work/log)"
     # -rss_limit_mb: a model may legitimately be large; -timeout: any single input over 10 s is a hang.
-    ASAN_OPTIONS=${ASAN_OPTIONS:-$asan} nice -n 19 "$bin/$exe" "$work/corpus" "fuzz/corpus/$name" \
+    # SWIFT_BACKTRACE=enable=no: a trap goes to libFuzzer's handler (artifact, stack), not Swift's backtracer.
+    SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no} ASAN_OPTIONS=${ASAN_OPTIONS:-$asan} nice -n 19 "$bin/$exe" "$work/corpus" "fuzz/corpus/$name" \
         -dict="fuzz/$name.dict" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
         -rss_limit_mb=2048 -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
         > "$work/log" 2>&1 &

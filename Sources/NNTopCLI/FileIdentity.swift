@@ -18,6 +18,13 @@ enum FileIdentity {
 
     static func same(_ a: String, _ b: String) -> Bool { key(a) == key(b) }
 
+    /// Whether `path` names the regular file open as descriptor `fd` (stdout redirected to it, say).
+    static func same(_ path: String, fd: Int32) -> Bool {
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        return key(path) == .file(dev: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
     private static func key(_ path: String) -> Key {
         var info = stat()
         if stat(path, &info) == 0 { return .file(dev: UInt64(info.st_dev), inode: UInt64(info.st_ino)) }

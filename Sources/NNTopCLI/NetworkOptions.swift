@@ -15,7 +15,7 @@ struct NetworkOptions: ParsableArguments {
     @Option(name: .customLong("learning-rate"), help: ArgumentHelp("Step size of gradient descent, in (0, 1000].", valueName: "rate"))
     var learningRate: Double = 0.1
 
-    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Instances per step; 1 is the tutorial's online SGD.", valueName: "n"))
+    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Instances per step, 1 to 1000000; 1 is the tutorial's online SGD.", valueName: "n"))
     var batchSize: Int = 1
 
     @Option(name: .long, help: ArgumentHelp("Weight penalty: none, l1 (rate·|w|, drives weights to zero) or l2 (rate·w²/2, shrinks them). Biases are not penalised.", valueName: "name"))
@@ -30,12 +30,17 @@ struct NetworkOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Training iterations (the tutorial's 10 000).", valueName: "n"))
     var iterations: Int = 10_000
 
+    /// The largest batch: a million instances a step (draws with replacement, so it may exceed the rows).
+    static let maximumBatchSize = 1_000_000
+
     func validate() throws {
         guard learningRate.isFinite, learningRate > 0, learningRate <= 1000 else {
             throw ValidationError("--learning-rate must be a number in (0, 1000], got \(learningRate)")
         }
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, got \(iterations)") }
-        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+        guard batchSize >= 1, batchSize <= Self.maximumBatchSize else {
+            throw ValidationError("--batch-size must be a whole number from 1 to \(Self.maximumBatchSize), got \(batchSize)")
+        }
         guard regularizationRate.isFinite, regularizationRate >= 0 else {
             throw ValidationError("--regularization-rate must be a number, at least 0, got \(regularizationRate)")
         }

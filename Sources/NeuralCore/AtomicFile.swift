@@ -67,8 +67,11 @@ public enum AtomicFile {
             case S_IFREG: break
             default: throw DataError(file: path, "is not a regular file; nntop only replaces regular files")
             }
-            if info.st_mode & 0o222 == 0 || access(target, W_OK) != 0 {
+            if info.st_mode & 0o222 == 0 {
                 throw DataError(file: path, "is read-only; nntop does not replace it (make it writable, or choose another path)")
+            }
+            if access(target, W_OK) != 0 {
+                throw DataError(file: path, "cannot write: \(FileBytes.reason(errno)) (the file is not writable for this user)")
             }
             exists = true
         } else if errno == ENOENT {

@@ -232,14 +232,17 @@ import Darwin
             process.standardError = FileHandle.nullDevice
             try process.run()
             let pid = process.processIdentifier
-            let temporary = scratch.path(".model.json.\(pid).tmp")
+            // The save's temporary file has a random name: any new dot-file in the directory.
+            func temporaryFiles() -> [String] {
+                ((try? FileManager.default.contentsOfDirectory(atPath: scratch.url.path)) ?? []).filter { $0.hasPrefix(".nntop-") }
+            }
             let watchTemporary = trial % 2 == 1
             let delay = watchTemporary ? Double(random.next() % 2000) / 1e6 : Double(random.next() % 400) / 1000
             var sawTemporary = false
             if watchTemporary {
                 let deadline = ContinuousClock.now + .seconds(10)
                 while process.isRunning, ContinuousClock.now < deadline {
-                    if access(temporary, F_OK) == 0 { sawTemporary = true; break }
+                    if !temporaryFiles().isEmpty { sawTemporary = true; break }
                 }
             }
             Thread.sleep(forTimeInterval: delay)
@@ -259,7 +262,7 @@ import Darwin
                 outcomes["new model" + when, default: 0] += 1
             }
             // A temporary file may stay behind after SIGKILL (nothing can remove it); clear it for the next trial.
-            try? FileManager.default.removeItem(atPath: temporary)
+            for name in temporaryFiles() { try? FileManager.default.removeItem(atPath: scratch.path(name)) }
         }
         // Some kills must land inside the save (the temporary file there, the process killed), or the trials
         // proved nothing about it.

@@ -303,7 +303,7 @@ import Darwin
         BadFile(name: "version 2", entry: .bytes(model { $0.replacingOccurrences(of: "\"version\":1", with: "\"version\":2") }),
                 reason: ["version 2", "reads version 1"]),
         BadFile(name: "no version", entry: .bytes(model { $0.replacingOccurrences(of: "\"version\":1,", with: "") }),
-                reason: ["version none"]),
+                reason: ["\"version\" is missing", "reads version 1"]),
         BadFile(name: "another format", entry: .bytes(model { $0.replacingOccurrences(of: "nntop-model", with: "keras") }),
                 reason: ["not an nntop model", "format"]),
         BadFile(name: "hidden sizes that do not match the weights",

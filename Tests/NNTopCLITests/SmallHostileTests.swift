@@ -30,4 +30,24 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("3 training instances"), "\(result)")
     }
+
+    /// Guards the summary: --save /dev/stdout with stdout redirected to a file replaced that file by rename,
+    /// and the summary went to the old, unlinked one (exit 0, the output lost).
+    @Test func savingOverWhereStandardOutputGoesIsRefused() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let binary = try nntopExecutable.get().path
+        let result = try runCaptured(URL(fileURLWithPath: "/bin/sh"),
+                                     ["-c", "\(shellQuoted(binary)) train --iterations 10 --save /dev/stdout > out.txt"],
+                                     in: scratch.url, timeout: 20, naming: ["--save /dev/stdout"])
+        expectOneLineFailure(result, contains: ["--save /dev/stdout", "standard output"])
+        #expect(try scratch.read("out.txt").isEmpty)
+    }
+
+    /// Guards against a step that never ends: a batch near Int.max was taken, and one step looped for ever.
+    @Test(arguments: ["9223372036854775807", "1000001"])
+    func aBatchBeyondAMillionIsRefused(size: String) throws {
+        let result = try runNNTop(["train", "--batch-size", size, "--iterations", "1"], timeout: 10)
+        expectOneLineFailure(result, contains: ["--batch-size", "1 to 1000000"])
+    }
 }

@@ -63,7 +63,7 @@ import Glibc
         ("--hidden 4096,4096 --speed max", "q"),
         ("--hidden 4096,4096 --speed max", "C-c"),
         ("--hidden 4096,4096 --speed max", "TERM"),
-        ("--hidden 64 --batch-size 1000000000000 --speed max", "q"),
+        ("--hidden 512 --batch-size 1000000 --speed max", "q"),
     ])
     func quitsAtOnce(arguments: String, way: String) throws {
         let scratch = try Scratch()
