@@ -86,3 +86,33 @@ import Glibc
         #expect(try scratch.read("stty-before") == scratch.read("stty-after"))
     }
 }
+
+/// Integer traps through the real binary: options and data that became an Int made of 1e19 or NaN.
+@Suite(.serialized) struct TrapTests {
+    /// Guards --speed 1e19, which ended in SIGILL (Int(rate) in the status bar).
+    @Test(arguments: ["1e19", "1e10", "inf", "nan", "0.5"])
+    func aPaceBeyondABillionIsRefused(speed: String) throws {
+        let result = try runNNTop(["--speed", speed], timeout: 10)
+        expectOneLineFailure(result, contains: ["--speed"])
+    }
+
+    /// Guards data at ±1e308 in the dashboard: the map's range overflowed and a cell became Int(NaN) (SIGILL at
+    /// the first frame). The map is drawn, the cursor moves, and q quits.
+    @Test func dataAtTheEdgesOfDoubleDrawAMap() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let data = try scratch.file("edge.csv", "a,b,y\n-1.7976931348623157e308,1e308,0\n1.7976931348623157e308,-1e308,1\n0,0,0\n1e-308,5e-324,1\n")
+        let tmux = try startDashboard(width: 120, height: 40, arguments: "--data \(shellQuoted(data)) --hidden 3 --speed 1000",
+                                      scratch: scratch)
+        let up = try tmux.waitFor { $0.joinedScreen.contains("Decision map") && ($0.iteration ?? 0) > 0 }
+        #expect(up.ok, "\(up.screen.joinedScreen)")
+        try tmux.send("m")
+        try tmux.send("Right", "Right", "Up", "End", "Home", "Down")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try !tmux.paneDead())
+        try tmux.send("Escape")
+        try tmux.send("q")
+        #expect(try tmux.waitFor { _ in (try? tmux.paneDead()) == true }.ok)
+        #expect(try scratch.read("status").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+}
