@@ -35,7 +35,10 @@ public struct DashboardState: Sendable {
     /// The training data as the network sees them (standardized when the data are).
     public private(set) var trainingInput: Dataset
     public var focus: Focus = .none
-    public var probeTexts: [String]
+    public var probeTexts: [String] { didSet { probeInput = DashboardState.parse(probeTexts) } }
+    /// The probe's texts as numbers, or the first that is not one: read when a text changes, not every frame
+    /// (a file of 100 000 features has as many fields).
+    public private(set) var probeInput: Result<[Double], ProbeInputError>
     public var learningRateText = ""
     /// A one-line note for the user (a rejected learning rate, say), cleared by the next key, or by the host once
     /// it has been shown for its `lifetime` (`DashboardEvent.noticeExpired`).
@@ -68,6 +71,7 @@ public struct DashboardState: Sendable {
         self.size = size
         // Start the probe at the first training instance, so it shows something real at once.
         probeTexts = training.row(0).map { Format.short($0) }
+        probeInput = DashboardState.parse(probeTexts)
     }
 
     /// The network's input for raw values: standardized when the data were.
@@ -104,12 +108,14 @@ public struct DashboardState: Sendable {
     }
 
     /// The probe's inputs, or the first field that is not a number.
-    public var probeInput: Result<[Double], ProbeInputError> {
+    static func parse(_ texts: [String]) -> Result<[Double], ProbeInputError> {
         var values: [Double] = []
-        for (k, text) in probeTexts.enumerated() {
-            guard let x = Double(text.trimmingCharacters(in: " ")), x.isFinite else {
-                return .failure(ProbeInputError(field: k, text: text))
-            }
+        values.reserveCapacity(texts.count)
+        for (k, text) in texts.enumerated() {
+            var trimmed = Substring(text)
+            while trimmed.first == " " { trimmed = trimmed.dropFirst() }
+            while trimmed.last == " " { trimmed = trimmed.dropLast() }
+            guard let x = Double(trimmed), x.isFinite else { return .failure(ProbeInputError(field: k, text: text)) }
             values.append(x)
         }
         return .success(values)

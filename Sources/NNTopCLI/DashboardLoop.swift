@@ -9,7 +9,7 @@ struct DashboardLoop {
     static let frameInterval: Duration = .milliseconds(33)
     /// How long quitting waits for the trainer to finish what it is doing (a report on large data can take
     /// longer); then the program ends without it.
-    static let quitWait: Duration = .milliseconds(50)
+    static let quitWait: Duration = .milliseconds(20)
 
     let screen: CursesScreen
     let session: TrainingSession
@@ -40,10 +40,7 @@ struct DashboardLoop {
             } else {
                 noticeShown = nil
             }
-            if let signal = screen.pendingSignal {
-                session.stop(waitingAtMost: Self.quitWait)
-                screen.exit(bySignal: signal)
-            }
+            honourSignal()
             if let snapshot = session.channel.take(newerThan: version) {
                 version = snapshot.version
                 _ = update(&state, .snapshot(snapshot))
@@ -51,6 +48,7 @@ struct DashboardLoop {
                 if awaitingSnapshot { urgent = true }
                 awaitingSnapshot = false
             }
+            honourSignal()
             let now = clock.now
             if dirty, urgent || now - lastDraw >= Self.frameInterval {
                 screen.draw(render(state))
@@ -86,6 +84,14 @@ struct DashboardLoop {
             }
         }
         return state.snapshot
+    }
+
+    /// A termination signal received since the last look ends the program now, the terminal restored: looked
+    /// at before each snapshot is taken and before each frame, so a signal waits for at most one frame.
+    private func honourSignal() {
+        guard let signal = screen.pendingSignal else { return }
+        session.stop(waitingAtMost: Self.quitWait)
+        screen.exit(bySignal: signal)
     }
 
     /// Applies one input event; true when it sent commands to the trainer.

@@ -102,7 +102,8 @@ public struct StochasticGradientDescent: Sendable {
 
     /// Runs `count` steps: the same steps as `count` calls of `step`, with the tutorial's case (one unit, batch
     /// size 1, no penalty) run in one tight loop over the raw storage. Returns the steps taken: fewer than `count`
-    /// only when `interrupted` gave one up (see `step`).
+    /// when `interrupted` answered true between two steps (asked before each after the first) or gave one up
+    /// (see `step`). The tutorial's loop, a few nanoseconds a step, does not ask.
     @discardableResult
     public mutating func train(_ network: inout Network, on data: Dataset, steps count: Int,
                                generator: inout SeededGenerator, interrupted: () -> Bool = { false }) -> Int {
@@ -111,6 +112,7 @@ public struct StochasticGradientDescent: Sendable {
             return count
         }
         for done in 0..<count {
+            if done > 0, interrupted() { return done }
             guard step(&network, on: data, generator: &generator, interrupted: interrupted) else { return done }
         }
         return count

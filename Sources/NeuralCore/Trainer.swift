@@ -37,7 +37,7 @@ public struct Trainer: Sendable {
     }
 
     /// Runs `steps` iterations, calling `report` each time the iteration count reaches a multiple of
-    /// `reportInterval`. Returns the iterations run: fewer than `steps` only when `interrupted` gave a step up
+    /// `reportInterval`. Returns the iterations run: fewer than `steps` only when `interrupted` stopped them
     /// (`StochasticGradientDescent.step`).
     @discardableResult
     public mutating func advance(_ steps: Int, report: (Report) -> Void = { _ in },

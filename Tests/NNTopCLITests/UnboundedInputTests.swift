@@ -81,7 +81,7 @@ import Glibc
         let ended = try tmux.waitFor(20) { _ in (try? tmux.paneDead()) == true }
         let took = ContinuousClock.now - start
         #expect(ended.ok, "\(arguments), \(way): still running")
-        // tmux's own polling is part of this; the program's part is the 50 ms it waits for the trainer at most.
+        // tmux's own polling is part of this; the program's part is the 20 ms it waits for the trainer at most.
         #expect(took < .seconds(3), "\(arguments), \(way): \(took)")
         #expect(try scratch.read("stty-before") == scratch.read("stty-after"))
     }
