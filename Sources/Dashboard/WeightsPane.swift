@@ -70,7 +70,7 @@ enum WeightsPane {
         return (0..<min(n + 1, max(limit, 0))).map { i in
             let value = network.parameters[i]
             var line = [Span(text: Text.left(label(i), labelWidth) + " ", style: Theme.heading),
-                        Span(text: Text.right(Format.fixed(value, decimals: 4), 10) + " ", style: Theme.signed(value)),
+                        Span(text: Text.right(tenWide(value), 10) + " ", style: Theme.signed(value)),
                         change(i, network, previous, g)]
             if i < n, i < names.count { line.append(Span(text: "  input \(names[i])", style: Theme.label)) }
             if i == n { line.append(Span(text: "  bias", style: Theme.label)) }
@@ -105,6 +105,13 @@ enum WeightsPane {
             }
         }
         return lines
+    }
+
+    /// A value in at most ten characters: four decimals when they fit, else four significant digits (a large
+    /// weight was cut from the left, its sign and leading digits lost).
+    static func tenWide(_ x: Double) -> String {
+        let fixed = Format.fixed(x, decimals: 4)
+        return fixed.count <= 10 ? fixed : Format.short(x)
     }
 
     /// A signed value in five or six characters: +1.20, -12.3, +1e+04.

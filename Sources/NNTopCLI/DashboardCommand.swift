@@ -42,6 +42,20 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where e writes the error history: PATH.csv and an SVG plot, PATH.svg. Default: nntop-history.", valueName: "path"))
     var export: String?
 
+    /// Where s and e would write when no path was given, if they cannot: said when the dashboard opens, not
+    /// after a long session when the key is pressed. (It still opens: looking needs no writable directory.)
+    private var defaultPathProblem: String? {
+        let defaults = [(save, "s", "nntop-model.json", "--save"), (export, "e", "nntop-history.csv", "--export")]
+        for (given, key, path, option) in defaults where given == nil {
+            do throws(DataError) {
+                try AtomicFile.checkWritable(path)
+            } catch {
+                return "\(key) will fail, give \(option): \(error.description)"
+            }
+        }
+        return nil
+    }
+
     func run() throws {
         // Paths given for s and e are checked now, so a typo (or the data file's name) fails before the dashboard
         // opens. (Saving over the --model it started from is allowed: that is carrying on training it.)
@@ -84,9 +98,10 @@ struct DashboardCommand: ParsableCommand {
             throw UsageError(error.description)
         }
         session.start()
-        let state = DashboardState(training: raw.training, test: raw.test, standardization: data.standardization,
+        var state = DashboardState(training: raw.training, test: raw.test, standardization: data.standardization,
                                    size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
                                    colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
+        if let problem = defaultPathProblem { state.notice = .problem(problem) }
         let host = DashboardHost(modelPath: save ?? "nntop-model.json", historyPath: export ?? "nntop-history",
                                  data: dataOptions)
         var loop = DashboardLoop(screen: screen, session: session, host: host, state: state)

@@ -60,6 +60,10 @@ public struct ModelFile: Codable, Sendable, Equatable {
         do {
             model = try JSONDecoder().decode(ModelFile.self, from: data)
         } catch {
+            if let place = JSONNumberScan.firstOutOfRange(bytes) {
+                throw DataError(file: path, line: place.line, column: place.column,
+                                "is a corrupt nntop model: the number \(place.text) is out of range (at most ±1.8e308, and counts at most 2^63 − 1)")
+            }
             throw DataError(file: path, "is a corrupt nntop model: \(describe(error))")
         }
         guard let network = model.network() else {

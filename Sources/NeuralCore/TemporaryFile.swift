@@ -27,6 +27,10 @@ struct TemporaryFile {
             let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 { return TemporaryFile(path: candidate, descriptor: fd) }
             if errno == EEXIST || errno == EINTR { continue }
+            if errno == EACCES {
+                // The file itself may be writable: it is the directory, where the new file goes first, that is not.
+                throw DataError(file: path, "cannot write: permission denied in the directory \(MessageText.escaped(directory)), where the new file is written before it replaces the old")
+            }
             throw DataError(file: path, "cannot write: \(FileBytes.reason(errno))")
         }
         throw DataError(file: path, "cannot write: no free temporary name in \(MessageText.escaped(directory))")

@@ -86,6 +86,15 @@ import Training
         #expect(Format.fixed(123_456_789.5, decimals: 1) == "123456789.5")
     }
 
+    /// Guards the single unit's weights, which were cut from the left: 123456789012 showed as "89012.0000".
+    @Test func largeWeightsKeepTheirSignAndLeadingDigits() {
+        #expect(WeightsPane.tenWide(123_456_789_012) == "1.235e+11")
+        #expect(WeightsPane.tenWide(-98_765_432_109_876) == "-9.877e+13")
+        #expect(WeightsPane.tenWide(-1_234.5678) == "-1234.5678")
+        #expect(WeightsPane.tenWide(-123_456.5) == "-1.235e+05")
+        #expect(WeightsPane.tenWide(1.45) == "1.4500")
+    }
+
     @Test func theProbeShowsAHugeZWhole() {
         var state = Fixtures.state(snapshot: Fixtures.snapshot(network: Network(weights: [1e300, 0], bias: 0)))
         state.probeTexts = ["1.5", "0"]

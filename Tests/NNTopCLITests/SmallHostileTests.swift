@@ -19,6 +19,34 @@ import Testing
                              contains: ["a.json", "JSON, but not a JSON object"])
     }
 
+    /// Guards the place of a number out of range in a model (it said "unreadable JSON", nowhere).
+    @Test func aNumberOutOfRangeInAModelIsPlaced() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let saved = try runNNTop(["train", "--iterations", "10", "--save", "m.json"], in: scratch.url)
+        #expect(saved.status == 0, "\(saved)")
+        let text = try scratch.read("m.json")
+        try scratch.file("w.json", text.replacingOccurrences(of: "\"weights\" : [\n    [\n      [\n", with: "\"weights\" : [\n    [\n      [\n1e400,"))
+        try scratch.file("i.json", text.replacingOccurrences(of: "\"inputs\" : 2", with: "\"inputs\" : 9223372036854775808"))
+        let weight = try runNNTop(["predict", "--model", "w.json", "1", "2"], in: scratch.url)
+        expectOneLineFailure(weight, contains: ["w.json:", "the number 1e400 is out of range"])
+        let inputs = try runNNTop(["predict", "--model", "i.json", "1", "2"], in: scratch.url)
+        expectOneLineFailure(inputs, contains: ["i.json:", "the number 9223372036854775808 is out of range"])
+    }
+
+    /// Guards the message for a writable file in a directory that is not: the directory is named.
+    @Test func aDirectoryThatCannotBeWrittenIsNamed() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let model = try scratch.file("model.json", "old\n")
+        chmod(model, 0o666)
+        chmod(scratch.url.path, 0o555)
+        defer { chmod(scratch.url.path, 0o755) }
+        let result = try runNNTopUnprivileged(["train", "--iterations", "10", "--save", model])
+        expectOneLineFailure(result, contains: ["permission denied in the directory", scratch.url.lastPathComponent])
+        #expect(try scratch.read("model.json") == "old\n")
+    }
+
     /// Guards a valid decimal of more than 510 characters, which was refused as not a number.
     @Test func aDecimalOfSixHundredDigitsIsANumber() throws {
         let scratch = try Scratch()
@@ -49,5 +77,24 @@ import Testing
     func aBatchBeyondAMillionIsRefused(size: String) throws {
         let result = try runNNTop(["train", "--batch-size", size, "--iterations", "1"], timeout: 10)
         expectOneLineFailure(result, contains: ["--batch-size", "1 to 1000000"])
+    }
+}
+
+/// The dashboard's default paths are checked when it opens (they were checked when s or e was pressed, after a
+/// long session): it still opens, and says at once that s will fail and what to give.
+@Suite(.serialized) struct DefaultPathTests {
+    @Test func aDefaultPathThatCannotBeWrittenIsSaidAtOnce() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let kept = try scratch.file("nntop-model.json", "keep\n")
+        #expect(chmod(kept, 0o444) == 0)
+        let tmux = try startDashboard(width: 120, height: 40, arguments: "--paused",
+                                      environment: "cd \(shellQuoted(scratch.url.path)) && LANG=C.UTF-8", scratch: scratch)
+        let told = try tmux.waitFor { $0.statusLine.contains("s will fail, give --save") }
+        #expect(told.ok, "\(told.screen.joinedScreen)")
+        #expect(told.screen.statusLine.contains("read-only"), "\(told.screen.statusLine)")
+        try tmux.send("q")
+        #expect(try tmux.waitFor { _ in (try? tmux.paneDead()) == true }.ok)
+        #expect(try scratch.read("nntop-model.json") == "keep\n")
     }
 }
