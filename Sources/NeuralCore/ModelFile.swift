@@ -46,25 +46,27 @@ public struct ModelFile: Codable, Sendable, Equatable {
         return network
     }
 
-    /// The largest model file read: about 20 million parameters, a network of 4 096 × 4 096 and more. (Parsing
-    /// JSON costs a few times the file's size.)
+    /// The largest model file read: about 20 million parameters, a network of 4 096 × 4 096 and more. (Reading
+    /// one costs about its size again: `JSONValue` keeps rows of numbers as arrays of doubles.)
     public static let sizeLimit = 512 << 20
 
     public static func load(path: String) throws(DataError) -> (ModelFile, Network) {
         let bytes = try FileBytes.read(path, limit: sizeLimit)
         guard !bytes.isEmpty else { throw DataError(file: path, "is empty, expected an nntop model (JSON)") }
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(bytes)
+        } catch {
+            let kind = error.outOfRange ? "is a corrupt nntop model" : "is not an nntop model: not valid JSON"
+            throw DataError(file: path, line: error.line, column: error.column, "\(kind): \(error.reason)")
+        }
         // Look at the envelope first so a file from another version is named as such, not as corrupt.
-        let data = Data(bytes)
-        try Envelope.check(data, path: path)
+        try Envelope.check(json, path: path)
         let model: ModelFile
         do {
-            model = try JSONDecoder().decode(ModelFile.self, from: data)
+            model = try ModelFile(json: json)
         } catch {
-            if let place = JSONNumberScan.firstOutOfRange(bytes) {
-                throw DataError(file: path, line: place.line, column: place.column,
-                                "is a corrupt nntop model: the number \(place.text) is out of range (at most ±1.8e308, and counts at most 2^63 − 1)")
-            }
-            throw DataError(file: path, "is a corrupt nntop model: \(describe(error))")
+            throw DataError(file: path, "is a corrupt nntop model: \(error.text)")
         }
         guard let network = model.network() else {
             throw DataError(file: path, "is a corrupt nntop model: weights and biases do not match \(model.inputs) inputs and hidden layers \(model.hidden)")
@@ -100,30 +102,6 @@ public struct ModelFile: Codable, Sendable, Equatable {
             return try encoder.encode(self)
         } catch {
             throw DataError(file: path, "cannot save: the parameters are not finite numbers")
-        }
-    }
-
-    /// A place in the file as a reader would write it: `weights[0][2][1]`, `standardization.mean[0]`.
-    static func jsonPath(_ codingPath: [any CodingKey]) -> String {
-        var out = ""
-        for key in codingPath {
-            if let index = key.intValue {
-                out += "[\(index)]"
-            } else {
-                out += (out.isEmpty ? "" : ".") + MessageText.excerpt(key.stringValue)
-            }
-        }
-        return out
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, let context): return "missing \"\(jsonPath(context.codingPath + [key]))\""
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
-             DecodingError.dataCorrupted(let context):
-            let path = jsonPath(context.codingPath)
-            return path.isEmpty ? "unreadable JSON" : "bad value at \"\(path)\""
-        default: return "unreadable JSON"
         }
     }
 }

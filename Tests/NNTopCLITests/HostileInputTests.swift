@@ -362,7 +362,8 @@ import Darwin
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let path = try Self.place(bad.entry, as: "model.json", in: scratch)
-        try Self.expectFailureChangingNothing(in: scratch, contains: ["\(path): "] + bad.reason) {
+        // The path, then the line and column where the JSON is at fault (or none: ": " at once).
+        try Self.expectFailureChangingNothing(in: scratch, contains: ["\(path):"] + bad.reason) {
             try runNNTop(["predict", "--model", path, "1", "2"])
         }
     }

@@ -138,7 +138,7 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let path = try scratch.file("model.json", text)
-        expectOneLineFailure(try runNNTop(["predict", "--model", path, "1", "2"]), contains: ["\(path): ", reason])
+        expectOneLineFailure(try runNNTop(["predict", "--model", path, "1", "2"]), contains: ["\(path):", reason])
     }
 
     @Test func truncatedModel() throws {
@@ -146,7 +146,7 @@ import Testing
         defer { scratch.cleanUp() }
         let text = modelText()
         let path = try scratch.file("model.json", String(text.prefix(text.count / 2)))
-        expectOneLineFailure(try runNNTop(["predict", "--model", path, "1", "2"]), contains: ["\(path): ", "model"])
+        expectOneLineFailure(try runNNTop(["predict", "--model", path, "1", "2"]), contains: ["\(path):", "not valid JSON", "ends"])
     }
 
     @Test func modelFromAnotherVersion() throws {
