@@ -53,6 +53,14 @@ def size(e, w, h):
     if 40 <= w <= 160 and 10 <= h <= 52: return e.byte(128).byte(w - 40).byte(h - 10)
     return e.byte(240).u16(w).u16(h)
 
+def hidden_byte(width):
+    # hiddenWidth in main.swift, inverted
+    if width <= 4: return width - 1
+    if width <= 16: return 192 + width - 1
+    if width == 1024: return 254
+    if width == 3000: return 255
+    return next(b for b in range(248, 254) if b * 41 % 256 + 1 == width)
+
 def header(e, ascii=False, colours=2, echo=True, snapshot=True, host=True, w=120, h=40, features=2,
            hidden=(), test=None, train=8, palette=(), stdz=0, names=None):
     e.byte((1 if ascii else 0) | (colours << 1) | (8 if echo else 0) | (16 if snapshot else 0) | (32 if host else 0))
@@ -62,7 +70,7 @@ def header(e, ascii=False, colours=2, echo=True, snapshot=True, host=True, w=120
         if names and k < len(names): e.byte(0).byte(4).byte(len(names[k])); [e.byte(0xFF).raw(struct.pack('<I', ord(c))) for c in names[k]]
         else: e.byte(1)
     e.byte(len(hidden))
-    for w_ in hidden: e.byte(w_ - 1 if w_ <= 4 else next(b for b in range(192, 256) if b % 16 == w_ - 1))
+    for w_ in hidden: e.byte(hidden_byte(w_))
     e.byte(1 if test is not None else 0)
     e.rows(train, 1)
     if test is not None: e.rows(test, 0)
@@ -170,6 +178,17 @@ snapshot(e, speed='max', batch='max', iteration='max-1', limit='max', lr='sub')
 e.keys('b>B<').byte(REPEAT).byte(30).keys('b').byte(REPEAT).byte(20).keys('>').byte(REPEAT).byte(20).keys('<')
 e.keys('n n ++++++++++++--------------').keys('L4.9e-324').byte(ENTER).keys('L1000').byte(ENTER).keys('rRac')
 seeds['limits-echoed'] = e.b
+
+# Networks past a frame's share of forward passes: a 40-1024-1 network maps in blocks and leaves predictions out;
+# a 2-3000-3000-1 one is too large to map at all.
+e = header(E(), w=140, h=50, features=40, hidden=(1024,), train=300, test=5)
+snapshot(e, test=True)
+e.keys('m').byte(RIGHT).byte(DOWN).byte(TAB).keys('7').byte(ESC).keys('x').byte(PGDN)
+seeds['wide-network'] = e.b
+e = header(E(), w=140, h=50, hidden=(3000, 3000), train=20)
+snapshot(e)
+e.keys('m?').byte(EVOLVE).cnt(100).byte(1).filler(seed=6, nonfinite=True).byte(2).filler(seed=7).keys('a')
+seeds['giant-network'] = e.b
 
 for name, b in seeds.items():
     with open(os.path.join(out, name + '.bin'), 'wb') as f: f.write(b)

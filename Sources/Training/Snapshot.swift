@@ -31,9 +31,9 @@ public struct Snapshot: Sendable {
     /// Learning-rate changes, pauses, resets…, most recent last (bounded).
     public var events: [TrainingEvent]
     /// Iterations between two error reports: 100 as in the tutorial, more when evaluating the data that often
-    /// would cost too much (`TrainingLoop.reportInterval`).
+    /// would cost too much (`ReportSchedule`).
     public var reportInterval: Int
-    public var reportIntervalAdapted: Bool { reportInterval != TrainingLoop.tutorialReportInterval }
+    public var reportIntervalAdapted: Bool { reportInterval != ReportSchedule.tutorialInterval }
 
     public init(version: Int, iteration: Int, limit: Int?, state: TrainingState, learningRate: Double, speed: Speed,
                 batchSize: Int, stepsPerSecond: Double, seed: UInt64, loss: Loss, network: Network,

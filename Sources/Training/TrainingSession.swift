@@ -12,9 +12,11 @@ public final class TrainingSession: Sendable {
     private let log = Guarded<[Trainer.Report]>([])
     private let started = Atomic<Bool>(false)
     private let configuration: SessionConfiguration
+    private let clock: any EngineClock
 
-    public init(_ configuration: SessionConfiguration) {
+    public init(_ configuration: SessionConfiguration, clock: any EngineClock = SystemClock()) {
         self.configuration = configuration
+        self.clock = clock
     }
 
     /// Starts training on the session's queue. The first snapshot is published before any step.
@@ -22,11 +24,23 @@ public final class TrainingSession: Sendable {
         guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
         let configuration = self.configuration
         queue.async { [self] in
-            let loop = TrainingLoop(configuration: configuration, inbox: inbox, channel: channel)
-            loop.run()
-            let reports = loop.fullLog
+            let engine = Engine(configuration: configuration, inbox: inbox, channel: channel, clock: clock)
+            run(engine)
+            let reports = engine.fullLog
             log.withLock { $0 = reports }
             finished.signal()
+        }
+    }
+
+    /// Ticks the engine until it stops, waiting on the inbox between ticks as long as it asks.
+    private func run(_ engine: Engine) {
+        while true {
+            switch engine.tick() {
+            case .work: continue
+            case .wait(let time): inbox.wait(seconds: (time - clock.now).seconds)
+            case .sleep: inbox.wait()
+            case .stopped: return
+            }
         }
     }
 

@@ -27,31 +27,31 @@ import NeuralCore
     @Test func smallDataIsReportedEveryHundredIterationsAtAnySpeed() {
         let tutorial = SessionConfiguration(training: .tutorial, seed: 1)
         for speed in [Speed.unlimited, .perSecond(300), .perSecond(1_000_000)] {
-            #expect(TrainingLoop.reportInterval(tutorial, batchSize: 1, speed: speed, network: Self.network([])) == 100)
+            #expect(ReportSchedule.interval(tutorial, batchSize: 1, speed: speed, network: Self.network([])) == 100)
         }
     }
 
     @Test func atFullSpeedTheIntervalGrowsWithTheRows() {
         let data = Self.configuration(rows: 200), deep = Self.network([16, 16])
         // 200 rows every n iterations must stay under a tenth of training: n ≥ 200 / 0.3 ≈ 667, so 1 000.
-        #expect(TrainingLoop.reportInterval(data, batchSize: 1, speed: .unlimited, network: deep) == 1_000)
+        #expect(ReportSchedule.interval(data, batchSize: 1, speed: .unlimited, network: deep) == 1_000)
         // A batch of 10 is ten times the training per iteration.
-        #expect(TrainingLoop.reportInterval(data, batchSize: 10, speed: .unlimited, network: deep) == 100)
+        #expect(ReportSchedule.interval(data, batchSize: 10, speed: .unlimited, network: deep) == 100)
         let large = Self.configuration(rows: 100_000)
-        #expect(TrainingLoop.reportInterval(large, batchSize: 1, speed: .unlimited, network: Self.network([])) == 500_000)
+        #expect(ReportSchedule.interval(large, batchSize: 1, speed: .unlimited, network: Self.network([])) == 500_000)
     }
 
     @Test func whenPacedTheDataIsEvaluatedAsOftenAsTheBudgetAllows() {
         let data = Self.configuration(rows: 200), deep = Self.network([16, 16])
         // 300 it/s × 200 rows × 997 is 6·10^7 a second at n = 1, 1.2 intervals' worth: every 100.
-        #expect(TrainingLoop.reportInterval(data, batchSize: 1, speed: .perSecond(300), network: deep) == 100)
+        #expect(ReportSchedule.interval(data, batchSize: 1, speed: .perSecond(300), network: deep) == 100)
         let large = Self.configuration(rows: 100_000), small = Self.network([4])
         // 2-4-1: 17 parameters and 5 units, 117 a row. 300 × 10^5 × 117 / 5·10^7 = 70: every 100.
-        #expect(TrainingLoop.reportInterval(large, batchSize: 1, speed: .perSecond(300), network: small) == 100)
+        #expect(ReportSchedule.interval(large, batchSize: 1, speed: .perSecond(300), network: small) == 100)
         // 3 000 it/s: 702, so every 1 000.
-        #expect(TrainingLoop.reportInterval(large, batchSize: 1, speed: .perSecond(3_000), network: small) == 1_000)
+        #expect(ReportSchedule.interval(large, batchSize: 1, speed: .perSecond(3_000), network: small) == 1_000)
         // Never less often than at full speed.
-        #expect(TrainingLoop.reportInterval(large, batchSize: 1, speed: .perSecond(1e9), network: small) == 500_000)
+        #expect(ReportSchedule.interval(large, batchSize: 1, speed: .perSecond(1e9), network: small) == 500_000)
     }
 
     @Test func changingTheSpeedChangesTheIntervalOfARunningSession() throws {

@@ -68,7 +68,7 @@ import NeuralCore
         var bare = configuration
         bare.loss = .crossEntropy
         let (network, generator) = bare.drawNetwork(seed: 5)
-        var trainer = TrainingLoop.makeTrainer(bare, network: network, generator: generator,
+        var trainer = Engine.makeTrainer(bare, network: network, generator: generator,
                                                learningRate: 0.1, batchSize: 1, speed: .unlimited)
         trainer.advance(1_000)
         #expect(stepped.network.parameters == trainer.network.parameters)
@@ -87,14 +87,14 @@ import NeuralCore
         let stepped = try #require(waitFor(session) { $0.iteration == 2_000 })
         // The same run as a bare trainer penalised from the start…
         let (network, generator) = configuration.drawNetwork(seed: 5)
-        var trainer = TrainingLoop.makeTrainer(configuration, network: network, generator: generator,
+        var trainer = Engine.makeTrainer(configuration, network: network, generator: generator,
                                                learningRate: 0.1, batchSize: 1, speed: .unlimited)
         trainer.optimizer.regularization = .l2
         trainer.optimizer.regularizationRate = 0.03
         trainer.advance(2_000)
         #expect(stepped.network.parameters == trainer.network.parameters)
         // …and not the unpenalised one.
-        var plain = TrainingLoop.makeTrainer(configuration, network: network, generator: generator,
+        var plain = Engine.makeTrainer(configuration, network: network, generator: generator,
                                              learningRate: 0.1, batchSize: 1, speed: .unlimited)
         plain.advance(2_000)
         #expect(stepped.network.parameters != plain.network.parameters)
@@ -131,7 +131,7 @@ import NeuralCore
         expected.training = training
         expected.test = test
         #expect(after.network == expected.drawNetwork(seed: 6).0)
-        #expect(after.reportInterval == TrainingLoop.reportInterval(expected, batchSize: 1, speed: .unlimited,
+        #expect(after.reportInterval == ReportSchedule.interval(expected, batchSize: 1, speed: .unlimited,
                                                                    network: after.network))
         #expect(after.reportInterval > 100)
         #expect(Self.resets(after) == [6])

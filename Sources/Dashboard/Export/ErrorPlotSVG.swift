@@ -24,7 +24,7 @@ public enum ErrorPlotSVG {
         }
         let errors = rows.flatMap { [$0.minimum, $0.maximum] + ($0.testMean.map { [$0] } ?? []) }.filter(\.isFinite)
         let yLow = 0.0, yHigh = niceCeiling(errors.max() ?? 1)
-        let xLow = 0.0, xHigh = Double(max(lastRow.last, firstRow.last + 1))
+        let xLow = 0.0, xHigh = max(Double(lastRow.last), Double(firstRow.last) + 1)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ it: Double) -> Double { left + (it - xLow) / (xHigh - xLow) * plotWidth }
         func y(_ e: Double) -> Double { top + plotHeight - (min(max(e, yLow), yHigh) - yLow) / (yHigh - yLow) * plotHeight }

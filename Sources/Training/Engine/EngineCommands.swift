@@ -1,0 +1,108 @@
+import NeuralCore
+
+/// The commands, applied between chunks.
+extension Engine {
+    func apply(_ command: TrainingCommand) {
+        switch command {
+        case .pause:
+            if state == .running { state = .paused; record.add(.paused, at: trainer.iteration) }
+        case .resume:
+            switch state {
+            case .paused: break
+            case .done: limit = nil
+            case .diverged:
+                // From the last finite parameters, typically at a lower learning rate; mistakes already
+                // saturated stay as they are and do not count again.
+                guardian.accept(saturatedMistakes: record.latest?.saturatedMistakes ?? 0)
+            case .running: return
+            }
+            state = .running
+            record.add(.resumed, at: trainer.iteration)
+            restartPace()
+        case .step(let n):
+            guard n > 0 else { return }
+            if state == .running { record.add(.paused, at: trainer.iteration) }
+            if state == .done { limit = nil }
+            state = .paused
+            pendingSteps = pendingSteps.addingReportingOverflow(n).overflow ? .max : pendingSteps + n
+        case .setLearningRate(let rate):
+            guard rate.isFinite, rate > 0 else { return }
+            changeLearningRate(to: rate)
+        case .learningRateUp:
+            changeLearningRate(to: LearningRateLadder.up(from: trainer.optimizer.learningRate))
+        case .learningRateDown:
+            changeLearningRate(to: LearningRateLadder.down(from: trainer.optimizer.learningRate))
+        case .setSpeed(let newSpeed):
+            if case .perSecond(let rate) = newSpeed, !(rate >= 1 && rate <= Speed.maximumRate) { return }
+            pacer.speed = newSpeed
+            restartPace()
+            updateReportInterval()
+        case .setBatchSize(let size):
+            guard size >= 1 else { return }
+            trainer.optimizer.batchSize = size
+            updateReportInterval()
+        case .setActivation(let activation):
+            guard activation != configuration.activation else { return }
+            configuration.activation = activation
+            restart()
+        case .setLoss(let loss):
+            guard loss != configuration.loss else { return }
+            configuration.loss = loss
+            restart()
+        case .setRegularization(let regularization, let rate):
+            guard rate.isFinite, rate >= 0 else { return }
+            configuration.regularization = regularization
+            configuration.regularizationRate = rate
+            trainer.optimizer.regularization = regularization
+            trainer.optimizer.regularizationRate = rate
+        case .replaceData(let training, let test):
+            guard training.count > 0, training.isLabelled else { return }
+            if let test, !test.isLabelled || test.featureCount != training.featureCount { return }
+            configuration.training = training
+            configuration.test = test
+            seed &+= 1
+            restart()
+        case .reset(let newSeed):
+            if newSeed { seed &+= 1 }
+            restart()
+        case .stop:
+            break
+        }
+    }
+
+    /// The report interval for the data, batch size and speed now.
+    private func updateReportInterval() {
+        trainer.reportInterval = ReportSchedule.interval(configuration, batchSize: trainer.optimizer.batchSize,
+                                                         speed: pacer.speed, network: trainer.network)
+    }
+
+    /// Draws new parameters from `seed` for the current configuration and starts the run over: iteration 0, a
+    /// fresh record, the iteration limit back, one reset event. Learning rate, batch size and speed carry on.
+    private func restart() {
+        let (network, generator) = configuration.drawNetwork(seed: seed)
+        trainer = Engine.makeTrainer(configuration, network: network, generator: generator,
+                                     learningRate: trainer.optimizer.learningRate,
+                                     batchSize: trainer.optimizer.batchSize, speed: pacer.speed)
+        guardian.restart(network)
+        record.clear()
+        pendingSteps = 0
+        limit = configuration.iterationLimit
+        record.add(.reset(seed: seed), at: trainer.iteration)
+        if state != .paused { state = .running }
+        take(trainer.currentReport(), log: false)
+        restartPace()
+    }
+
+    private func changeLearningRate(to rate: Double) {
+        let old = trainer.optimizer.learningRate
+        guard rate != old else { return }
+        trainer.optimizer.learningRate = rate
+        record.add(.learningRate(from: old, to: rate), at: trainer.iteration)
+    }
+
+    private func restartPace() {
+        let now = clock.now
+        pacer.restart(at: now, iteration: trainer.iteration)
+        meter.restart(at: now, iteration: trainer.iteration)
+    }
+}
