@@ -61,8 +61,12 @@ public final class CSVFile: Sendable {
             var head = [UInt8](repeating: 0, count: length)
             let read = try FileBytes.read(descriptor, path: path, into: &head, at: 0)
             head.removeLast(length - read)
-            let whole = read < length || length == size
+            // A zero byte (no CSV holds one) stops the search: the layout's parser says where it is.
+            let whole = read < length || length == size || head.contains(0)
             if !whole {
+                guard length < LineChunks.maximumLine else {
+                    throw DataError(file: path, "has a first line longer than \(LineChunks.maximumLine >> 20) MiB; nntop reads lines up to that long")
+                }
                 // Only whole lines; none yet means the first line is longer than this.
                 guard let newline = head.lastIndex(of: 10) else {
                     length = min(size, length * 2)
@@ -92,11 +96,17 @@ public final class CSVFile: Sendable {
             // The start of the first line at or after this part's share of the bytes: just after the first
             // newline from the byte before the share.
             var at = max(start + (size - start) * k / parts, cuts.last! + 1) - 1
+            let searchEnd = at + LineChunks.maximumLine
             var cut: Int?
-            while cut == nil {
+            // No cut past a zero byte or a line too long: the run before reports it where it is.
+            search: while cut == nil, at < searchEnd {
                 let read = try FileBytes.read(descriptor, path: path, into: &window, at: at)
                 if read == 0 { break }
-                if let newline = window[0..<read].firstIndex(of: 10) { cut = at + newline + 1 } else { at += read }
+                for (i, byte) in window[0..<read].enumerated() {
+                    if byte == 0 { break search }
+                    if byte == 10 { cut = at + i + 1; break }
+                }
+                at += read
             }
             guard let cut, cut < size else { break }
             cuts.append(cut)

@@ -5,11 +5,15 @@ import Darwin
 #endif
 
 /// A stretch of a file read through one reused buffer, whole lines at a time: each `next()` holds as many whole
-/// lines as fit in the buffer (a line longer than the buffer grows it), and the part line at the end waits for
-/// the next read. Reads with `pread`, so several readers may share one descriptor.
+/// lines as fit in the buffer (a line longer than the buffer grows it, by half, in place where it can), and the
+/// part line at the end waits for the next read. Reads with `pread`, so several readers may share one
+/// descriptor. A line is at most `maximumLine` bytes; a zero byte (no CSV holds one) ends a line there, so the
+/// parser says where the file went wrong without reading on through the rest of it.
 struct LineChunks: ~Copyable {
     /// Bytes kept before the lines: the number parser reads the byte before each number it reads.
     static let padding = 16
+    /// The longest line read: 256 MiB, some ten million numbers.
+    static let maximumLine = 256 << 20
 
     let descriptor: Int32
     let path: String
@@ -29,11 +33,11 @@ struct LineChunks: ~Copyable {
         offset = start
         self.end = end
         capacity = max(chunkSize, 64)
-        buffer = .allocate(capacity: Self.padding + capacity)
+        buffer = malloc(Self.padding + capacity)!.assumingMemoryBound(to: UInt8.self)
         buffer.initialize(repeating: 0, count: Self.padding)
     }
 
-    deinit { buffer.deallocate() }
+    deinit { free(buffer) }
 
     /// The next whole lines (the last may lack its newline at the end of the stretch), as a parser sees them: the
     /// buffer's address and the lines' range in it. Nil when the stretch has been read.
@@ -49,13 +53,17 @@ struct LineChunks: ~Copyable {
             let scanned = held
             try fill()
             if held == 0 { return nil }
-            if atEnd {
+            // (The buffer may have moved: a line longer than it grew it.)
+            if atEnd || memchr(buffer + Self.padding + scanned, 0, held - scanned) != nil {
                 handedOut = held
             } else if let newline = lastNewline(from: scanned) {
                 handedOut = newline + 1
             } else {
                 // One line longer than the buffer: make room for more of it.
-                grow()
+                guard capacity < Self.maximumLine else {
+                    throw DataError(file: path, "has a line longer than \(Self.maximumLine >> 20) MiB; nntop reads lines up to that long")
+                }
+                try grow()
                 continue
             }
             return (UnsafePointer(buffer), Self.padding..<(Self.padding + handedOut))
@@ -86,11 +94,13 @@ struct LineChunks: ~Copyable {
         return nil
     }
 
-    private mutating func grow() {
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.padding + capacity * 2)
-        larger.initialize(from: buffer, count: Self.padding + held)
-        buffer.deallocate()
-        buffer = larger
-        capacity *= 2
+    /// Half as much room again (realloc: a large block grows in place, without a second copy alongside).
+    private mutating func grow() throws(DataError) {
+        let larger = min(capacity + capacity / 2, Self.maximumLine)
+        guard let moved = realloc(buffer, Self.padding + larger) else {
+            throw DataError(file: path, "has a line too long for the memory left (\(larger >> 20) MiB)")
+        }
+        buffer = moved.assumingMemoryBound(to: UInt8.self)
+        capacity = larger
     }
 }

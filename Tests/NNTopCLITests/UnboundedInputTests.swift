@@ -116,3 +116,29 @@ import Glibc
         #expect(try scratch.read("status").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 }
+
+/// Regular files far larger than the memory, as sparse files (they take no disk): refused before anything is
+/// allocated, or stopped at the first zero byte — a terabyte of zeros was searched for a line end for minutes,
+/// and a terabyte after good rows asked the allocator for 1.3 TB.
+@Suite struct TerabyteFileTests {
+    @Test func aTerabyteAfterGoodRowsIsRefusedBeforeAllocating() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        var text = "a,b,y\n"
+        for i in 0..<100_000 { text += "0.\(i % 997),1.\(i % 13),\(i % 2)\n" }
+        let path = try scratch.file("big.csv", text)
+        #expect(truncate(path, off_t(1) << 40) == 0)
+        let result = try runNNTop(["train", "--data", path, "--iterations", "10"], timeout: 20)
+        expectOneLineFailure(result, contains: ["big.csv", "more than this machine's memory can keep"])
+    }
+
+    @Test func aTerabyteOfZerosStopsAtTheFirst() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let path = scratch.path("zeros.csv")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        #expect(truncate(path, off_t(1) << 40) == 0)
+        let result = try runNNTop(["train", "--data", path, "--iterations", "10"], timeout: 20)
+        expectOneLineFailure(result, contains: ["zeros.csv:1"])
+    }
+}
