@@ -3,7 +3,6 @@ import TerminalUI
 /// What each kind of thing on screen looks like. Every style reads without colour too (bold, reverse, dim).
 enum Theme {
     static let label = Style(.standard, dim: true)
-    static let value = Style.plain
     static let positive = Style(.green)
     static let negative = Style(.red)
     static let right = Style(.green, bold: true)

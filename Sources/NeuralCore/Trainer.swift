@@ -71,10 +71,4 @@ public struct Trainer: Sendable {
         let test = self.test.map { Evaluation.of(network, on: $0, loss: loss, pass: &pass) }
         return (train, test)
     }
-
-    /// Puts the counter back to zero with new parameters (the caller draws them).
-    public mutating func restart(with network: Network) {
-        self.network = network
-        iteration = 0
-    }
 }

@@ -13,21 +13,6 @@ public struct Sparkline: Sendable {
         self.style = style
     }
 
-    /// The last `width` values: a streaming chart shows the newest data at its right edge.
-    public static func tail(_ values: [Double], width: Int) -> [Double] {
-        Array(values.suffix(max(width, 0)))
-    }
-
-    /// `values` squeezed into at most `width` columns, each the mean of its share (order kept).
-    public static func squeeze(_ values: [Double], width: Int) -> [Double] {
-        guard width > 0, values.count > width else { return values }
-        return (0..<width).map { c in
-            let start = c * values.count / width, end = max((c + 1) * values.count / width, start + 1)
-            let slice = values[start..<end]
-            return slice.reduce(0, +) / Double(slice.count)
-        }
-    }
-
     /// The height of `value` in sub-cell steps (0 … rows × steps), clamped to the area.
     public func level(of value: Double, rows: Int, steps: Int) -> Int {
         guard value.isFinite else { return 0 }

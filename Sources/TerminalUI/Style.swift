@@ -26,9 +26,6 @@ public struct Colour: Sendable, Hashable {
         return Colour(index: Int16(16 + 36 * r + 6 * g + b))
     }
 
-    /// True for palette entries that need a 256-colour terminal.
-    public var isPalette: Bool { index >= 16 }
-
     /// The standard colour (or the default) closest to a palette entry; standard colours map to themselves.
     public var standardApproximation: Colour {
         guard index >= 16 else { return self }
@@ -70,5 +67,4 @@ public struct Style: Sendable, Equatable {
 
     public static let plain = Style()
     public var bolded: Style { var s = self; s.bold = true; return s }
-    public var reversed: Style { var s = self; s.reverse = true; return s }
 }

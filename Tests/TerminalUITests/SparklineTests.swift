@@ -2,22 +2,6 @@ import Testing
 import TerminalUI
 
 @Suite struct SparklineTests {
-    @Test func tailKeepsTheLastValues() {
-        #expect(Sparkline.tail([1, 2, 3, 4, 5], width: 2) == [4, 5])
-        #expect(Sparkline.tail([1, 2, 3], width: 5) == [1, 2, 3])
-        #expect(Sparkline.tail([1, 2, 3], width: 0) == [])
-        #expect(Sparkline.tail([1, 2, 3], width: -1) == [])
-    }
-
-    @Test func squeezeAveragesEachShareInOrder() {
-        #expect(Sparkline.squeeze([1, 2, 3, 4], width: 2) == [1.5, 3.5])
-        #expect(Sparkline.squeeze([1, 2, 3, 4, 5], width: 2) == [1.5, 4])
-        #expect(Sparkline.squeeze([6, 0, 0, 3, 3, 3], width: 3) == [3, 1.5, 3])
-        #expect(Sparkline.squeeze([1, 2, 3], width: 3) == [1, 2, 3])
-        #expect(Sparkline.squeeze([1, 2, 3], width: 10) == [1, 2, 3])
-        #expect(Sparkline.squeeze(Array(repeating: 2, count: 1000), width: 7) == Array(repeating: 2, count: 7))
-    }
-
     @Test func levelOfLowHighAndMiddle() {
         let s = Sparkline(values: [], low: 10, high: 20)
         #expect(s.level(of: 10, rows: 2, steps: 8) == 0)
