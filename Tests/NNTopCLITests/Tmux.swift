@@ -119,9 +119,16 @@ extension [String] {
     }
 }
 
-enum TmuxError: Error { case spawnFailed(Int32) }
+enum TmuxError: Error, CustomStringConvertible {
+    case spawnFailed(Int32)
 
-/// Quotes `text` for sh.
+    var description: String {
+        guard case .spawnFailed(let code) = self else { return "tmux failed" }
+        if code == ENOENT { return "tmux is not installed: apt-get install tmux (the end-to-end tests drive the dashboard in it)" }
+        return "tmux could not be started: \(String(cString: strerror(code)))"
+    }
+}
+
 /// Runs the dashboard in tmux, in a shell that records `stty -a` before and after (scratch files stty-before and
 /// stty-after) and its exit status (status). `environment` goes before the command, e.g. `LC_ALL=de_DE.UTF-8`.
 func startDashboard(width: Int, height: Int, arguments: String = "", environment: String = "LANG=C.UTF-8",
@@ -133,4 +140,5 @@ func startDashboard(width: Int, height: Int, arguments: String = "", environment
     return try Tmux(width: width, height: height, command: "sh -c \(shellQuoted(script))")
 }
 
+/// Quotes `text` for sh.
 func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
