@@ -3,32 +3,8 @@ import TerminalUI
 /// Every key, in a box over the panes: one column when the screen is tall enough, more side by side when it
 /// is not (descriptions cut to fit). Any key closes it.
 enum HelpOverlay {
-    static let keys: [(String, String)] = [
-        ("space", "pause / resume (resume past the iteration limit)"),
-        ("n", "one step while paused"),
-        ("+ / -", "learning rate one rung up / down"),
-        ("L", "type an exact learning rate"),
-        ("> / <", "speed ×10 / ÷10 (up to max)"),
-        ("r / R", "reset the weights (new seed / same seed)"),
-        ("b / B", "batch size ×2 / ÷2 (1 is online SGD)"),
-        ("a", "next hidden activation (new weights)"),
-        ("c", "squared error / cross-entropy loss (new weights)"),
-        ("N", "draw the built-in dataset again"),
-        ("[ / ]", "noise -0.05 / +0.05 and draw the data again"),
-        ("Tab", "into the probe and between its fields"),
-        ("Esc", "out of the probe or the map"),
-        ("↑ ↓ PgUp PgDn", "scroll the dataset"),
-        ("Home / End", "first / last dataset row"),
-        ("l", "error chart: log / linear scale"),
-        ("w", "error chart: whole run / recent window"),
-        ("m", "probe the decision map (arrows or a click)"),
-        ("d", "decision map: shaded / discrete"),
-        ("x / y", "decision map: next feature across / up"),
-        ("s", "save the model (JSON)"),
-        ("e", "export the error history (CSV and SVG)"),
-        ("? h F1", "this help"),
-        ("q  Ctrl-C", "quit"),
-    ]
+    /// Each binding's label and what it does (`KeyTable`).
+    static let keys: [(String, String)] = KeyTable.bindings.map { ($0.label, $0.help) }
 
     static func draw(_ state: DashboardState, on buffer: inout Buffer) {
         let g = state.glyphs

@@ -39,9 +39,7 @@ enum StatusBar {
                          maxWidth: rect.maxX - x)
         } else {
             // Key hints, as many whole ones as fit.
-            let pause = s.state == .running ? "pause" : "run"
-            let hints = Text.wholeItems(["? help", "q quit", "space \(pause)", "+/- lr", "</> speed", "r reset", "Tab probe", "m map"],
-                                        separator: "  ", width: rect.maxX - x)
+            let hints = Text.wholeItems(KeyTable.hints(running: s.state == .running), separator: "  ", width: rect.maxX - x)
             buffer.write(hints, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
         }
     }

@@ -1,0 +1,50 @@
+/// One line of the dashboard's keys: the keys' names (as README's key table writes them), the label the help
+/// overlay shows, what the keys do, and the short hint the status bar gives, if any.
+struct KeyBinding {
+    let names: [String]
+    let label: String
+    let help: String
+    /// The status bar's hint, and its place among the hints (lower first).
+    var hint: (text: String, order: Int)?
+}
+
+/// Every key of the dashboard, in one place: the help overlay and the status bar's hints are drawn from it, and
+/// a test checks that README's key table names the same keys and that each one has an effect in `update`.
+enum KeyTable {
+    static let bindings: [KeyBinding] = [
+        KeyBinding(names: ["space"], label: "space", help: "pause / resume (resume past the iteration limit)",
+                   hint: ("space pause", 2)),
+        KeyBinding(names: ["n"], label: "n", help: "one step while paused"),
+        KeyBinding(names: ["+", "-"], label: "+ / -", help: "learning rate one rung up / down", hint: ("+/- lr", 3)),
+        KeyBinding(names: ["L"], label: "L", help: "type an exact learning rate"),
+        KeyBinding(names: [">", "<"], label: "> / <", help: "speed ×10 / ÷10 (up to max)", hint: ("</> speed", 4)),
+        KeyBinding(names: ["r", "R"], label: "r / R", help: "reset the weights (new seed / same seed)", hint: ("r reset", 5)),
+        KeyBinding(names: ["b", "B"], label: "b / B", help: "batch size ×2 / ÷2 (1 is online SGD)"),
+        KeyBinding(names: ["a"], label: "a", help: "next hidden activation (new weights)"),
+        KeyBinding(names: ["c"], label: "c", help: "squared error / cross-entropy loss (new weights)"),
+        KeyBinding(names: ["N"], label: "N", help: "draw the built-in dataset again"),
+        KeyBinding(names: ["[", "]"], label: "[ / ]", help: "noise -0.05 / +0.05 and draw the data again"),
+        KeyBinding(names: ["Tab"], label: "Tab", help: "into the probe and between its fields", hint: ("Tab probe", 6)),
+        KeyBinding(names: ["Shift-Tab"], label: "Shift-Tab", help: "the probe's fields backwards"),
+        KeyBinding(names: ["Esc"], label: "Esc", help: "out of the probe or the map"),
+        KeyBinding(names: ["arrows", "PgUp", "PgDn"], label: "↑ ↓ PgUp PgDn", help: "scroll the dataset"),
+        KeyBinding(names: ["Home", "End"], label: "Home / End", help: "first / last dataset row"),
+        KeyBinding(names: ["l"], label: "l", help: "error chart: log / linear scale"),
+        KeyBinding(names: ["w"], label: "w", help: "error chart: whole run / recent window"),
+        KeyBinding(names: ["m"], label: "m", help: "probe the decision map (arrows or a click)", hint: ("m map", 7)),
+        KeyBinding(names: ["d"], label: "d", help: "decision map: shaded / discrete"),
+        KeyBinding(names: ["x", "y"], label: "x / y", help: "decision map: next feature across / up"),
+        KeyBinding(names: ["s"], label: "s", help: "save the model (JSON)"),
+        KeyBinding(names: ["e"], label: "e", help: "export the error history (CSV and SVG)"),
+        KeyBinding(names: ["?", "h", "F1"], label: "? h F1", help: "this help", hint: ("? help", 0)),
+        KeyBinding(names: ["q", "Ctrl-C"], label: "q  Ctrl-C", help: "quit", hint: ("q quit", 1)),
+        KeyBinding(names: ["Ctrl-Z"], label: "Ctrl-Z", help: "suspend to the shell (fg comes back)"),
+    ]
+
+    /// The status bar's hints, in their order; `running` decides what space does.
+    static func hints(running: Bool) -> [String] {
+        bindings.compactMap(\.hint).sorted { $0.order < $1.order }.map { hint in
+            hint.text == "space pause" && !running ? "space run" : hint.text
+        }
+    }
+}
