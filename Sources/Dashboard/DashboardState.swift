@@ -21,7 +21,10 @@ public struct DashboardState: Sendable {
         case monochrome, eight, palette
     }
 
-    public var snapshot: Snapshot?
+    public var snapshot: Snapshot? { didSet { diagnose() } }
+    /// The status bar's hint for the newest snapshot: worked out once per snapshot (it runs the network over up
+    /// to 64 rows), not in every frame.
+    private(set) var diagnosis: Diagnosis?
     /// The characters to draw with (Unicode, or ASCII when the locale is not UTF-8 or `--ascii`).
     public var glyphs: GlyphSet
     public var colours: ColourDepth
@@ -89,6 +92,7 @@ public struct DashboardState: Sendable {
         self.test = test
         self.standardization = standardization
         trainingInput = standardization?.apply(training) ?? training
+        diagnose()
         mapPlane = MapPlane(training: training, test: test, across: 0, up: training.featureCount > 1 ? 1 : nil)
         datasetScroll = 0
         if training.count > 0 { probeTexts = training.row(0).map { Format.short($0) } }
@@ -108,6 +112,10 @@ public struct DashboardState: Sendable {
     }
 
     /// The probe's inputs, or the first field that is not a number.
+    private mutating func diagnose() {
+        diagnosis = snapshot.flatMap { Diagnosis.of($0, training: trainingInput) }
+    }
+
     static func parse(_ texts: [String]) -> Result<[Double], ProbeInputError> {
         var values: [Double] = []
         values.reserveCapacity(texts.count)

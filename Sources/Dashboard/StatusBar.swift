@@ -34,7 +34,7 @@ enum StatusBar {
         } else if let notice = state.notice {
             let style = notice.isProblem ? Style(.red, bold: true, reverse: true) : Theme.statusBar.bolded
             buffer.write(notice.text, x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
-        } else if let diagnosis = Diagnosis.of(s, training: state.trainingInput) {
+        } else if let diagnosis = state.diagnosis {
             buffer.write(diagnosis.hint, x: x, y: rect.y, style: Style(.yellow, bold: true, reverse: true),
                          maxWidth: rect.maxX - x)
         } else {
