@@ -7,8 +7,8 @@ import Darwin
 /// A stretch of a file read through one reused buffer, whole lines at a time: each `next()` holds as many whole
 /// lines as fit in the buffer (a line longer than the buffer grows it, by half, in place where it can), and the
 /// part line at the end waits for the next read. Reads with `pread`, so several readers may share one
-/// descriptor. A line is at most `maximumLine` bytes; a zero byte (no CSV holds one) ends a line there, so the
-/// parser says where the file went wrong without reading on through the rest of it.
+/// descriptor. A line is at most `maximumLine` bytes, so an endless one (a file of zeros) ends in an error, not
+/// in the memory running out. (A line is never cut short before that: its error is the one a whole pass gives.)
 struct LineChunks: ~Copyable {
     /// Bytes kept before the lines: the number parser reads the byte before each number it reads.
     static let padding = 16
@@ -53,8 +53,7 @@ struct LineChunks: ~Copyable {
             let scanned = held
             try fill()
             if held == 0 { return nil }
-            // (The buffer may have moved: a line longer than it grew it.)
-            if atEnd || memchr(buffer + Self.padding + scanned, 0, held - scanned) != nil {
+            if atEnd {
                 handedOut = held
             } else if let newline = lastNewline(from: scanned) {
                 handedOut = newline + 1
