@@ -6,7 +6,7 @@ import Glibc
 
 /// The terminal, through ncursesw: set up on `open`, restored on `close` (and, as a last resort, at exit).
 /// Only the main thread touches it.
-public final class CursesScreen {
+public final class CursesScreen: Screen {
     public enum OpenError: Error, CustomStringConvertible {
         case notATerminal
         case unknownTerminal(String)

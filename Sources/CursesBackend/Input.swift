@@ -1,12 +1,6 @@
 import CNCurses
 import TerminalUI
 
-/// What one read from the terminal gave.
-public enum InputEvent: Sendable, Equatable {
-    case key(Key)
-    case resize(Size)
-}
-
 extension CursesScreen {
     /// Waits up to `timeoutMilliseconds` (0: do not wait) for a key, a mouse click or a resize.
     public func read(timeoutMilliseconds: Int32) -> InputEvent? {

@@ -18,6 +18,10 @@ struct DashboardCommand: ParsableCommand {
         """
     )
 
+    /// How long quitting waits for the trainer to finish what it is doing (a report on large data can take
+    /// longer); then the program ends without it.
+    static let quitWait: Duration = .milliseconds(20)
+
     /// Iterations per second that make the tutorial's 10 000 iterations last about half a minute.
     static let defaultSpeed = Speed.perSecond(300)
 
@@ -104,11 +108,12 @@ struct DashboardCommand: ParsableCommand {
         if let problem = defaultPathProblem { state.notice = .problem(problem) }
         let host = DashboardHost(modelPath: save ?? "nntop-model.json", historyPath: export ?? "nntop-history",
                                  data: dataOptions)
-        var loop = DashboardLoop(screen: screen, session: session, host: host, state: state)
-        let last = loop.run()
-        session.stop(waitingAtMost: DashboardLoop.quitWait)
+        var loop = ProgramLoop(screen: screen, trainer: session, host: host, state: state, clock: SystemClock())
+        let end = loop.run()
+        session.stop(waitingAtMost: Self.quitWait)
+        if case .signal(let signal) = end { screen.exit(bySignal: signal) }
         screen.close()
-        if let last {
+        if let last = loop.state.snapshot {
             var line = "nntop: \(last.state.rawValue.lowercased()) at iteration \(last.iteration)"
             if let error = last.trainingError { line += ", cumulative error \(error)" }
             Terminal.writeOutput(line + "\n")

@@ -6,7 +6,7 @@ import Training
 /// What the dashboard asks of the program around it: files written (s saves the model, e exports the error
 /// history; each written to a temporary file and renamed, so an existing one is never left half-written) and
 /// built-in data drawn again (N, [ and ]).
-struct DashboardHost {
+struct DashboardHost: DashboardHosting {
     /// The model file (`s`).
     var modelPath: String
     /// The error history, without extension: `.csv` and `.svg` are added (`e`).

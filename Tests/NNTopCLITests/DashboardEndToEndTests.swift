@@ -185,26 +185,6 @@ import Testing
         #expect(try tmux.waitFor { _ in (try? tmux.paneDead()) == true }.ok)
     }
 
-    @Test func aNoticeGivesWayToTheFiguresAfterItsTime() throws {
-        let scratch = try Scratch()
-        defer { scratch.cleanUp() }
-        let tmux = try start(width: 80, height: 24, scratch: scratch)
-        let running = try tmux.waitFor { $0.statusLine.contains("RUNNING") }
-        #expect(running.ok, "\(running.screen.joinedScreen)")
-        // m on a terminal too small for the map: a problem notice in the figures' place, for 10 s.
-        try tmux.send("m")
-        let shown = try tmux.waitFor { $0.statusLine.contains("decision map needs") }
-        #expect(shown.ok, "\(shown.screen.statusLine)")
-        let start = ContinuousClock.now
-        Thread.sleep(forTimeInterval: 5)
-        #expect(try tmux.screen().statusLine.contains("decision map needs"), "the notice went before its time")
-        let back = try tmux.waitFor(15) { $0.statusLine.contains("RUNNING") && !$0.statusLine.contains("decision map") }
-        #expect(back.ok, "\(back.screen.statusLine)")
-        let after = (ContinuousClock.now - start).components.seconds
-        #expect(after >= 8 && after <= 14, "the notice went after \(after) s")
-        try tmux.send("q")
-    }
-
     @Test func ctrlCAndSigtermRestoreTheTerminal() throws {
         for way in ["ctrl-c", "sigterm", "sighup"] {
             let scratch = try Scratch()

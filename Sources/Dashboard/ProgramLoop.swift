@@ -1,25 +1,52 @@
-import CursesBackend
-import Dashboard
+import NeuralCore
 import TerminalUI
 import Training
 
-/// The dashboard's main-thread loop: read a key (blocking, with a timeout), update the state, take the newest
-/// snapshot, and draw when something changed — at most about 30 frames a second, at once after a key.
-struct DashboardLoop {
-    static let frameInterval: Duration = .milliseconds(33)
-    /// How long quitting waits for the trainer to finish what it is doing (a report on large data can take
-    /// longer); then the program ends without it.
-    static let quitWait: Duration = .milliseconds(20)
+/// The trainer as the program loop reaches it: commands in, the newest snapshot out.
+public protocol TrainerLink {
+    func send(_ command: TrainingCommand)
+    func snapshot(newerThan version: Int) -> Snapshot?
+}
 
-    let screen: CursesScreen
-    let session: TrainingSession
-    var host: DashboardHost
-    var state: DashboardState
+extension TrainingSession: TrainerLink {
+    public func snapshot(newerThan version: Int) -> Snapshot? { channel.take(newerThan: version) }
+}
 
-    /// Runs until the user quits; returns the last snapshot seen. A termination signal restores the terminal
-    /// and ends the process by that signal.
-    mutating func run() -> Snapshot? {
-        let clock = ContinuousClock()
+/// What the program around the dashboard does for it: writes files, draws data again.
+public protocol DashboardHosting {
+    mutating func perform(_ request: DashboardRequest, state: DashboardState)
+        -> (events: [DashboardEvent], commands: [TrainingCommand])
+}
+
+/// The dashboard's program loop: read input (blocking, with a timeout), update the state, take the newest
+/// snapshot, carry out the host's requests, and draw when something changed — at most about 30 frames a
+/// second, at once after a key. Time comes from `clock`; the screen, the trainer and the host are whatever is
+/// passed in, so tests run it on a screen in memory and a clock moved by hand.
+public struct ProgramLoop<S: Screen, T: TrainerLink, H: DashboardHosting> {
+    public static var frameInterval: Duration { .milliseconds(33) }
+
+    /// How the loop ended.
+    public enum End: Equatable {
+        case quit
+        /// A termination signal arrived: the caller ends the process by it.
+        case signal(Int32)
+    }
+
+    let screen: S
+    let trainer: T
+    var host: H
+    public private(set) var state: DashboardState
+    let clock: any EngineClock
+
+    public init(screen: S, trainer: T, host: H, state: DashboardState, clock: any EngineClock) {
+        self.screen = screen
+        self.trainer = trainer
+        self.host = host
+        self.state = state
+        self.clock = clock
+    }
+
+    public mutating func run() -> End {
         var version = 0
         var dirty = true
         var urgent = true
@@ -27,7 +54,7 @@ struct DashboardLoop {
         var awaitingSnapshot = true
         // When the notice on screen went up: keys and the host's events may put one up; after its lifetime the
         // figures come back without a key.
-        var noticeShown: (notice: Notice, since: ContinuousClock.Instant)?
+        var noticeShown: (notice: Notice, since: Duration)?
         while !state.quit {
             if let notice = state.notice {
                 if noticeShown?.notice != notice { noticeShown = (notice, clock.now) }
@@ -40,15 +67,16 @@ struct DashboardLoop {
             } else {
                 noticeShown = nil
             }
-            honourSignal()
-            if let snapshot = session.channel.take(newerThan: version) {
+            // A signal is looked at before each snapshot and each frame, so it waits for at most one frame.
+            if let signal = screen.pendingSignal { return .signal(signal) }
+            if let snapshot = trainer.snapshot(newerThan: version) {
                 version = snapshot.version
                 _ = update(&state, .snapshot(snapshot))
                 dirty = true
                 if awaitingSnapshot { urgent = true }
                 awaitingSnapshot = false
             }
-            honourSignal()
+            if let signal = screen.pendingSignal { return .signal(signal) }
             let now = clock.now
             if dirty, urgent || now - lastDraw >= Self.frameInterval {
                 screen.draw(render(state))
@@ -77,21 +105,13 @@ struct DashboardLoop {
                 let (events, commands) = host.perform(state.requests.removeFirst(), state: state)
                 for event in events { _ = update(&state, event) }
                 noticeShown = nil
-                for command in commands { session.send(command) }
+                for command in commands { trainer.send(command) }
                 if !commands.isEmpty { awaitingSnapshot = true }
                 dirty = true
                 urgent = true
             }
         }
-        return state.snapshot
-    }
-
-    /// A termination signal received since the last look ends the program now, the terminal restored: looked
-    /// at before each snapshot is taken and before each frame, so a signal waits for at most one frame.
-    private func honourSignal() {
-        guard let signal = screen.pendingSignal else { return }
-        session.stop(waitingAtMost: Self.quitWait)
-        screen.exit(bySignal: signal)
+        return .quit
     }
 
     /// Applies one input event; true when it sent commands to the trainer.
@@ -106,7 +126,7 @@ struct DashboardLoop {
             return false
         case .key(let key):
             let commands = update(&state, .key(key))
-            for command in commands { session.send(command) }
+            for command in commands { trainer.send(command) }
             return !commands.isEmpty
         }
     }
