@@ -16,10 +16,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // The maths: layers, activations, losses, SGD, datasets, CSV, model files. Foundation only.
+        // A value shared between threads behind a Mutex that ThreadSanitizer can see.
+        .target(name: "SharedState", swiftSettings: strict),
+        // The maths alone: network, passes, activations, losses, SGD, datasets as values, standardization. No I/O.
         .target(name: "NeuralCore", swiftSettings: strict),
+        // Data files: the CSV reader and its number parsers, the parallel loader, safe writes, model files.
+        .target(name: "DataFiles", dependencies: ["NeuralCore", "SharedState"], swiftSettings: strict),
         // The training engine: a session on its own Dispatch queue, commands in, snapshots out.
-        .target(name: "Training", dependencies: ["NeuralCore"], swiftSettings: strict),
+        .target(name: "Training", dependencies: ["NeuralCore", "SharedState"], swiftSettings: strict),
         // ncursesw, the only C library: a module map and one accessor per macro.
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // The only code that imports CNCurses: terminal setup and teardown, input decoding, flushing a buffer.
@@ -33,6 +37,7 @@ let package = Package(
             name: "NNTopCLI",
             dependencies: [
                 "NeuralCore",
+                "DataFiles",
                 "Training",
                 "TerminalUI",
                 "Dashboard",
@@ -42,13 +47,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "nntop", dependencies: ["NNTopCLI"], swiftSettings: strict),
-        .executableTarget(name: "nntop-bench", dependencies: ["NeuralCore", "Training", "Dashboard", "TerminalUI", "NNTopCLI"],
+        .executableTarget(name: "nntop-bench", dependencies: ["NeuralCore", "DataFiles", "Training", "Dashboard", "TerminalUI", "NNTopCLI"],
                           swiftSettings: strict),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"], swiftSettings: strict),
+        .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "NeuralCore", "SharedState"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "Training", "NeuralCore"],
                     swiftSettings: strict),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore"], swiftSettings: strict),
-        .testTarget(name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "nntop"], swiftSettings: strict),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore", "SharedState"], swiftSettings: strict),
+        .testTarget(name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "DataFiles", "nntop"], swiftSettings: strict),
     ]
 )

@@ -6,8 +6,8 @@
 //
 // The root package exports NeuralCore only inside itself (its products are the two executables), and SwiftPM
 // lets another package use a target only through a library product. So this package compiles the same
-// sources through symlinks, Sources/NeuralCore -> ../../Sources/NeuralCore and likewise Training, TerminalUI and
-// Dashboard: the code under test is the root package's, file for file, and it is instrumented for coverage
+// sources through symlinks, Sources/NeuralCore -> ../../Sources/NeuralCore and likewise SharedState, DataFiles,
+// Training, TerminalUI and Dashboard: the code under test is the root package's, file for file, and it is instrumented for coverage
 // together with the harnesses.
 import PackageDescription
 
@@ -17,13 +17,15 @@ let package = Package(
     name: "nntop-fuzz",
     targets: [
         .target(name: "NeuralCore", swiftSettings: settings),
-        .target(name: "Training", dependencies: ["NeuralCore"], swiftSettings: settings),
+        .target(name: "SharedState", swiftSettings: settings),
+        .target(name: "DataFiles", dependencies: ["NeuralCore", "SharedState"], swiftSettings: settings),
+        .target(name: "Training", dependencies: ["NeuralCore", "SharedState"], swiftSettings: settings),
         .target(name: "TerminalUI", swiftSettings: settings),
         .target(name: "Dashboard", dependencies: ["NeuralCore", "Training", "TerminalUI"], swiftSettings: settings),
         .target(name: "CLibFuzzer"),
-        .executableTarget(name: "FuzzCSV", dependencies: ["NeuralCore", "CLibFuzzer"], swiftSettings: settings),
-        .executableTarget(name: "FuzzModel", dependencies: ["NeuralCore", "CLibFuzzer"], swiftSettings: settings),
-        .executableTarget(name: "FuzzUpdate", dependencies: ["Dashboard", "Training", "TerminalUI", "NeuralCore", "CLibFuzzer"],
+        .executableTarget(name: "FuzzCSV", dependencies: ["DataFiles", "NeuralCore", "CLibFuzzer"], swiftSettings: settings),
+        .executableTarget(name: "FuzzModel", dependencies: ["DataFiles", "NeuralCore", "CLibFuzzer"], swiftSettings: settings),
+        .executableTarget(name: "FuzzUpdate", dependencies: ["Dashboard", "Training", "TerminalUI", "NeuralCore", "DataFiles", "CLibFuzzer"],
                           swiftSettings: settings),
     ]
 )

@@ -5,6 +5,7 @@ import Foundation
 import NeuralCore
 import TerminalUI
 import Training
+import DataFiles
 
 /// `nntop` with no subcommand: the live dashboard.
 struct DashboardCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import Dashboard
 import Foundation
 import NeuralCore
 import Training
+import DataFiles
 
 /// What the dashboard asks of the program around it: files written (s saves the model, e exports the error
 /// history; each written to a temporary file and renamed, so an existing one is never left half-written) and

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NeuralCore
+import DataFiles
 
 /// Where the training (and test) data come from, and how they are prepared.
 struct DataOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import DataFiles
 
 /// The `nntop` command: the dashboard by default, `train` and `predict` headless.
 public struct NNTop: ParsableCommand {

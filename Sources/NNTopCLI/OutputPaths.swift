@@ -1,4 +1,5 @@
 import NeuralCore
+import DataFiles
 
 /// The files a command will write, checked before any work: each must be writable, and none may be another
 /// output or an input file however the paths are spelt (`FileIdentity`).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NeuralCore
+import DataFiles
 
 /// `nntop predict`: probabilities and classes from a saved model or from given weights.
 struct PredictCommand: ParsableCommand {

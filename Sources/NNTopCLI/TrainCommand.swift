@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NeuralCore
 import Training
+import DataFiles
 
 /// `nntop train`: headless training with a progress bar and a summary.
 struct TrainCommand: ParsableCommand {

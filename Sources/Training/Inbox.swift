@@ -1,4 +1,5 @@
 import Dispatch
+import SharedState
 import Synchronization
 
 /// Where commands wait for the training loop: any thread appends, the loop drains them in the order sent.

@@ -1,4 +1,5 @@
 import Synchronization
+import SharedState
 
 /// A latest-value channel: the producer replaces the one stored snapshot (holding the lock only for that
 /// assignment); consumers take the newest one if it is newer than what they have. Newest wins, memory is

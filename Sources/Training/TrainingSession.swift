@@ -1,4 +1,5 @@
 import Dispatch
+import SharedState
 import NeuralCore
 import Synchronization
 

@@ -4,6 +4,7 @@ import NeuralCore
 import NNTopCLI
 import TerminalUI
 import Training
+import DataFiles
 
 // Release-mode benchmarks. Each figure is printed as one `name value` line so bench/run.sh can compute ratios
 // against the C and NumPy references measured in the same run.

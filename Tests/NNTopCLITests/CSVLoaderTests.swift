@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import NeuralCore
-@testable import NNTopCLI
+import NeuralCore
+@testable import DataFiles
 
 /// The loader the commands use reads a large file in runs on several threads; the rows, and any error, must be
 /// the ones a single pass over the whole file gives.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NeuralCore
+import DataFiles
 
 /// `nntop train`: the summary, JSON, history, saving, standardization, test data, seeds and XOR.
 @Suite struct TrainCLITests {

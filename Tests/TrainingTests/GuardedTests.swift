@@ -1,6 +1,7 @@
 import Dispatch
 import Testing
 @testable import Training
+import SharedState
 
 /// The lock around shared state: exclusive, and visible to ThreadSanitizer (CI runs these tests under it and
 /// fails on any report, which a bare `Synchronization.Mutex` gives for this very test).

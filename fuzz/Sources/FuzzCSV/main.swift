@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CLibFuzzer
+import DataFiles
 import NeuralCore
 
 /// One libFuzzer input: the bytes of a CSV file, read with every way `--target` can pick the target column.

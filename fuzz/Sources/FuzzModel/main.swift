@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import CLibFuzzer
+import DataFiles
 import NeuralCore
 
 /// Where each input is written: the only public way in is `ModelFile.load(path:)`, so every input becomes a

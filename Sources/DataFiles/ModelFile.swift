@@ -1,0 +1,108 @@
+import Foundation
+import NeuralCore
+
+/// A trained network as JSON: its shape, hidden activation, loss, feature names, the weights of each layer (one
+/// row per unit), the biases, and the standardization the inputs need, if any.
+public struct ModelFile: Codable, Sendable, Equatable {
+    public static let formatName = "nntop-model"
+    public static let currentVersion = 1
+
+    public var format: String
+    public var version: Int
+    public var inputs: Int
+    public var hidden: [Int]
+    public var activation: Activation
+    public var loss: Loss
+    public var featureNames: [String]
+    public var weights: [[[Double]]]
+    public var biases: [[Double]]
+    public var standardization: Standardization?
+    public var iterations: Int
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, inputs, hidden, activation, loss
+        case featureNames = "feature_names"
+        case weights, biases, standardization, iterations
+    }
+
+    public init(network: Network, loss: Loss, featureNames: [String], standardization: Standardization?,
+                iterations: Int) {
+        format = ModelFile.formatName
+        version = ModelFile.currentVersion
+        inputs = network.inputCount
+        hidden = network.hiddenSizes
+        activation = network.hiddenActivation
+        self.loss = loss
+        self.featureNames = featureNames
+        weights = (0..<network.layerCount).map { network.weights(layer: $0) }
+        biases = (0..<network.layerCount).map { network.biases(layer: $0) }
+        self.standardization = standardization
+        self.iterations = iterations
+    }
+
+    /// The network this file describes, or nil when its arrays do not fit its stated shape.
+    public func network() -> Network? {
+        guard let network = Network(inputCount: inputs, hiddenActivation: activation, weights: weights, biases: biases),
+              network.hiddenSizes == hidden, network.isFinite else { return nil }
+        return network
+    }
+
+    /// The largest model file read: about 20 million parameters, a network of 4 096 × 4 096 and more. (Reading
+    /// one costs about its size again: `JSONValue` keeps rows of numbers as arrays of doubles.)
+    public static let sizeLimit = 512 << 20
+
+    public static func load(path: String) throws(DataError) -> (ModelFile, Network) {
+        let bytes = try FileBytes.read(path, limit: sizeLimit)
+        guard !bytes.isEmpty else { throw DataError(file: path, "is empty, expected an nntop model (JSON)") }
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(bytes)
+        } catch {
+            let kind = error.outOfRange ? "is a corrupt nntop model" : "is not an nntop model: not valid JSON"
+            throw DataError(file: path, line: error.line, column: error.column, "\(kind): \(error.reason)")
+        }
+        // Look at the envelope first so a file from another version is named as such, not as corrupt.
+        try Envelope.check(json, path: path)
+        let model: ModelFile
+        do {
+            model = try ModelFile(json: json)
+        } catch {
+            throw DataError(file: path, "is a corrupt nntop model: \(error.text)")
+        }
+        guard let network = model.network() else {
+            throw DataError(file: path, "is a corrupt nntop model: weights and biases do not match \(model.inputs) inputs and hidden layers \(model.hidden)")
+        }
+        guard model.featureNames.count == model.inputs else {
+            throw DataError(file: path, "is a corrupt nntop model: \(model.featureNames.count) feature names for \(model.inputs) inputs")
+        }
+        if let s = model.standardization {
+            guard s.mean.count == model.inputs, s.deviation.count == model.inputs else {
+                throw DataError(file: path, "is a corrupt nntop model: standardization does not match \(model.inputs) inputs")
+            }
+            guard (s.mean + s.deviation).allSatisfy(\.isFinite) else {
+                throw DataError(file: path, "is a corrupt nntop model: a standardization mean or deviation is not a finite number")
+            }
+            guard s.deviation.allSatisfy({ $0 >= 0 }) else {
+                throw DataError(file: path, "is a corrupt nntop model: a standardization deviation is negative")
+            }
+        }
+        return (model, network)
+    }
+
+    /// Writes the model as JSON to a temporary file beside `path`, then renames it over `path`, so an existing
+    /// file is replaced whole or not at all.
+    public func save(path: String) throws(DataError) {
+        try AtomicFile.write(try encoded(for: path), to: path)
+    }
+
+    /// The JSON `save` writes, made without writing anything; the error names `path`, where it was going.
+    public func encoded(for path: String) throws(DataError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            return try encoder.encode(self)
+        } catch {
+            throw DataError(file: path, "cannot save: the parameters are not finite numbers")
+        }
+    }
+}
