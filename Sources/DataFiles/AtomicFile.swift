@@ -104,10 +104,17 @@ public enum AtomicFile {
         return target
     }
 
-    /// `path`, or when it is a symbolic link, the existing file it finally leads to.
+    /// `path`, or when it is a symbolic link, the existing file it finally leads to. A link that another user
+    /// put in a directory others may write to (a sticky /tmp, say) is never followed: it may lead anywhere the
+    /// running user can write. The kernel's own guard for this (fs.protected_symlinks) is not always on.
     static func destination(of path: String) throws(DataError) -> String {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
+        var folder = stat()
+        if info.st_uid != geteuid(), stat(directory(of: path), &folder) == 0, folder.st_mode & 0o022 != 0,
+           info.st_uid != folder.st_uid {
+            throw DataError(file: path, "is a symbolic link another user made in a shared directory; nntop does not follow it (give the file it leads to, or another path)")
+        }
         guard let resolved = realpath(path, nil) else {
             // A link to nothing, or to something with no name in the file system (a pipe, a socket).
             throw DataError(file: path, "is a symbolic link that leads to no file nntop can replace")

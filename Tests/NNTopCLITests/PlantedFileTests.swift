@@ -37,6 +37,22 @@ import Glibc
         #expect(left.isEmpty, "\(left)")
     }
 
+    /// Guards the target itself: a link another user put in a shared, sticky directory, named as the --save
+    /// path, led the save onto any file the running user can write (root's 0600 secret, say). It is refused.
+    @Test func aLinkAnotherUserPlantedAtTheTargetIsNotFollowed() throws {
+        try #require(geteuid() == 0, "making a link owned by another user needs root (CI runs as root)")
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let shared = scratch.path("shared")
+        #expect(mkdir(shared, 0o777) == 0 && chmod(shared, 0o1777) == 0)
+        let victim = try scratch.file("secret.txt", "precious\n")
+        #expect(symlink(victim, "\(shared)/model.json") == 0)
+        #expect(lchown("\(shared)/model.json", 65534, 65534) == 0)
+        let result = try runNNTop(["train", "--iterations", "10", "--save", "\(shared)/model.json"], timeout: 20)
+        expectOneLineFailure(result, contains: ["model.json", "another user", "does not follow"])
+        #expect(try scratch.read("secret.txt") == "precious\n")
+    }
+
     /// Guards the save against a planted named pipe: opening one to write waits for a reader for ever.
     @Test func aPipePlantedAtAPredictableTemporaryNameDoesNotHangTheSave() throws {
         let scratch = try Scratch()
