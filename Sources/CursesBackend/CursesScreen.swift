@@ -37,8 +37,14 @@ public final class CursesScreen: Screen {
         setlocale(LC_NUMERIC, "C")
         guard isatty(1) == 1, isatty(0) == 1 else { throw .notATerminal }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        // Our handlers go in first: newterm puts its own on SIGINT and SIGTERM when they are at their defaults,
+        // and those end the process with status 1 (a SIGTERM in the first milliseconds did).
+        SignalFlags.install()
         // newterm reports an unknown TERM as NULL instead of exiting the process as initscr does.
-        guard let screen = nntop_newterm() else { throw .unknownTerminal(term) }
+        guard let screen = nntop_newterm() else {
+            SignalFlags.uninstall()
+            throw .unknownTerminal(term)
+        }
         self.screen = screen
         set_term(screen)
         isOpen = true
@@ -57,7 +63,6 @@ public final class CursesScreen: Screen {
             use_default_colors()
             pairs = ColourPairs()
         }
-        SignalFlags.install()
         CrashRestore.install()
         CursesScreen.installExitRestore()
     }

@@ -14,6 +14,13 @@ enum SignalFlags {
         }
     }
 
+    /// Back to the default actions (the dashboard did not open after all); a signal already caught ends the
+    /// process by it now.
+    static func uninstall() {
+        for sig in [SIGTERM, SIGHUP, SIGINT] { signal(sig, SIG_DFL) }
+        if let sig = received { raise(sig) }
+    }
+
     /// The signal to exit for, if one arrived.
     static var received: Int32? {
         let value = pendingSignal.load(ordering: .relaxed)

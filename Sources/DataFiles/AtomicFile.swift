@@ -55,9 +55,10 @@ public enum AtomicFile {
     /// nowhere or a file made read-only, and the directory must exist. Then it asks the file system what the
     /// save will ask: a temporary file is created in the directory and removed, and a file yet to exist is
     /// created under its own name and removed, so a name too long, a read-only file system or a full quota fail
-    /// here. Run before long work, so a bad path fails at once.
+    /// here. Run before long work, so a bad path fails at once. With `probing` false nothing is created: the
+    /// directory is only asked whether this user may write in it (for a look that must leave no trace).
     @discardableResult
-    public static func checkWritable(_ path: String) throws(DataError) -> String {
+    public static func checkWritable(_ path: String, probing: Bool = true) throws(DataError) -> String {
         guard !path.isEmpty else { throw DataError(file: path, "is an empty path, expected a file to write") }
         let target = try destination(of: path)
         var info = stat()
@@ -88,6 +89,12 @@ public enum AtomicFile {
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
             throw DataError(file: path, "cannot write: \(shown) is not a directory")
+        }
+        guard probing else {
+            guard access(directory, W_OK | X_OK) == 0 else {
+                throw DataError(file: path, "cannot write: permission denied in the directory \(shown)")
+            }
+            return target
         }
         let probe = try TemporaryFile.create(in: directory, for: path)
         close(probe.descriptor)

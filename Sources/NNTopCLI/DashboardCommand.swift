@@ -53,7 +53,7 @@ struct DashboardCommand: ParsableCommand {
         let defaults = [(save, "s", "nntop-model.json", "--save"), (export, "e", "nntop-history.csv", "--export")]
         for (given, key, path, option) in defaults where given == nil {
             do throws(DataError) {
-                try AtomicFile.checkWritable(path)
+                try AtomicFile.checkWritable(path, probing: false)
             } catch {
                 return "\(key) will fail, give \(option): \(error.description)"
             }
