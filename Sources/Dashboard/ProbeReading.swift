@@ -21,11 +21,17 @@ struct ProbeReading: Equatable {
         let whole = z
         let features = (shown ?? input.indices).clamped(to: input.indices)
         firstContribution = features.lowerBound
-        var zeroed = input
-        contributions = features.prefix(max(passes - 1, 0)).map { i in
-            zeroed[i] = 0
-            defer { zeroed[i] = input[i] }
-            return whole - ProbeReading.outputSum(network, zeroed)
+        if network.layerCount == 1 {
+            // One unit: exactly weight × input (a difference of two sums of 1e300 would lose it to rounding).
+            let weights = network.weights(layer: 0)[0]
+            contributions = features.map { weights[$0] * input[$0] }
+        } else {
+            var zeroed = input
+            contributions = features.prefix(max(passes - 1, 0)).map { i in
+                zeroed[i] = 0
+                defer { zeroed[i] = input[i] }
+                return whole - ProbeReading.outputSum(network, zeroed)
+            }
         }
         bias = network.layerCount == 1 ? network.biases(layer: 0)[0] : nil
     }

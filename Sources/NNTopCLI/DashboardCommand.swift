@@ -51,14 +51,18 @@ struct DashboardCommand: ParsableCommand {
     /// after a long session when the key is pressed. (It still opens: looking needs no writable directory.)
     private var defaultPathProblem: String? {
         let defaults = [(save, "s", "nntop-model.json", "--save"), (export, "e", "nntop-history.csv", "--export")]
+        var keys: [String] = [], options: [String] = [], reasons: [String] = []
         for (given, key, path, option) in defaults where given == nil {
             do throws(DataError) {
                 try AtomicFile.checkWritable(path, probing: false)
             } catch {
-                return "\(key) will fail, give \(option): \(error.description)"
+                keys.append(key)
+                options.append(option)
+                reasons.append(error.description)
             }
         }
-        return nil
+        guard let reason = reasons.first else { return nil }
+        return "\(keys.joined(separator: " and ")) will fail, give \(options.joined(separator: " and ")): \(reason)"
     }
 
     func run() throws {

@@ -98,6 +98,9 @@ struct DashboardHost: DashboardHosting {
         let shape = snapshot.network.sizes.map(String.init).joined(separator: "-")
         let svg = ErrorPlotSVG.render(table, events: snapshot.events, best: best,
                                       title: "nntop · cumulative error · \(shape) network")
+        // Both checked before either is written, so a refused SVG leaves the old CSV too (not half an export).
+        try AtomicFile.checkWritable(historyPath + ".csv")
+        try AtomicFile.checkWritable(historyPath + ".svg")
         try AtomicFile.write(table.csv, to: historyPath + ".csv")
         try AtomicFile.write(svg, to: historyPath + ".svg")
         return "wrote \(historyPath).csv (\(table.rows.count) rows) and \(historyPath).svg"

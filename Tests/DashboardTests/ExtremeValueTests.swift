@@ -95,6 +95,13 @@ import Training
         #expect(WeightsPane.tenWide(1.45) == "1.4500")
     }
 
+    /// Guards a single unit's contributions beside a huge one: x2's share of z is w2·x2 exactly, not the difference
+    /// of two sums of 1e300 (which rounding made +0.000).
+    @Test func aSingleUnitsContributionsAreExact() {
+        let reading = ProbeReading(network: Network(weights: [1, -1.52], bias: 0), input: [1e300, 1])
+        #expect(reading.contributions == [1e300, -1.52])
+    }
+
     @Test func theProbeShowsAHugeZWhole() {
         var state = Fixtures.state(snapshot: Fixtures.snapshot(network: Network(weights: [1e300, 0], bias: 0)))
         state.probeTexts = ["1.5", "0"]

@@ -69,4 +69,33 @@ import Training
             #expect(notice.text.contains("/nonexistent-dir/"), "\(notice.text)")
         }
     }
+
+    /// Guards half an export: a read-only SVG was refused after the CSV had been replaced.
+    @Test func anExportRefusedLeavesBothFilesAsTheyWere() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let csv = try scratch.file("h.csv", "old csv\n")
+        let svg = try scratch.file("h.svg", "old svg\n")
+        #expect(chmod(svg, 0o444) == 0)
+        var host = DashboardHost(modelPath: scratch.path("m.json"), historyPath: scratch.path("h"),
+                                 data: try DataOptions.parse([]))
+        var state = DashboardState(training: .tutorial, size: Size(width: 120, height: 40))
+        var generator = SeededGenerator(seed: 1)
+        let network = Network(inputCount: 2, hidden: [], hiddenActivation: .sigmoid, generator: &generator)
+        var history = ErrorHistory()
+        history.append(.init(iteration: 0, error: 2, testError: nil))
+        state.snapshot = Snapshot(version: 1, iteration: 0, limit: nil, state: .paused, learningRate: 0.1, speed: .unlimited,
+                                  batchSize: 1, stepsPerSecond: 0, seed: 1, loss: .squaredError, network: network,
+                                  trainingError: 2, testError: nil, trainingAccuracy: 0.5, testAccuracy: nil,
+                                  bestError: 2, bestIteration: 0, history: history, events: [], reportInterval: 100,
+                                  regularization: .none, regularizationRate: 0)
+        let (events, _) = host.perform(.exportHistory, state: state)
+        guard case .notice(let notice) = events.first else {
+            Issue.record("\(events)")
+            return
+        }
+        #expect(notice.isProblem && notice.text.contains("read-only"), "\(notice)")
+        #expect(try String(contentsOfFile: csv, encoding: .utf8) == "old csv\n")
+        #expect(try String(contentsOfFile: svg, encoding: .utf8) == "old svg\n")
+    }
 }
