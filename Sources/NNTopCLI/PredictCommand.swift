@@ -70,9 +70,14 @@ struct PredictCommand: ParsableCommand {
             if json {
                 Terminal.writeOutput(Self.jsonRow(p, target: nil) + "\n")
             } else {
-                Terminal.writeOutput("probability \(Format.value(p))  class \(predictedClass(p))\n")
+                Terminal.writeOutput("probability \(Format.value(p))  class \(Self.classText(p))\n")
             }
         }
+    }
+
+    /// The class as the text output writes it: none for an output that is not a number.
+    static func classText(_ p: Double) -> String {
+        p.isFinite ? String(predictedClass(p)) : "none (the output is not a number)"
     }
 
     /// One prediction as a JSON object. An output that is not a finite number (inputs far beyond the data the
@@ -114,13 +119,14 @@ struct PredictCommand: ParsableCommand {
         prepared.features.withUnsafeBufferPointer { f in
             for i in 0..<prepared.count {
                 let p = pass.run(network, input: f.baseAddress! + i * prepared.featureCount)
-                let c = predictedClass(p)
+                // No class for an output that is not a number (and never counted right).
+                let c: Int? = p.isFinite ? predictedClass(p) : nil
                 let target = prepared.isLabelled ? Int(prepared.targets[i]) : nil
                 if let target, target == c { right += 1 }
                 if json {
                     jsonRows.append(Self.jsonRow(p, target: target))
                 } else {
-                    out += "\(i + 1)\tprobability \(Format.value(p))\tclass \(c)"
+                    out += "\(i + 1)\tprobability \(Format.value(p))\tclass \(Self.classText(p))"
                     if let target { out += "\ttarget \(target)\t\(target == c ? "right" : "wrong")" }
                     out += "\n"
                 }
