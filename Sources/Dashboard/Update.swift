@@ -74,7 +74,13 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
     case .character("<"), .character(","):
         return [.setSpeed((snapshot?.speed ?? .unlimited).slower)]
     case .character("b"):
-        return [.setBatchSize(doubled(snapshot?.batchSize ?? 1))]
+        let size = snapshot?.batchSize ?? 1
+        guard size < maximumBatchSize else {
+            // At or past the most b reaches (a larger --batch-size): said, not silently ignored.
+            state.notice = .news("batch \(Format.count(size)): b doubles up to \(Format.count(maximumBatchSize)), B halves")
+            break
+        }
+        return [.setBatchSize(doubled(size))]
     case .character("B"):
         return [.setBatchSize(max((snapshot?.batchSize ?? 1) / 2, 1))]
     case .character("a"):
