@@ -13,7 +13,8 @@ import NeuralCore
 /// keeps its permission bits; a new one gets the usual 0666 less the umask.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(DataError) {
-        let target = try checkWritable(path)
+        // The temporary file and the rename below ask the file system themselves: no probe files here.
+        let target = try checkWritable(path, probing: false)
         let directory = directory(of: target)
         var info = stat()
         let replaced = lstat(target, &info) == 0 ? info : nil

@@ -76,8 +76,8 @@ struct CSVRunReader {
         let labelled = layout.isLabelled
         // Refused before allocating: rows the machine's memory cannot keep (a terabyte of CSV, say).
         let bytes = capacity.saturatingMultiplied(by: featureCount + 1).saturatingMultiplied(by: 8)
-        if bytes > FileBytes.defaultLimit * 2 {
-            throw DataError(file: file, "holds about \(capacity) rows of \(featureCount + 1) numbers, \(FileBytes.size(bytes)) as doubles, more than this machine's memory can keep (\(FileBytes.size(FileBytes.defaultLimit * 4)))")
+        if bytes > MachineMemory.bytes / 2 {
+            throw DataError(file: file, "holds about \(capacity) rows of \(featureCount + 1) numbers, \(FileBytes.size(bytes)) as doubles, more than this machine's memory can keep (\(FileBytes.size(MachineMemory.bytes)))")
         }
         var rows = 0
         var failure: DataError?

@@ -13,11 +13,7 @@ import NeuralCore
 /// the parser can say where the bytes went wrong without the rest of an endless stream of them.
 public enum FileBytes {
     /// The most a file may hold: a quarter of the machine's memory (the parsed data take about as much again).
-    public static let defaultLimit: Int = {
-        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
-        guard pages > 0, size > 0 else { return 1 << 32 }
-        return Int(pages).saturatingMultiplied(by: Int(size)) / 4
-    }()
+    public static let defaultLimit = MachineMemory.bytes / 4
 
     public static func read(_ path: String, limit: Int = defaultLimit) throws(DataError) -> [UInt8] {
         let fd = try open(path)

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import DataFiles
 import NeuralCore
 
 /// Refuses, before anything is allocated, a network the machine's memory cannot hold: training keeps several
@@ -10,13 +8,6 @@ import NeuralCore
 enum NetworkSize {
     /// Bytes per parameter, all copies together.
     static let bytesPerParameter = 64
-
-    /// The machine's memory in bytes.
-    static let memory: Int = {
-        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
-        guard pages > 0, size > 0 else { return 1 << 34 }
-        return Int(pages).saturatingMultiplied(by: Int(size))
-    }()
 
     /// The parameters of a network of `inputs` → `hidden` → 1, saturating at `Int.max`.
     static func parameters(inputs: Int, hidden: [Int]) -> Int {
@@ -33,7 +24,7 @@ enum NetworkSize {
     /// Throws when training this network would need more than half the machine's memory.
     static func check(inputs: Int, hidden: [Int]) throws {
         let count = parameters(inputs: inputs, hidden: hidden)
-        let most = memory / 2 / bytesPerParameter
+        let most = MachineMemory.bytes / 2 / bytesPerParameter
         guard count > most else { return }
         throw UsageError("a network of \(inputs) inputs and hidden layers \(describe(hidden)) has \(Self.count(count)) parameters; this machine's memory holds at most \(Self.count(most)) in training (give fewer or narrower --hidden layers)")
     }
