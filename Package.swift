@@ -2,7 +2,7 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .swiftLanguageMode(.v6),
+    .swiftLanguageMode(.v6)
 ]
 
 let package = Package(
@@ -10,10 +10,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "nntop", targets: ["nntop"]),
-        .executable(name: "nntop-bench", targets: ["nntop-bench"]),
+        .executable(name: "nntop-bench", targets: ["nntop-bench"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // A value shared between threads behind a Mutex that ThreadSanitizer can see.
@@ -42,19 +42,26 @@ let package = Package(
                 "TerminalUI",
                 "Dashboard",
                 "CursesBackend",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             swiftSettings: strict
         ),
         .executableTarget(name: "nntop", dependencies: ["NNTopCLI"], swiftSettings: strict),
-        .executableTarget(name: "nntop-bench", dependencies: ["NeuralCore", "DataFiles", "Training", "Dashboard", "TerminalUI", "NNTopCLI"],
-                          swiftSettings: strict),
+        .executableTarget(
+            name: "nntop-bench",
+            dependencies: ["NeuralCore", "DataFiles", "Training", "Dashboard", "TerminalUI", "NNTopCLI"],
+            swiftSettings: strict),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"], swiftSettings: strict),
-        .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "NeuralCore", "SharedState"], swiftSettings: strict),
+        .testTarget(
+            name: "DataFilesTests", dependencies: ["DataFiles", "NeuralCore", "SharedState"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "Training", "NeuralCore"],
-                    swiftSettings: strict),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore", "SharedState"], swiftSettings: strict),
-        .testTarget(name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "DataFiles", "nntop"], swiftSettings: strict),
+        .testTarget(
+            name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "Training", "NeuralCore"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "TrainingTests", dependencies: ["Training", "NeuralCore", "SharedState"], swiftSettings: strict),
+        .testTarget(
+            name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "DataFiles", "nntop"], swiftSettings: strict
+        )
     ]
 )

@@ -23,9 +23,13 @@ let package = Package(
         .target(name: "TerminalUI", swiftSettings: settings),
         .target(name: "Dashboard", dependencies: ["NeuralCore", "Training", "TerminalUI"], swiftSettings: settings),
         .target(name: "CLibFuzzer"),
-        .executableTarget(name: "FuzzCSV", dependencies: ["DataFiles", "NeuralCore", "CLibFuzzer"], swiftSettings: settings),
-        .executableTarget(name: "FuzzModel", dependencies: ["DataFiles", "NeuralCore", "CLibFuzzer"], swiftSettings: settings),
-        .executableTarget(name: "FuzzUpdate", dependencies: ["Dashboard", "Training", "TerminalUI", "NeuralCore", "DataFiles", "CLibFuzzer"],
-                          swiftSettings: settings),
+        .executableTarget(
+            name: "FuzzCSV", dependencies: ["DataFiles", "NeuralCore", "CLibFuzzer"], swiftSettings: settings),
+        .executableTarget(
+            name: "FuzzModel", dependencies: ["DataFiles", "NeuralCore", "CLibFuzzer"], swiftSettings: settings),
+        .executableTarget(
+            name: "FuzzUpdate",
+            dependencies: ["Dashboard", "Training", "TerminalUI", "NeuralCore", "DataFiles", "CLibFuzzer"],
+            swiftSettings: settings)
     ]
 )

@@ -1,6 +1,6 @@
 import CNCurses
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Last resort for fatal signals (a trap, an abort, a bad access): hand the terminal back before the process

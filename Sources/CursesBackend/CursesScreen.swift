@@ -1,7 +1,7 @@
 import CNCurses
 import TerminalUI
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The terminal, through ncursesw: set up on `open`, restored on `close` (and, as a last resort, at exit).

@@ -12,8 +12,9 @@ extension CursesScreen {
             for x in 0..<width {
                 let cell = buffer[x, y]
                 if cell == .blank { continue }
-                _ = nntop_put_cell(window, Int32(y), Int32(x), wchar_t(bitPattern: cell.scalar.value),
-                                   attributes(cell.style), colour ? pairs.pair(for: cell.style) : 0)
+                _ = nntop_put_cell(
+                    window, Int32(y), Int32(x), wchar_t(bitPattern: cell.scalar.value),
+                    attributes(cell.style), colour ? pairs.pair(for: cell.style) : 0)
             }
         }
         wnoutrefresh(window)

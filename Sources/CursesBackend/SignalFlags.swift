@@ -1,6 +1,6 @@
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The last termination signal received (SIGTERM, SIGHUP, SIGINT), or 0. Signal handlers only store here;

@@ -62,8 +62,10 @@ public struct DashboardState: Sendable {
     /// Draw the map in two flat colours (the predicted class) instead of shading by probability.
     public var discrete = false
 
-    public init(training: Dataset, test: Dataset? = nil, standardization: Standardization? = nil, size: Size,
-                glyphs: GlyphSet = .unicode, colours: ColourDepth = .palette) {
+    public init(
+        training: Dataset, test: Dataset? = nil, standardization: Standardization? = nil, size: Size,
+        glyphs: GlyphSet = .unicode, colours: ColourDepth = .palette
+    ) {
         self.glyphs = glyphs
         self.colours = colours
         mapPlane = MapPlane(training: training, test: test, across: 0, up: training.featureCount > 1 ? 1 : nil)
@@ -102,8 +104,9 @@ public struct DashboardState: Sendable {
     /// Where the panes go on the current screen.
     var layout: Layout {
         let sizes = snapshot?.network.sizes ?? [training.featureCount, 1]
-        return Layout(size: size, rows: training.count, features: training.featureCount,
-                      parameterRows: WeightsPane.rows(for: sizes))
+        return Layout(
+            size: size, rows: training.count, features: training.featureCount,
+            parameterRows: WeightsPane.rows(for: sizes))
     }
 
     /// The map's cursor clamped to a map drawn in `area`.

@@ -22,7 +22,8 @@ enum DatasetPane {
 
         var header = Text.right("#", indexWidth) + " "
         for f in 0..<shownFeatures {
-            header += Text.left(Text.truncate(data.featureNames[f], to: columnWidth - 1, ellipsis: g.ellipsis), columnWidth)
+            header += Text.left(
+                Text.truncate(data.featureNames[f], to: columnWidth - 1, ellipsis: g.ellipsis), columnWidth)
         }
         if cut { header += g.ellipsis + " " }
         header += "y  p"
@@ -39,13 +40,16 @@ enum DatasetPane {
             let row = data.row(i)
             var x = buffer.write(Text.right(String(i + 1), indexWidth) + " ", in: inner, row: r + 1, style: Theme.label)
             for f in 0..<shownFeatures {
-                x = buffer.write(Text.left(fitted(row[row.startIndex + f], width: columnWidth - 1), columnWidth), x: x, y: inner.y + r + 1,
-                                 maxWidth: inner.maxX - x)
+                x = buffer.write(
+                    Text.left(fitted(row[row.startIndex + f], width: columnWidth - 1), columnWidth), x: x,
+                    y: inner.y + r + 1,
+                    maxWidth: inner.maxX - x)
             }
             if cut { x = buffer.write(g.ellipsis + " ", x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x) }
             let target = data.isLabelled ? data.targets[i] : .nan
-            x = buffer.write(data.isLabelled ? Format.short(target) : "?", x: x, y: inner.y + r + 1,
-                             maxWidth: inner.maxX - x)
+            x = buffer.write(
+                data.isLabelled ? Format.short(target) : "?", x: x, y: inner.y + r + 1,
+                maxWidth: inner.maxX - x)
             x += 2
             guard let network else { continue }
             guard r < predicted else {
@@ -56,14 +60,17 @@ enum DatasetPane {
             x = buffer.write(Format.fixed(p, decimals: 3), x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x)
             if data.isLabelled, p.isFinite {
                 let correct = (p >= 0.5 ? 1.0 : 0.0) == target
-                buffer.put(correct ? g.right : g.wrong, x: x + 1, y: inner.y + r + 1,
-                           style: correct ? Theme.right : Theme.wrong, clip: inner)
+                buffer.put(
+                    correct ? g.right : g.wrong, x: x + 1, y: inner.y + r + 1,
+                    style: correct ? Theme.right : Theme.wrong, clip: inner)
             }
         }
         if data.count > visible {
-            let position = " \(first + 1)\(g.ellipsis)\(first + min(visible, data.count - first)) of \(Format.count(data.count)) "
-            buffer.write(position, x: rect.maxX - 1 - position.count - 1, y: rect.maxY - 1, style: Theme.label,
-                         maxWidth: rect.width - 2)
+            let position =
+                " \(first + 1)\(g.ellipsis)\(first + min(visible, data.count - first)) of \(Format.count(data.count)) "
+            buffer.write(
+                position, x: rect.maxX - 1 - position.count - 1, y: rect.maxY - 1, style: Theme.label,
+                maxWidth: rect.width - 2)
         }
     }
 

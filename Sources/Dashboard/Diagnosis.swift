@@ -43,7 +43,8 @@ enum Diagnosis: Equatable {
     static func saturation(_ network: Network, training: Dataset) -> Diagnosis? {
         let rows = FrameBudget.passes(FrameBudget.saturation, of: network)
         guard rows >= 8, let s = Saturation(of: network, on: training, rowLimit: rows), s.total > 0,
-              s.saturated * 2 >= s.total else { return nil }
+            s.saturated * 2 >= s.total
+        else { return nil }
         return .saturated(units: s.saturated, of: s.total)
     }
 }

@@ -13,27 +13,33 @@ enum ErrorPane {
         let every = state.snapshot.map { Format.count($0.reportInterval) } ?? "100"
         let scale = state.logScale ? "log" : "linear"
         let span = state.wholeRun ? "whole run" : "recent"
-        let inner = Panel(title: "Error \(g.middleDot) cumulative, every \(every) it \(g.middleDot) \(span) \(g.middleDot) \(scale)")
-            .draw(in: rect, on: &buffer, glyphs: g)
+        let inner = Panel(
+            title: "Error \(g.middleDot) cumulative, every \(every) it \(g.middleDot) \(span) \(g.middleDot) \(scale)"
+        )
+        .draw(in: rect, on: &buffer, glyphs: g)
         guard inner.height >= 4, inner.width > labelWidth + 4, let snapshot = state.snapshot else { return }
 
         // Line 1: now and best.
         var x = buffer.write("now ", in: inner, row: 0, style: Theme.label)
-        x = buffer.write(snapshot.trainingError.map { Format.short($0, digits: 5) } ?? "-", x: x, y: inner.y,
-                         style: Theme.trainingCurve.bolded, maxWidth: inner.maxX - x)
+        x = buffer.write(
+            snapshot.trainingError.map { Format.short($0, digits: 5) } ?? "-", x: x, y: inner.y,
+            style: Theme.trainingCurve.bolded, maxWidth: inner.maxX - x)
         if let test = snapshot.testError {
             x = buffer.write("  test ", x: x, y: inner.y, style: Theme.label, maxWidth: inner.maxX - x)
-            x = buffer.write(Format.short(test, digits: 5), x: x, y: inner.y, style: Theme.testCurve,
-                             maxWidth: inner.maxX - x)
+            x = buffer.write(
+                Format.short(test, digits: 5), x: x, y: inner.y, style: Theme.testCurve,
+                maxWidth: inner.maxX - x)
         }
         if let best = snapshot.bestError, let at = snapshot.bestIteration {
             x = buffer.write("  best ", x: x, y: inner.y, style: Theme.label, maxWidth: inner.maxX - x)
-            x = buffer.write("\(Format.short(best, digits: 5)) @ \(Format.count(at))", x: x, y: inner.y,
-                             style: Theme.best, maxWidth: inner.maxX - x)
+            x = buffer.write(
+                "\(Format.short(best, digits: 5)) @ \(Format.count(at))", x: x, y: inner.y,
+                style: Theme.best, maxWidth: inner.maxX - x)
         }
 
-        let chart = Rect(x: inner.x + labelWidth, y: inner.y + 1, width: inner.width - labelWidth,
-                         height: inner.height - 3)
+        let chart = Rect(
+            x: inner.x + labelWidth, y: inner.y + 1, width: inner.width - labelWidth,
+            height: inner.height - 3)
         let series = ErrorSeries(history: snapshot.history, wholeRun: state.wholeRun, columns: chart.width)
         guard !series.isEmpty else {
             buffer.write("waiting for the first report", in: inner, row: 2, column: labelWidth, style: Theme.label)
@@ -47,17 +53,20 @@ enum ErrorPane {
         if high - low < 1e-12 { low -= 0.5; high += 0.5 }
         // The floor sits a little below the lowest value, so the curve's shape fills the chart's height.
         low -= (high - low) * 0.05
-        if !state.logScale { low = max(low, 0) }   // an error is never negative; neither is its axis
+        if !state.logScale { low = max(low, 0) }  // an error is never negative; neither is its axis
         let untransform: (Double) -> Double = state.logScale ? { pow(10, $0) } : { $0 }
 
         // Y labels: top is the maximum, bottom the minimum.
-        buffer.write(Text.right(Format.short(untransform(high), digits: 4), labelWidth - 1), x: inner.x, y: chart.y,
-                     style: Theme.label)
-        buffer.write(Text.right(Format.short(untransform(low), digits: 4), labelWidth - 1), x: inner.x,
-                     y: chart.maxY - 1, style: Theme.label)
+        buffer.write(
+            Text.right(Format.short(untransform(high), digits: 4), labelWidth - 1), x: inner.x, y: chart.y,
+            style: Theme.label)
+        buffer.write(
+            Text.right(Format.short(untransform(low), digits: 4), labelWidth - 1), x: inner.x,
+            y: chart.maxY - 1, style: Theme.label)
         for y in chart.y..<chart.maxY { buffer.put(g.vertical, x: chart.x - 1, y: y, style: Theme.label) }
 
-        Sparkline(values: shown, low: low, high: high, style: Theme.trainingCurve).draw(in: chart, on: &buffer, glyphs: g)
+        Sparkline(values: shown, low: low, high: high, style: Theme.trainingCurve).draw(
+            in: chart, on: &buffer, glyphs: g)
         if tests.contains(where: { $0 != nil }) {
             let plot = Sparkline(values: [], low: low, high: high)
             for (c, value) in tests.prefix(chart.width).enumerated() {
@@ -82,15 +91,17 @@ enum ErrorPane {
             }
         }
         if let at = snapshot.bestIteration, let c = series.column(of: at, columns: chart.width),
-           buffer[chart.x + c, marksRow].scalar == " " {
+            buffer[chart.x + c, marksRow].scalar == " "
+        {
             buffer.put("*", x: chart.x + c, y: marksRow, style: Theme.best)
         }
 
         // X axis: the first and last iteration drawn.
         let axisRow = marksRow + 1
         buffer.write("it", x: inner.x + labelWidth - 3, y: axisRow, style: Theme.label)
-        buffer.write(Format.count(series.firstIteration), x: chart.x, y: axisRow, style: Theme.label,
-                     maxWidth: chart.width)
+        buffer.write(
+            Format.count(series.firstIteration), x: chart.x, y: axisRow, style: Theme.label,
+            maxWidth: chart.width)
         let last = Format.count(series.lastIteration)
         let lastColumn = chart.x + min(series.training.count, chart.width) - last.count
         if lastColumn > chart.x + Format.count(series.firstIteration).count + 1 {

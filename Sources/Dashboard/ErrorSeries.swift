@@ -52,7 +52,8 @@ struct ErrorSeries: Equatable {
     /// The column an iteration falls in, when it is within the drawn span: the first whose reports reach it.
     func column(of iteration: Int, columns: Int) -> Int? {
         guard iteration >= firstIteration, columns > 0,
-              let c = columnEnds.prefix(columns).firstIndex(where: { $0 >= iteration }) else { return nil }
+            let c = columnEnds.prefix(columns).firstIndex(where: { $0 >= iteration })
+        else { return nil }
         return c
     }
 }

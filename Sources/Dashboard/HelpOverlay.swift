@@ -9,7 +9,10 @@ enum HelpOverlay {
     static func draw(_ state: DashboardState, on buffer: inout Buffer) {
         let g = state.glyphs
         let shownKeys = keys.map { g == .unicode ? $0.0 : $0.0.replacingOccurrences(of: "↑ ↓", with: "Up Down") }
-        let shownTexts = keys.map { g == .unicode ? $0.1 : $0.1.replacingOccurrences(of: "×", with: "x").replacingOccurrences(of: "÷", with: "/") }
+        let shownTexts = keys.map {
+            g == .unicode
+                ? $0.1 : $0.1.replacingOccurrences(of: "×", with: "x").replacingOccurrences(of: "÷", with: "/")
+        }
         // Rows inside the frame: the keys, a blank, and "any key closes this".
         let rowsAvailable = max(buffer.size.height - 4, 1)
         let columns = (keys.count + rowsAvailable - 1) / rowsAvailable
@@ -23,19 +26,23 @@ enum HelpOverlay {
         var widths = natural
         // Too wide: narrow the widest column, one cell at a time, down to its keys and four cells of text.
         while widths.reduce(0, +) > room,
-              let c = widths.indices.filter({ widths[$0] > keyWidths[$0] + 4 }).max(by: { widths[$0] < widths[$1] }) {
+            let c = widths.indices.filter({ widths[$0] > keyWidths[$0] + 4 }).max(by: { widths[$0] < widths[$1] })
+        {
             widths[c] -= 1
         }
-        let box = buffer.area.centered(Size(width: min(widths.reduce(0, +) + gap * (columns - 1) + 4, buffer.size.width),
-                                            height: min(rows + 4, buffer.size.height)))
+        let box = buffer.area.centered(
+            Size(
+                width: min(widths.reduce(0, +) + gap * (columns - 1) + 4, buffer.size.width),
+                height: min(rows + 4, buffer.size.height)))
         buffer.fill(box)
         let inner = Panel(title: "Help \(g.middleDot) keys", focused: true).draw(in: box, on: &buffer, glyphs: g)
         var left = 1
         for (c, part) in parts.enumerated() {
             for (row, k) in part.enumerated() {
                 let text = Text.truncate(shownTexts[k], to: widths[c] - keyWidths[c], ellipsis: g.ellipsis)
-                let x = buffer.write(Text.left(shownKeys[k], keyWidths[c]), in: inner, row: row, column: left,
-                                     style: Theme.heading)
+                let x = buffer.write(
+                    Text.left(shownKeys[k], keyWidths[c]), in: inner, row: row, column: left,
+                    style: Theme.heading)
                 buffer.write(text, x: x, y: inner.y + row, maxWidth: inner.maxX - x)
             }
             left += widths[c] + gap

@@ -12,13 +12,15 @@ struct KeyBinding {
 /// a test checks that README's key table names the same keys and that each one has an effect in `update`.
 enum KeyTable {
     static let bindings: [KeyBinding] = [
-        KeyBinding(names: ["space"], label: "space", help: "pause / resume (resume past the iteration limit)",
-                   hint: ("space pause", 2)),
+        KeyBinding(
+            names: ["space"], label: "space", help: "pause / resume (resume past the iteration limit)",
+            hint: ("space pause", 2)),
         KeyBinding(names: ["n"], label: "n", help: "one step while paused"),
         KeyBinding(names: ["+", "-"], label: "+ / -", help: "learning rate one rung up / down", hint: ("+/- lr", 3)),
         KeyBinding(names: ["L"], label: "L", help: "type an exact learning rate"),
         KeyBinding(names: [">", "<"], label: "> / <", help: "speed ×10 / ÷10 (up to max)", hint: ("</> speed", 4)),
-        KeyBinding(names: ["r", "R"], label: "r / R", help: "reset the weights (new seed / same seed)", hint: ("r reset", 5)),
+        KeyBinding(
+            names: ["r", "R"], label: "r / R", help: "reset the weights (new seed / same seed)", hint: ("r reset", 5)),
         KeyBinding(names: ["b", "B"], label: "b / B", help: "batch size ×2 / ÷2 (1 is online SGD)"),
         KeyBinding(names: ["a"], label: "a", help: "next hidden activation (new weights)"),
         KeyBinding(names: ["c"], label: "c", help: "squared error / cross-entropy loss (new weights)"),
@@ -38,7 +40,7 @@ enum KeyTable {
         KeyBinding(names: ["e"], label: "e", help: "export the error history (CSV and SVG)"),
         KeyBinding(names: ["?", "h", "F1"], label: "? h F1", help: "this help", hint: ("? help", 0)),
         KeyBinding(names: ["q", "Ctrl-C"], label: "q  Ctrl-C", help: "quit", hint: ("q quit", 1)),
-        KeyBinding(names: ["Ctrl-Z"], label: "Ctrl-Z", help: "suspend to the shell (fg comes back)"),
+        KeyBinding(names: ["Ctrl-Z"], label: "Ctrl-Z", help: "suspend to the shell (fg comes back)")
     ]
 
     /// The status bar's hints, in their order; `running` decides what space does.

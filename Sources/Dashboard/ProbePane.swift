@@ -9,8 +9,10 @@ enum ProbePane {
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         let g = state.glyphs
         let editing: Int? = if case .probe(let k) = state.focus { k } else { nil }
-        let inner = Panel(title: editing == nil ? "Probe \(g.middleDot) Tab to edit" : "Probe \(g.middleDot) editing",
-                          focused: editing != nil).draw(in: rect, on: &buffer, glyphs: g)
+        let inner = Panel(
+            title: editing == nil ? "Probe \(g.middleDot) Tab to edit" : "Probe \(g.middleDot) editing",
+            focused: editing != nil
+        ).draw(in: rect, on: &buffer, glyphs: g)
         guard inner.height >= 1, inner.width >= 12 else { return }
         let names = state.training.featureNames
         let nameWidth = min(max(names.map(\.count).max() ?? 1, 2), 8)
@@ -23,9 +25,10 @@ enum ProbePane {
         switch state.probeInput {
         case .success(let values):
             reading = state.snapshot.map {
-                ProbeReading(network: $0.network, input: state.networkInput(values),
-                             shown: first..<min(first + fieldRows, count),
-                             passes: FrameBudget.passes(FrameBudget.probe, of: $0.network))
+                ProbeReading(
+                    network: $0.network, input: state.networkInput(values),
+                    shown: first..<min(first + fieldRows, count),
+                    passes: FrameBudget.passes(FrameBudget.probe, of: $0.network))
             }
             problem = nil
         case .failure(let error):
@@ -34,35 +37,44 @@ enum ProbePane {
         }
 
         for (r, k) in (first..<min(first + fieldRows, count)).enumerated() {
-            var x = buffer.write(Text.left(Text.truncate(names[k], to: nameWidth, ellipsis: g.ellipsis), nameWidth) + " ",
-                                 in: inner, row: r, style: Theme.heading)
+            var x = buffer.write(
+                Text.left(Text.truncate(names[k], to: nameWidth, ellipsis: g.ellipsis), nameWidth) + " ",
+                in: inner, row: r, style: Theme.heading)
             let text = state.probeTexts[k]
-            let shown = editing == k ? Text.left(String(text.suffix(fieldWidth - 1)) + "_", fieldWidth)
-                                     : Text.left(Text.truncate(text, to: fieldWidth, ellipsis: g.ellipsis), fieldWidth)
+            let shown =
+                editing == k
+                ? Text.left(String(text.suffix(fieldWidth - 1)) + "_", fieldWidth)
+                : Text.left(Text.truncate(text, to: fieldWidth, ellipsis: g.ellipsis), fieldWidth)
             let style = editing == k ? Theme.focusedField : (problem?.field == k ? Theme.problem : Theme.field)
             x = buffer.write(shown, x: x, y: inner.y + r, style: style, maxWidth: inner.maxX - x)
             if let c = reading?.contribution(of: k) {
                 x = buffer.write("  z+= ", x: x, y: inner.y + r, style: Theme.label, maxWidth: inner.maxX - x)
-                buffer.write(Format.signed(c, decimals: 3), x: x, y: inner.y + r, style: Theme.signed(c),
-                             maxWidth: inner.maxX - x)
+                buffer.write(
+                    Format.signed(c, decimals: 3), x: x, y: inner.y + r, style: Theme.signed(c),
+                    maxWidth: inner.maxX - x)
             }
         }
 
         let summaryRow = min(fieldRows, count)
         if let problem {
             let name = names[problem.field]
-            buffer.write("\(name): \"\(problem.text)\" is not a number", in: inner, row: summaryRow, style: Theme.problem)
+            buffer.write(
+                "\(name): \"\(problem.text)\" is not a number", in: inner, row: summaryRow, style: Theme.problem)
         } else if let reading {
             var x = buffer.write("z ", in: inner, row: summaryRow, style: Theme.label)
-            x = buffer.write(Format.fixed(reading.z, decimals: 4), x: x, y: inner.y + summaryRow,
-                             style: Theme.signed(reading.z), maxWidth: inner.maxX - x)
-            x = buffer.write("  \(g.sigma)(z) ", x: x, y: inner.y + summaryRow, style: Theme.label, maxWidth: inner.maxX - x)
-            buffer.write(Format.fixed(reading.probability, decimals: 7), x: x, y: inner.y + summaryRow,
-                         style: Theme.heading, maxWidth: inner.maxX - x)
+            x = buffer.write(
+                Format.fixed(reading.z, decimals: 4), x: x, y: inner.y + summaryRow,
+                style: Theme.signed(reading.z), maxWidth: inner.maxX - x)
+            x = buffer.write(
+                "  \(g.sigma)(z) ", x: x, y: inner.y + summaryRow, style: Theme.label, maxWidth: inner.maxX - x)
+            buffer.write(
+                Format.fixed(reading.probability, decimals: 7), x: x, y: inner.y + summaryRow,
+                style: Theme.heading, maxWidth: inner.maxX - x)
             var line = "class \(reading.predictedClass)"
             if let b = reading.bias { line += "  (bias \(Format.signed(b, decimals: 3)))" }
-            buffer.write(line, in: inner, row: summaryRow + 1,
-                         style: reading.predictedClass == 1 ? Theme.positive.bolded : Theme.negative.bolded)
+            buffer.write(
+                line, in: inner, row: summaryRow + 1,
+                style: reading.predictedClass == 1 ? Theme.positive.bolded : Theme.negative.bolded)
         }
         let hint = editing == nil ? "Tab: edit inputs" : "type a number \(g.middleDot) Tab next \(g.middleDot) Esc done"
         buffer.write(hint, in: inner, row: summaryRow + 2, style: Theme.label)

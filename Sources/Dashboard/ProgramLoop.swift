@@ -86,7 +86,9 @@ public struct ProgramLoop<S: Screen, T: TrainerLink, H: DashboardHosting> {
             }
             // Block for input: briefly while a command's effect is due, until the next frame when one is
             // pending, otherwise a frame's length (no busy loop; a paused dashboard sleeps here).
-            let wait: Duration = awaitingSnapshot ? .milliseconds(2)
+            let wait: Duration =
+                awaitingSnapshot
+                ? .milliseconds(2)
                 : dirty ? max(Self.frameInterval - (clock.now - lastDraw), .milliseconds(1)) : Self.frameInterval
             var timeout = Int32(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)
             // Take every key already typed before drawing again, so fast typing never queues up frames.
@@ -95,7 +97,7 @@ public struct ProgramLoop<S: Screen, T: TrainerLink, H: DashboardHosting> {
                 timeout = 0
                 handled += 1
                 if handle(event) { awaitingSnapshot = true }
-                noticeShown = nil   // a key that puts up the same notice again starts its time afresh
+                noticeShown = nil  // a key that puts up the same notice again starts its time afresh
                 dirty = true
                 urgent = true
                 if state.quit { break }

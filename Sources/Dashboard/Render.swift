@@ -21,7 +21,8 @@ public func render(_ state: DashboardState) -> Buffer {
 /// Below the minimum size: one centred message, keys still live.
 private func drawTooSmall(_ state: DashboardState, on buffer: inout Buffer) {
     let need = Layout.minimum
-    let have = "(have \(state.size.width)\(state.glyphs.times)\(state.size.height), need \(need.width)\(state.glyphs.times)\(need.height))"
+    let have =
+        "(have \(state.size.width)\(state.glyphs.times)\(state.size.height), need \(need.width)\(state.glyphs.times)\(need.height))"
     let whole = "terminal too small " + have
     // One line when it fits, two when the terminal is narrower still.
     let lines = whole.count <= state.size.width ? [whole, "q quits"] : ["terminal too small", have, "q quits"]

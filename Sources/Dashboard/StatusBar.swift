@@ -29,17 +29,20 @@ enum StatusBar {
             x += 1
         }
         if state.focus == .learningRate {
-            buffer.write("learning rate: \(state.learningRateText)_  (Enter sets, Esc cancels)", x: x, y: rect.y,
-                         style: Theme.statusBar.bolded, maxWidth: rect.maxX - x)
+            buffer.write(
+                "learning rate: \(state.learningRateText)_  (Enter sets, Esc cancels)", x: x, y: rect.y,
+                style: Theme.statusBar.bolded, maxWidth: rect.maxX - x)
         } else if let notice = state.notice {
             let style = notice.isProblem ? Style(.red, bold: true, reverse: true) : Theme.statusBar.bolded
             buffer.write(notice.text, x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
         } else if let diagnosis = state.diagnosis {
-            buffer.write(diagnosis.hint, x: x, y: rect.y, style: Style(.yellow, bold: true, reverse: true),
-                         maxWidth: rect.maxX - x)
+            buffer.write(
+                diagnosis.hint, x: x, y: rect.y, style: Style(.yellow, bold: true, reverse: true),
+                maxWidth: rect.maxX - x)
         } else {
             // Key hints, as many whole ones as fit.
-            let hints = Text.wholeItems(KeyTable.hints(running: s.state == .running), separator: "  ", width: rect.maxX - x)
+            let hints = Text.wholeItems(
+                KeyTable.hints(running: s.state == .running), separator: "  ", width: rect.maxX - x)
             buffer.write(hints, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
         }
     }

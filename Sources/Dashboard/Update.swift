@@ -8,8 +8,10 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [T
     switch event {
     case .snapshot(let snapshot):
         // Change marks show training moving; a paused or finished run shows none.
-        state.previousParameters = snapshot.state == .running ? state.snapshot?.network.parameters
-                                                              : snapshot.network.parameters
+        state.previousParameters =
+            snapshot.state == .running
+            ? state.snapshot?.network.parameters
+            : snapshot.network.parameters
         state.snapshot = snapshot
         return []
     case .resize(let size):
@@ -77,7 +79,8 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
         let size = snapshot?.batchSize ?? 1
         guard size < maximumBatchSize else {
             // At or past the most b reaches (a larger --batch-size): said, not silently ignored.
-            state.notice = .news("batch \(Format.count(size)): b doubles up to \(Format.count(maximumBatchSize)), B halves")
+            state.notice = .news(
+                "batch \(Format.count(size)): b doubles up to \(Format.count(maximumBatchSize)), B halves")
             break
         }
         return [.setBatchSize(doubled(size))]
@@ -118,7 +121,9 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
         state.wholeRun.toggle()
     case .character("m"):
         if state.layout.map == nil {
-            state.notice = .problem("the decision map needs a terminal of at least \(Layout.mapMinimum.width)\(state.glyphs.times)\(Layout.mapMinimum.height)")
+            state.notice = .problem(
+                "the decision map needs a terminal of at least \(Layout.mapMinimum.width)\(state.glyphs.times)\(Layout.mapMinimum.height)"
+            )
         } else {
             state.focus = .map
             probeFollowsMapCursor(&state)
@@ -127,7 +132,8 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
         state.discrete.toggle()
     case .character("s"), .character("e"):
         if state.snapshot == nil {
-            state.notice = .problem("nothing to \(key == .character("s") ? "save" : "export") before the first snapshot")
+            state.notice = .problem(
+                "nothing to \(key == .character("s") ? "save" : "export") before the first snapshot")
         } else {
             state.requests.append(key == .character("s") ? .saveModel : .exportHistory)
         }
@@ -135,7 +141,8 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
         chooseMapFeature(&state, across: key == .character("x"))
     case .mouse(let x, let y):
         guard let map = state.layout.map, let area = MapPane.area(inner: map.inset(by: 1)),
-              area.contains(x: x, y: y) else { break }
+            area.contains(x: x, y: y)
+        else { break }
         state.mapCursor = (x - area.x, y - area.y)
         state.focus = .map
         probeFollowsMapCursor(&state)
@@ -227,8 +234,9 @@ private func probeFollowsMapCursor(_ state: inout DashboardState) {
     let (c, r) = state.mapCursorCell(in: area)
     state.mapCursor = (c, r)
     let plane = state.mapPlane
-    let input = plane.input(across: plane.acrossValue(column: c, of: area.width),
-                            up: plane.upValue(row: r, of: area.height))
+    let input = plane.input(
+        across: plane.acrossValue(column: c, of: area.width),
+        up: plane.upValue(row: r, of: area.height))
     state.probeTexts = input.map { Format.short($0) }
 }
 
@@ -241,6 +249,7 @@ private func chooseMapFeature(_ state: inout DashboardState, across: Bool) {
     var next = ((across ? plane.across : plane.up ?? 0) + 1) % count
     if next == other { next = (next + 1) % count }
     guard count > 2 || next != (across ? plane.across : plane.up) else { return }
-    state.mapPlane = MapPlane(training: state.training, test: state.test,
-                              across: across ? next : plane.across, up: across ? plane.up : next)
+    state.mapPlane = MapPlane(
+        training: state.training, test: state.test,
+        across: across ? next : plane.across, up: across ? plane.up : next)
 }

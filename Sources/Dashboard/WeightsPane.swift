@@ -19,7 +19,10 @@ enum WeightsPane {
         var title = "Weights & bias \(g.middleDot) \(shape) \(g.middleDot) \(network.parameters.count) parameters"
         if let s = state.snapshot {
             title += " \(g.middleDot) \(s.loss.rawValue)"
-            if s.regularization != .none { title += " \(g.middleDot) \(s.regularization.rawValue.uppercased()) \(Format.short(s.regularizationRate))" }
+            if s.regularization != .none {
+                title +=
+                    " \(g.middleDot) \(s.regularization.rawValue.uppercased()) \(Format.short(s.regularizationRate))"
+            }
         }
         let inner = Panel(title: title).draw(in: rect, on: &buffer, glyphs: g)
         guard !inner.isEmpty else { return }
@@ -43,8 +46,9 @@ enum WeightsPane {
             }
         }
         if shown < total {
-            buffer.write("\(g.ellipsis) \(total - shown) more lines (a taller terminal shows them)",
-                         in: inner, row: shown, style: Theme.label)
+            buffer.write(
+                "\(g.ellipsis) \(total - shown) more lines (a taller terminal shows them)",
+                in: inner, row: shown, style: Theme.label)
         }
     }
 
@@ -62,16 +66,20 @@ enum WeightsPane {
     }
 
     /// The tutorial's view: `w1 (x1)   1.4500 ▲` per weight, then `b`.
-    private static func single(_ network: Network, names: [String], previous: [Double]?, glyphs g: GlyphSet,
-                               limit: Int) -> [[Span]] {
+    private static func single(
+        _ network: Network, names: [String], previous: [Double]?, glyphs g: GlyphSet,
+        limit: Int
+    ) -> [[Span]] {
         let n = network.inputCount
         let label = { (i: Int) in i < n ? "w\(i + 1)" : "b" }
         let labelWidth = String(n).count + 1
         return (0..<min(n + 1, max(limit, 0))).map { i in
             let value = network.parameters[i]
-            var line = [Span(text: Text.left(label(i), labelWidth) + " ", style: Theme.heading),
-                        Span(text: Text.right(tenWide(value), 10) + " ", style: Theme.signed(value)),
-                        change(i, network, previous, g)]
+            var line = [
+                Span(text: Text.left(label(i), labelWidth) + " ", style: Theme.heading),
+                Span(text: Text.right(tenWide(value), 10) + " ", style: Theme.signed(value)),
+                change(i, network, previous, g)
+            ]
             if i < n, i < names.count { line.append(Span(text: "  input \(names[i])", style: Theme.label)) }
             if i == n { line.append(Span(text: "  bias", style: Theme.label)) }
             return line
@@ -80,25 +88,31 @@ enum WeightsPane {
 
     /// Deeper networks: a heading per layer, then `u3 b+0.12▲ │ +1.20▲ -0.30▼ …` per unit: the first `limit`
     /// lines, each with no more weights than `width` columns can show (each takes at least six).
-    private static func layered(_ network: Network, previous: [Double]?, glyphs g: GlyphSet, limit: Int,
-                                width: Int) -> [[Span]] {
+    private static func layered(
+        _ network: Network, previous: [Double]?, glyphs g: GlyphSet, limit: Int,
+        width: Int
+    ) -> [[Span]] {
         var lines: [[Span]] = []
         let fitting = max(width, 0) / 6 + 1
         for l in 0..<network.layerCount where lines.count < limit {
             let fanIn = network.sizes[l], units = network.sizes[l + 1]
             let activation = network.activation(layer: l)
             let name = l == network.layerCount - 1 ? "output" : "hidden \(l + 1)"
-            lines.append([Span(text: "\(name): \(fanIn)\(g.times)\(units) \(activation.rawValue)", style: Theme.heading)])
+            lines.append([
+                Span(text: "\(name): \(fanIn)\(g.times)\(units) \(activation.rawValue)", style: Theme.heading)
+            ])
             let w = network.offsets[l], b = w + fanIn * units
             let unitWidth = String(units).count + 1
             for j in 0..<units where lines.count < limit {
                 var line = [Span(text: Text.left("u\(j + 1)", unitWidth) + " b", style: Theme.label)]
-                line.append(Span(text: compact(network.parameters[b + j]), style: Theme.signed(network.parameters[b + j])))
+                line.append(
+                    Span(text: compact(network.parameters[b + j]), style: Theme.signed(network.parameters[b + j])))
                 line.append(change(b + j, network, previous, g))
                 line.append(Span(text: " \(g.vertical)", style: Theme.label))
                 for i in 0..<min(fanIn, fitting) {
                     let k = w + j * fanIn + i
-                    line.append(Span(text: " " + compact(network.parameters[k]), style: Theme.signed(network.parameters[k])))
+                    line.append(
+                        Span(text: " " + compact(network.parameters[k]), style: Theme.signed(network.parameters[k])))
                     line.append(change(k, network, previous, g))
                 }
                 lines.append(line)

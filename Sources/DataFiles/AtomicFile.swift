@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Foundation
 import NeuralCore
@@ -25,7 +25,7 @@ public enum AtomicFile {
             // Until here the file was 0600, readable by nobody else while half written.
             let mode = replaced.map { $0.st_mode & 0o777 } ?? (0o666 & ~TemporaryFile.umaskNow())
             if let old = replaced, geteuid() == 0, old.st_uid != 0 || old.st_gid != 0 {
-                _ = fchown(temporary.descriptor, old.st_uid, old.st_gid)   // root keeps a user's file theirs
+                _ = fchown(temporary.descriptor, old.st_uid, old.st_gid)  // root keeps a user's file theirs
             }
             if fchmod(temporary.descriptor, mode) != 0 || fsync(temporary.descriptor) != 0 { failure = errno }
         }
@@ -71,10 +71,12 @@ public enum AtomicFile {
             default: throw DataError(file: path, "is not a regular file; nntop only replaces regular files")
             }
             if info.st_mode & 0o222 == 0 {
-                throw DataError(file: path, "is read-only; nntop does not replace it (make it writable, or choose another path)")
+                throw DataError(
+                    file: path, "is read-only; nntop does not replace it (make it writable, or choose another path)")
             }
             if access(target, W_OK) != 0 {
-                throw DataError(file: path, "cannot write: \(FileBytes.reason(errno)) (the file is not writable for this user)")
+                throw DataError(
+                    file: path, "cannot write: \(FileBytes.reason(errno)) (the file is not writable for this user)")
             }
             exists = true
         } else if errno == ENOENT {
@@ -120,8 +122,12 @@ public enum AtomicFile {
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
         var folder = stat()
         if info.st_uid != geteuid(), stat(directory(of: path), &folder) == 0, folder.st_mode & 0o022 != 0,
-           info.st_uid != folder.st_uid {
-            throw DataError(file: path, "is a symbolic link another user made in a shared directory; nntop does not follow it (give the file it leads to, or another path)")
+            info.st_uid != folder.st_uid
+        {
+            throw DataError(
+                file: path,
+                "is a symbolic link another user made in a shared directory; nntop does not follow it (give the file it leads to, or another path)"
+            )
         }
         guard let resolved = realpath(path, nil) else {
             // A link to nothing, or to something with no name in the file system (a pipe, a socket).

@@ -4,7 +4,9 @@ import NeuralCore
 extension CSVParser {
     /// Reads the line at `position` with every rule of the format, writing a data row's cells as `quickRow`
     /// does. False for a blank line; the first bad cell is thrown with its line and column.
-    mutating func carefulLine(features: UnsafeMutablePointer<Double>, target: UnsafeMutablePointer<Double>) throws(DataError) -> Bool {
+    mutating func carefulLine(features: UnsafeMutablePointer<Double>, target: UnsafeMutablePointer<Double>)
+        throws(DataError) -> Bool
+    {
         lineNumber += 1
         splitLine()
         if isBlank { return false }
@@ -15,18 +17,22 @@ extension CSVParser {
         for c in 0..<width {
             guard let value = number(c) else {
                 let cell = text(c)
-                throw DataError(file: file, line: lineNumber, column: c + 1,
-                                cell.isEmpty ? "expected a number, found an empty cell"
-                                             : "expected a number, found \(MessageText.quoted(cell))")
+                throw DataError(
+                    file: file, line: lineNumber, column: c + 1,
+                    cell.isEmpty
+                        ? "expected a number, found an empty cell"
+                        : "expected a number, found \(MessageText.quoted(cell))")
             }
             guard value.isFinite else {
-                throw DataError(file: file, line: lineNumber, column: c + 1,
-                                "expected a finite number, found \(MessageText.quoted(text(c)))")
+                throw DataError(
+                    file: file, line: lineNumber, column: c + 1,
+                    "expected a finite number, found \(MessageText.quoted(text(c)))")
             }
             if c == targetIndex {
                 guard value == 0 || value == 1 else {
-                    throw DataError(file: file, line: lineNumber, column: c + 1,
-                                    "expected a target of 0 or 1, found \(MessageText.quoted(text(c)))")
+                    throw DataError(
+                        file: file, line: lineNumber, column: c + 1,
+                        "expected a target of 0 or 1, found \(MessageText.quoted(text(c)))")
                 }
                 target.pointee = value
             } else {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import NeuralCore
 
@@ -26,8 +26,10 @@ public final class CSVFile: Sendable {
 
     /// The file at `path`, to be read in runs when it is a regular file of at least `minimumSize` bytes; anything
     /// else (a small file, a pipe, a device) is read whole at once, through the same descriptor.
-    public static func open(path: String, target: TargetColumn = .last, minimumSize: Int = 1 << 20,
-                            chunkSize: Int = 1 << 20) throws(DataError) -> Opened {
+    public static func open(
+        path: String, target: TargetColumn = .last, minimumSize: Int = 1 << 20,
+        chunkSize: Int = 1 << 20
+    ) throws(DataError) -> Opened {
         let descriptor = try FileBytes.open(path)
         do throws(DataError) {
             let info = try FileBytes.status(descriptor, path: path)
@@ -37,7 +39,8 @@ public final class CSVFile: Sendable {
             }
             let size = Int(info.st_size)
             let layout = try headLayout(descriptor: descriptor, path: path, target: target, size: size)
-            return .inRuns(CSVFile(path: path, layout: layout, size: size, descriptor: descriptor, chunkSize: chunkSize))
+            return .inRuns(
+                CSVFile(path: path, layout: layout, size: size, descriptor: descriptor, chunkSize: chunkSize))
         } catch {
             close(descriptor)
             throw error
@@ -56,7 +59,9 @@ public final class CSVFile: Sendable {
 
     /// The layout from the file's first bytes: a prefix twice as long each time until the whole lines in it hold a
     /// non-blank line. (An error without a line number is the only one that says no such line was seen.)
-    private static func headLayout(descriptor: Int32, path: String, target: TargetColumn, size: Int) throws(DataError) -> CSVLayout {
+    private static func headLayout(descriptor: Int32, path: String, target: TargetColumn, size: Int) throws(DataError)
+        -> CSVLayout
+    {
         var length = min(size, 1 << 16)
         while true {
             var head = [UInt8](repeating: 0, count: length)
@@ -66,7 +71,10 @@ public final class CSVFile: Sendable {
             let whole = read < length || length == size || head.contains(0)
             if !whole {
                 guard length < LineChunks.maximumLine else {
-                    throw DataError(file: path, "has a first line longer than \(LineChunks.maximumLine >> 20) MiB; nntop reads lines up to that long")
+                    throw DataError(
+                        file: path,
+                        "has a first line longer than \(LineChunks.maximumLine >> 20) MiB; nntop reads lines up to that long"
+                    )
                 }
                 // Only whole lines; none yet means the first line is longer than this.
                 guard let newline = head.lastIndex(of: 10) else {
@@ -77,7 +85,7 @@ public final class CSVFile: Sendable {
             }
             do throws(DataError) {
                 return try CSVReader.layout(of: head, file: path, target: target)
-            } catch where error.line != nil || whole {
+            } catch  where error.line != nil || whole {
                 throw error
             } catch {
                 length = min(size, length * 2)
@@ -120,8 +128,9 @@ public final class CSVFile: Sendable {
     /// for `extraBytes` bytes' worth of rows more, when the rows of later runs are to be added to these
     /// (`CSVReader.dataset`).
     public func rows(in run: Range<Int>, roomForMoreBytes extraBytes: Int = 0) throws(DataError) -> CSVRows {
-        var chunks = LineChunks(descriptor: descriptor, path: path, from: run.lowerBound,
-                                to: run.upperBound >= size ? nil : run.upperBound, chunkSize: chunkSize)
+        var chunks = LineChunks(
+            descriptor: descriptor, path: path, from: run.lowerBound,
+            to: run.upperBound >= size ? nil : run.upperBound, chunkSize: chunkSize)
         var reader = CSVRunReader(layout: layout, file: path, runBytes: run.count, extraBytes: extraBytes)
         do throws(DataError) {
             return try reader.read { () throws(DataError) in try chunks.next() }

@@ -38,15 +38,17 @@ extension CSVParser {
             let names = hasHeader ? (0..<width).map { text($0).trimmingQuotes() } : (1...width).map { "x\($0)" }
             targetIndex = try resolveTarget(names: names, header: hasHeader)
             guard width >= 2 || target == .none else {
-                throw DataError(file: file, line: lineNumber,
-                                "expected at least 2 columns (features, then a 0/1 target), found 1")
+                throw DataError(
+                    file: file, line: lineNumber,
+                    "expected at least 2 columns (features, then a 0/1 target), found 1")
             }
             if !hasHeader {
                 position = lineStart
                 lineNumber -= 1
             }
             // (A header with no newline after it ends the file: `splitLine` leaves `position` one past the end.)
-            return CSVLayout(names: names, hasHeader: hasHeader, targetIndex: targetIndex, dataStart: min(position, count))
+            return CSVLayout(
+                names: names, hasHeader: hasHeader, targetIndex: targetIndex, dataStart: min(position, count))
         }
         throw DataError(file: file, "is empty, expected comma-separated rows")
     }
@@ -60,18 +62,21 @@ extension CSVParser {
             return -1
         case .position(let n):
             guard n >= 1 && n <= names.count else {
-                throw DataError(file: file, line: lineNumber,
-                                "--target \(n) not found: columns are numbered 1 to \(names.count)")
+                throw DataError(
+                    file: file, line: lineNumber,
+                    "--target \(n) not found: columns are numbered 1 to \(names.count)")
             }
             return n - 1
         case .name(let name):
             guard header else {
-                throw DataError(file: file, line: lineNumber,
-                                "--target \(MessageText.quoted(name)) not found: the file has no header row (give a column number)")
+                throw DataError(
+                    file: file, line: lineNumber,
+                    "--target \(MessageText.quoted(name)) not found: the file has no header row (give a column number)")
             }
             guard let index = names.firstIndex(of: name) else {
-                throw DataError(file: file, line: lineNumber,
-                                "--target \(MessageText.quoted(name)) not found in header (\(CSVReader.listing(names)))")
+                throw DataError(
+                    file: file, line: lineNumber,
+                    "--target \(MessageText.quoted(name)) not found in header (\(CSVReader.listing(names)))")
             }
             return index
         }

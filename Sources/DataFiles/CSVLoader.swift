@@ -13,8 +13,10 @@ public enum CSVLoader {
     /// One run per processor, up to `partLimit`.
     public static var defaultParts: Int { min(ProcessInfo.processInfo.activeProcessorCount, partLimit) }
 
-    public static func load(path: String, target: TargetColumn = .last, parts: Int = defaultParts,
-                            minimumBytes: Int = 1 << 20, chunkSize: Int = 1 << 20) throws(DataError) -> Dataset {
+    public static func load(
+        path: String, target: TargetColumn = .last, parts: Int = defaultParts,
+        minimumBytes: Int = 1 << 20, chunkSize: Int = 1 << 20
+    ) throws(DataError) -> Dataset {
         let file: CSVFile
         switch try CSVFile.open(path: path, target: target, minimumSize: minimumBytes, chunkSize: chunkSize) {
         case .whole(let bytes): return try CSVReader.parse(bytes, file: path, target: target)
@@ -34,7 +36,7 @@ public enum CSVLoader {
         results.withLock { swap(&taken, &$0) }
         var rows: [CSVRows] = []
         for k in taken.indices {
-            rows.append(try taken[k].take()!.get())   // the first failure in file order is the first in the file
+            rows.append(try taken[k].take()!.get())  // the first failure in file order is the first in the file
         }
         return try CSVReader.dataset(layout: file.layout, runs: consume rows, file: path)
     }

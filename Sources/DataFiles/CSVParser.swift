@@ -46,8 +46,10 @@ struct CSVParser {
 
     /// Reads every line from `position` to `count`, each data row's features to `features` and its target to
     /// `targets`; returns the number of rows, at most `rowLimit`.
-    mutating func readRows(features: UnsafeMutablePointer<Double>, targets: UnsafeMutablePointer<Double>,
-                           rowLimit: Int) throws(DataError) -> Int {
+    mutating func readRows(
+        features: UnsafeMutablePointer<Double>, targets: UnsafeMutablePointer<Double>,
+        rowLimit: Int
+    ) throws(DataError) -> Int {
         let featureCount = featureCount
         var rows = 0
         while position < count {

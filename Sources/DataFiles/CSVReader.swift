@@ -52,7 +52,8 @@ public enum CSVReader {
     }
 
     /// Reads a whole CSV file's bytes in one run of lines.
-    public static func parse(_ bytes: [UInt8], file: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
+    public static func parse(_ bytes: [UInt8], file: String, target: TargetColumn = .last) throws(DataError) -> Dataset
+    {
         let layout = try layout(of: bytes, file: file, target: target)
         let rows = try rows(of: bytes, layout: layout, file: file)
         return try dataset(layout: layout, runs: [rows], file: file)
@@ -94,10 +95,13 @@ public enum CSVReader {
 
     /// The runs' rows, in order, as one dataset; an error when there are none. The later runs' rows are added to
     /// the first run's arrays, in place when it has room for them (`CSVFile.rows(in:roomForMoreBytes:)`).
-    public static func dataset(layout: CSVLayout, runs: consuming [CSVRows], file: String) throws(DataError) -> Dataset {
+    public static func dataset(layout: CSVLayout, runs: consuming [CSVRows], file: String) throws(DataError) -> Dataset
+    {
         let count = runs.reduce(0) { $0 + $1.count }
         guard count > 0 else {
-            throw DataError(file: file, layout.hasHeader ? "has a header but no data rows" : "is empty, expected comma-separated rows")
+            throw DataError(
+                file: file,
+                layout.hasHeader ? "has a header but no data rows" : "is empty, expected comma-separated rows")
         }
         var features: [Double] = [], targets: [Double] = []
         // Taken out of the list, so that the arrays are not shared and can grow where they are.
@@ -112,8 +116,10 @@ public enum CSVReader {
     }
 
     /// Runs `body` on the address of the bytes, as the parser reads through a pointer; "is empty" for no bytes.
-    private static func withBase<T>(of bytes: [UInt8], file: String,
-                                    _ body: (UnsafePointer<UInt8>) throws(DataError) -> T) throws(DataError) -> T {
+    private static func withBase<T>(
+        of bytes: [UInt8], file: String,
+        _ body: (UnsafePointer<UInt8>) throws(DataError) -> T
+    ) throws(DataError) -> T {
         let result: Result<T, DataError> = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
                 return .failure(DataError(file: file, "is empty, expected comma-separated rows"))

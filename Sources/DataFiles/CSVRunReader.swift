@@ -41,8 +41,9 @@ struct CSVRunReader {
     private func next(_ source: Source) throws(DataError) -> Chunk? {
         guard let (base, lines) = try source() else { return nil }
         let newlines = NewlineCount.count(base + lines.lowerBound, lines.count)
-        return Chunk(base: base, lines: lines, newlines: newlines,
-                     rowBound: min(newlines + 1, (lines.count + 1) / (2 * layout.width) + 1))
+        return Chunk(
+            base: base, lines: lines, newlines: newlines,
+            rowBound: min(newlines + 1, (lines.count + 1) / (2 * layout.width) + 1))
     }
 
     /// Every row of the run. An error's line is numbered from the run's start.
@@ -59,41 +60,54 @@ struct CSVRunReader {
             let extra = segments.isEmpty && extraBytes > 0 ? rows(extraBytes) : 0
             // Only the first chunk's rows are backed at once: an estimate from a first chunk of short lines may be
             // far too high, and memory never written is never taken. (Huge pages keep the later faults few.)
-            segments.append(try readSegment(capacity: own + extra, backed: first.rowBound,
-                                            pending: &pending, bytesLeft: &bytesLeft, source: source))
+            segments.append(
+                try readSegment(
+                    capacity: own + extra, backed: first.rowBound,
+                    pending: &pending, bytesLeft: &bytesLeft, source: source))
         }
         guard segments.count > 1 else { return segments.first ?? CSVRows(features: [], targets: [], count: 0) }
-        return CSVRows(features: Self.joined(segments.map(\.features)),
-                       targets: Self.joined(segments.map(\.targets)),
-                       count: segments.reduce(0) { $0 + $1.count })
+        return CSVRows(
+            features: Self.joined(segments.map(\.features)),
+            targets: Self.joined(segments.map(\.targets)),
+            count: segments.reduce(0) { $0 + $1.count })
     }
 
     /// Reads chunks, from `pending` on, into new arrays of `capacity` rows (the first `backed` of them backed with
     /// memory at once) until one would not fit or none is left; `pending` is then the chunk not read, or nil.
-    private mutating func readSegment(capacity: Int, backed: Int, pending: inout Chunk?, bytesLeft: inout Int,
-                                      source: Source) throws(DataError) -> CSVRows {
+    private mutating func readSegment(
+        capacity: Int, backed: Int, pending: inout Chunk?, bytesLeft: inout Int,
+        source: Source
+    ) throws(DataError) -> CSVRows {
         let featureCount = layout.featureCount
         let labelled = layout.isLabelled
         // Refused before allocating: rows the machine's memory cannot keep (a terabyte of CSV, say).
         let bytes = capacity.saturatingMultiplied(by: featureCount + 1).saturatingMultiplied(by: 8)
         if bytes > MachineMemory.bytes / 2 {
-            throw DataError(file: file, "holds about \(capacity) rows of \(featureCount + 1) numbers, \(FileBytes.size(bytes)) as doubles, more than this machine's memory can keep (\(FileBytes.size(MachineMemory.bytes)))")
+            throw DataError(
+                file: file,
+                "holds about \(capacity) rows of \(featureCount + 1) numbers, \(FileBytes.size(bytes)) as doubles, more than this machine's memory can keep (\(FileBytes.size(MachineMemory.bytes)))"
+            )
         }
         var rows = 0
         var failure: DataError?
         var targets: [Double] = []
-        let features = [Double](unsafeUninitializedCapacity: capacity * featureCount) { featureBuffer, featuresWritten in
+        let features = [Double](unsafeUninitializedCapacity: capacity * featureCount) {
+            featureBuffer, featuresWritten in
             targets = [Double](unsafeUninitializedCapacity: labelled ? capacity : 1) { targetBuffer, targetsWritten in
                 let features = featureBuffer.baseAddress!, targets = targetBuffer.baseAddress!
                 // All in huge pages where the system allows; the first `backed` rows backed in one call.
-                Prefault.populate(UnsafeMutableBufferPointer(start: features, count: capacity * featureCount),
-                                  first: backed * featureCount)
-                if labelled { Prefault.populate(UnsafeMutableBufferPointer(start: targets, count: capacity), first: backed) }
+                Prefault.populate(
+                    UnsafeMutableBufferPointer(start: features, count: capacity * featureCount),
+                    first: backed * featureCount)
+                if labelled {
+                    Prefault.populate(UnsafeMutableBufferPointer(start: targets, count: capacity), first: backed)
+                }
                 do throws(DataError) {
                     while let chunk = pending, rows + chunk.rowBound <= capacity {
                         var parser = CSVParser(base: chunk.base, lines: chunk.lines, layout: layout, file: file)
-                        rows += try parser.readRows(features: features + rows * featureCount, targets: targets + rows,
-                                                    rowLimit: capacity - rows)
+                        rows += try parser.readRows(
+                            features: features + rows * featureCount, targets: targets + rows,
+                            rowLimit: capacity - rows)
                         linesBefore += chunk.newlines
                         bytesLeft -= chunk.lines.count
                         pending = try next(source)

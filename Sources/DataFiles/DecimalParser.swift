@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import NeuralCore
 
@@ -14,14 +14,14 @@ enum DecimalParser {
     /// 10^0 … 10^22, every one an exact double.
     static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
     ]
 
     /// The exact value of `mantissa` × 10^`exponent` when Clinger's fast path applies, else nil.
     @inline(__always)
     static func exact(_ mantissa: UInt64, _ exponent: Int, negative: Bool) -> Double? {
         guard mantissa <= 1 << 53, exponent >= -22, exponent <= 22 else { return nil }
-        let m = Double(Int64(mantissa))   // (signed: one instruction; the value fits)
+        let m = Double(Int64(mantissa))  // (signed: one instruction; the value fits)
         let magnitude = exponent < 0 ? m / powersOfTen[-exponent] : m * powersOfTen[exponent]
         // The sign as a bit, not a branch: the magnitude is never negative, and -0 comes out as -0.
         return Double(bitPattern: magnitude.bitPattern | UInt64(negative ? 1 : 0) << 63)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import NeuralCore
 
@@ -35,11 +35,14 @@ public enum FileBytes {
         case S_IFCHR where isatty(fd) != 1:
             var byte: UInt8 = 0
             if readSome(fd, &byte, 1) == 0 { return }
-            throw DataError(file: path, "is a device, not a file of data; nntop reads regular files, pipes and terminals")
+            throw DataError(
+                file: path, "is a device, not a file of data; nntop reads regular files, pipes and terminals")
         case S_IFBLK:
-            throw DataError(file: path, "is a block device, not a file of data; nntop reads regular files, pipes and terminals")
+            throw DataError(
+                file: path, "is a block device, not a file of data; nntop reads regular files, pipes and terminals")
         case S_IFSOCK:
-            throw DataError(file: path, "is a socket, not a file of data; nntop reads regular files, pipes and terminals")
+            throw DataError(
+                file: path, "is a socket, not a file of data; nntop reads regular files, pipes and terminals")
         default:
             break
         }
@@ -82,7 +85,7 @@ public enum FileBytes {
             }
         }
         guard failure == 0 else { throw DataError(file: path, reason(failure)) }
-        if bytes.count < expected { return bytes }   // ended early: the file shrank while it was read
+        if bytes.count < expected { return bytes }  // ended early: the file shrank while it was read
 
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -91,13 +94,15 @@ public enum FileBytes {
             if n == 0 { return bytes }
             if bytes.count > limit - n { throw tooLarge }
             bytes.append(contentsOf: chunk[0..<n])
-            if chunk[0..<n].contains(0) { return bytes }   // not text: the parser says where
+            if chunk[0..<n].contains(0) { return bytes }  // not text: the parser says where
         }
     }
 
     /// Reads `count` bytes at `offset` into `into` with `pread`, as many calls as it takes (a call may read less, or
     /// be interrupted by a signal): the count read, less than `count` only at the end of the file.
-    static func read(_ fd: Int32, path: String, into: UnsafeMutableRawPointer, count: Int, at offset: Int) throws(DataError) -> Int {
+    static func read(_ fd: Int32, path: String, into: UnsafeMutableRawPointer, count: Int, at offset: Int)
+        throws(DataError) -> Int
+    {
         var done = 0
         while done < count {
             let n = pread(fd, into + done, count - done, off_t(offset + done))

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import NeuralCore
 
@@ -61,7 +61,9 @@ struct LineChunks: ~Copyable {
             } else {
                 // One line longer than the buffer: make room for more of it.
                 guard capacity < Self.maximumLine else {
-                    throw DataError(file: path, "has a line longer than \(Self.maximumLine >> 20) MiB; nntop reads lines up to that long")
+                    throw DataError(
+                        file: path,
+                        "has a line longer than \(Self.maximumLine >> 20) MiB; nntop reads lines up to that long")
                 }
                 try grow()
                 continue
@@ -76,7 +78,8 @@ struct LineChunks: ~Copyable {
             var want = capacity - held
             if let end { want = min(want, end - offset) }
             if want == 0 { atEnd = true; break }
-            let n = try FileBytes.read(descriptor, path: path, into: buffer + Self.padding + held, count: want, at: offset)
+            let n = try FileBytes.read(
+                descriptor, path: path, into: buffer + Self.padding + held, count: want, at: offset)
             if n < want { atEnd = true }
             held += n
             offset += n

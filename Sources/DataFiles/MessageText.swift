@@ -35,9 +35,9 @@ public enum MessageText {
     /// Whether a terminal would act on `scalar` rather than show it.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: return true            // C0, DEL, C1
-        case 0x2028, 0x2029: return true                       // line and paragraph separators
-        case 0x202A...0x202E, 0x2066...0x2069: return true     // direction embeddings, overrides, isolates
+        case 0x00...0x1F, 0x7F...0x9F: return true  // C0, DEL, C1
+        case 0x2028, 0x2029: return true  // line and paragraph separators
+        case 0x202A...0x202E, 0x2066...0x2069: return true  // direction embeddings, overrides, isolates
         default: return false
         }
     }

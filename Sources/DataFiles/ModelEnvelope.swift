@@ -8,19 +8,31 @@ enum Envelope {
         }
         guard case .string(ModelFile.formatName) = json["format"] else {
             let found = json["format"].map { ", found \(shown($0))" } ?? " (it is missing)"
-            throw DataError(file: path, "is not an nntop model: \"format\" should be \"\(ModelFile.formatName)\"\(found)")
+            throw DataError(
+                file: path, "is not an nntop model: \"format\" should be \"\(ModelFile.formatName)\"\(found)")
         }
         switch json["version"] {
         case .number(let v) where v == Double(ModelFile.currentVersion):
             return
         case .number(let v):
-            throw DataError(file: path, "is a version \(shown(.number(v))) model; this nntop reads version \(ModelFile.currentVersion)")
+            throw DataError(
+                file: path,
+                "is a version \(shown(.number(v))) model; this nntop reads version \(ModelFile.currentVersion)")
         case .string(let s) where Int(s) != nil:
-            throw DataError(file: path, "is a corrupt nntop model: \"version\" should be the number \(ModelFile.currentVersion), found the string \(MessageText.quoted(s))")
+            throw DataError(
+                file: path,
+                "is a corrupt nntop model: \"version\" should be the number \(ModelFile.currentVersion), found the string \(MessageText.quoted(s))"
+            )
         case .some(let other):
-            throw DataError(file: path, "is a corrupt nntop model: \"version\" should be the number \(ModelFile.currentVersion), found \(shown(other))")
+            throw DataError(
+                file: path,
+                "is a corrupt nntop model: \"version\" should be the number \(ModelFile.currentVersion), found \(shown(other))"
+            )
         case nil:
-            throw DataError(file: path, "is a corrupt nntop model: \"version\" is missing (this nntop reads version \(ModelFile.currentVersion))")
+            throw DataError(
+                file: path,
+                "is a corrupt nntop model: \"version\" is missing (this nntop reads version \(ModelFile.currentVersion))"
+            )
         }
     }
 

@@ -25,8 +25,10 @@ public struct ModelFile: Codable, Sendable, Equatable {
         case weights, biases, standardization, iterations
     }
 
-    public init(network: Network, loss: Loss, featureNames: [String], standardization: Standardization?,
-                iterations: Int) {
+    public init(
+        network: Network, loss: Loss, featureNames: [String], standardization: Standardization?,
+        iterations: Int
+    ) {
         format = ModelFile.formatName
         version = ModelFile.currentVersion
         inputs = network.inputCount
@@ -43,7 +45,8 @@ public struct ModelFile: Codable, Sendable, Equatable {
     /// The network this file describes, or nil when its arrays do not fit its stated shape.
     public func network() -> Network? {
         guard let network = Network(inputCount: inputs, hiddenActivation: activation, weights: weights, biases: biases),
-              network.hiddenSizes == hidden, network.isFinite else { return nil }
+            network.hiddenSizes == hidden, network.isFinite
+        else { return nil }
         return network
     }
 
@@ -70,17 +73,24 @@ public struct ModelFile: Codable, Sendable, Equatable {
             throw DataError(file: path, "is a corrupt nntop model: \(error.text)")
         }
         guard let network = model.network() else {
-            throw DataError(file: path, "is a corrupt nntop model: weights and biases do not match \(model.inputs) inputs and hidden layers \(model.hidden)")
+            throw DataError(
+                file: path,
+                "is a corrupt nntop model: weights and biases do not match \(model.inputs) inputs and hidden layers \(model.hidden)"
+            )
         }
         guard model.featureNames.count == model.inputs else {
-            throw DataError(file: path, "is a corrupt nntop model: \(model.featureNames.count) feature names for \(model.inputs) inputs")
+            throw DataError(
+                file: path,
+                "is a corrupt nntop model: \(model.featureNames.count) feature names for \(model.inputs) inputs")
         }
         if let s = model.standardization {
             guard s.mean.count == model.inputs, s.deviation.count == model.inputs else {
-                throw DataError(file: path, "is a corrupt nntop model: standardization does not match \(model.inputs) inputs")
+                throw DataError(
+                    file: path, "is a corrupt nntop model: standardization does not match \(model.inputs) inputs")
             }
             guard (s.mean + s.deviation).allSatisfy(\.isFinite) else {
-                throw DataError(file: path, "is a corrupt nntop model: a standardization mean or deviation is not a finite number")
+                throw DataError(
+                    file: path, "is a corrupt nntop model: a standardization mean or deviation is not a finite number")
             }
             guard s.deviation.allSatisfy({ $0 >= 0 }) else {
                 throw DataError(file: path, "is a corrupt nntop model: a standardization deviation is negative")

@@ -34,7 +34,9 @@ extension ModelFile {
         let path: String
 
         subscript(key: String) -> Field {
-            Field(value: value?[key], path: path.isEmpty ? MessageText.excerpt(key) : "\(path).\(MessageText.excerpt(key))")
+            Field(
+                value: value?[key],
+                path: path.isEmpty ? MessageText.excerpt(key) : "\(path).\(MessageText.excerpt(key))")
         }
 
         /// The member `key`, or nil when it is absent or null.
@@ -88,7 +90,9 @@ extension ModelFile {
             case .numbers(let xs):
                 var out: [T] = []
                 out.reserveCapacity(xs.count)
-                for (k, x) in xs.enumerated() { out.append(try element(Field(value: .number(x), path: "\(path)[\(k)]"))) }
+                for (k, x) in xs.enumerated() {
+                    out.append(try element(Field(value: .number(x), path: "\(path)[\(k)]")))
+                }
                 return out
             default: throw bad
             }

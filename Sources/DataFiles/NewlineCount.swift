@@ -12,7 +12,8 @@ enum NewlineCount {
             var lanes = SIMD16<UInt8>()
             let stop = min(length - 15, i + 255 * 16)
             while i < stop {
-                lanes &-= DecimalParser.zeroLanes(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) ^ newlines)
+                lanes &-= DecimalParser.zeroLanes(
+                    raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) ^ newlines)
                 i += 16
             }
             total += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())

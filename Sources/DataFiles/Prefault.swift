@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import NeuralCore
 
@@ -12,16 +12,18 @@ enum Prefault {
     /// Asks for the whole buffer in huge pages, and backs its first `first` elements (all, by default) at once.
     static func populate<T>(_ buffer: UnsafeMutableBufferPointer<T>, first: Int? = nil) {
         #if os(Linux)
-        guard let whole = pages(buffer.baseAddress, bytes: buffer.count * MemoryLayout<T>.stride) else { return }
-        _ = madvise(whole.start, whole.length, MADV_HUGEPAGE)
-        let backed = min(first ?? buffer.count, buffer.count)
-        guard let prefix = pages(buffer.baseAddress, bytes: backed * MemoryLayout<T>.stride) else { return }
-        _ = madvise(prefix.start, prefix.length, MADV_POPULATE_WRITE)
+            guard let whole = pages(buffer.baseAddress, bytes: buffer.count * MemoryLayout<T>.stride) else { return }
+            _ = madvise(whole.start, whole.length, MADV_HUGEPAGE)
+            let backed = min(first ?? buffer.count, buffer.count)
+            guard let prefix = pages(buffer.baseAddress, bytes: backed * MemoryLayout<T>.stride) else { return }
+            _ = madvise(prefix.start, prefix.length, MADV_POPULATE_WRITE)
         #endif
     }
 
     /// The whole pages inside `bytes` bytes at `base`; nil when too few to be worth a system call.
-    private static func pages(_ base: UnsafeMutableRawPointer?, bytes: Int) -> (start: UnsafeMutableRawPointer, length: Int)? {
+    private static func pages(_ base: UnsafeMutableRawPointer?, bytes: Int) -> (
+        start: UnsafeMutableRawPointer, length: Int
+    )? {
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
         guard let base, pageSize > 0, bytes >= 16 * pageSize else { return nil }
         let start = (Int(bitPattern: base) + pageSize - 1) / pageSize * pageSize

@@ -50,7 +50,7 @@ extension DecimalParser {
         let previous = (here - 1).loadUnaligned(as: SIMD16<UInt8>.self) &- 48
         let moved = previous & lanesBelowTen(previous) & masks.afterFirst(through: point)
         let own = digits & isDigit & (masks.before(end) ^ masks.before(point))
-        let scaled = Int64(truncatingIfNeeded: sixteenDigits(moved | own))   // (signed: one instruction to convert)
+        let scaled = Int64(truncatingIfNeeded: sixteenDigits(moved | own))  // (signed: one instruction to convert)
         let magnitude = Double(scaled) / masks.powerOfTen(15 &- point)
         i &+= end
         return Double(bitPattern: magnitude.bitPattern | UInt64(negative ? 1 : 0) << 63)

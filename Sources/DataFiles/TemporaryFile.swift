@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import NeuralCore
 
@@ -30,7 +30,10 @@ struct TemporaryFile {
             if errno == EEXIST || errno == EINTR { continue }
             if errno == EACCES {
                 // The file itself may be writable: it is the directory, where the new file goes first, that is not.
-                throw DataError(file: path, "cannot write: permission denied in the directory \(MessageText.escaped(directory)), where the new file is written before it replaces the old")
+                throw DataError(
+                    file: path,
+                    "cannot write: permission denied in the directory \(MessageText.escaped(directory)), where the new file is written before it replaces the old"
+                )
             }
             throw DataError(file: path, "cannot write: \(FileBytes.reason(errno))")
         }

@@ -35,8 +35,10 @@ extension DecimalParser {
     /// Appends the digits at `p` to `mantissa` (wrapping past 19 of them; the caller counts) and moves `p` past
     /// them; returns how many there were, or nil when a word to read would pass `end`.
     @inline(__always)
-    private static func appendDigits(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int,
-                                     to mantissa: inout UInt64) -> Int? {
+    private static func appendDigits(
+        _ base: UnsafePointer<UInt8>, _ p: inout Int, _ end: Int,
+        to mantissa: inout UInt64
+    ) -> Int? {
         var count = 0
         while true {
             guard p + 8 <= end else { return nil }

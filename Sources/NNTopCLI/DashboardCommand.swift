@@ -13,10 +13,10 @@ struct DashboardCommand: ParsableCommand {
         commandName: "dashboard",
         abstract: "Open the live dashboard (the default).",
         discussion: """
-        Trains live in a full-screen view: the dataset with live predictions, every weight and bias, the error \
-        curve, and a probe for your own inputs. Press ? inside for every key. Example: nntop --hidden 4 \
-        --activation tanh --speed 1000
-        """
+            Trains live in a full-screen view: the dataset with live predictions, every weight and bias, the error \
+            curve, and a probe for your own inputs. Press ? inside for every key. Example: nntop --hidden 4 \
+            --activation tanh --speed 1000
+            """
     )
 
     /// How long quitting waits for the trainer to finish what it is doing (a report on large data can take
@@ -29,22 +29,37 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var networkOptions: NetworkOptions
 
-    @Option(name: .long, help: ArgumentHelp("Iterations per second (1 to 1e9), or max for as fast as the machine goes. Keys > and < change it. Default: 300.", valueName: "n|max"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Iterations per second (1 to 1e9), or max for as fast as the machine goes. Keys > and < change it. Default: 300.",
+            valueName: "n|max"))
     var speed: SpeedArgument = SpeedArgument(Self.defaultSpeed)
 
     @Flag(name: .long, help: "Draw with ASCII characters only (the default when the locale is not UTF-8).")
     var ascii = false
 
-    @Option(name: .long, help: ArgumentHelp("Start from a saved model (its shape, weights and standardization) to train on or just probe.", valueName: "file.json"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Start from a saved model (its shape, weights and standardization) to train on or just probe.",
+            valueName: "file.json"))
     var model: String?
 
     @Flag(name: .long, help: "Start paused (space starts training): to look at or probe a loaded model as it is.")
     var paused = false
 
-    @Option(name: .long, help: ArgumentHelp("Where s saves the model (JSON, replaced atomically). Default: nntop-model.json.", valueName: "file.json"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Where s saves the model (JSON, replaced atomically). Default: nntop-model.json.", valueName: "file.json"))
     var save: String?
 
-    @Option(name: .long, help: ArgumentHelp("Where e writes the error history: PATH.csv and an SVG plot, PATH.svg. Default: nntop-history.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Where e writes the error history: PATH.csv and an SVG plot, PATH.svg. Default: nntop-history.",
+            valueName: "path"))
     var export: String?
 
     /// Where s and e would write when no path was given, if they cannot: said when the dashboard opens, not
@@ -68,8 +83,10 @@ struct DashboardCommand: ParsableCommand {
     func run() throws {
         // Paths given for s and e are checked now, so a typo (or the data file's name) fails before the dashboard
         // opens. (Saving over the --model it started from is allowed: that is carrying on training it.)
-        let outputs = OutputPaths.given([("--save", save), ("--export", export.map { $0 + ".csv" }),
-                                         ("--export", export.map { $0 + ".svg" })])
+        let outputs = OutputPaths.given([
+            ("--save", save), ("--export", export.map { $0 + ".csv" }),
+            ("--export", export.map { $0 + ".svg" })
+        ])
         try OutputPaths.check(outputs, inputs: dataOptions.inputs)
         if model?.isEmpty == true { throw UsageError("--model is an empty path, expected a model file") }
         let raw = try dataOptions.loadRaw()
@@ -81,7 +98,9 @@ struct DashboardCommand: ParsableCommand {
         if let model {
             let (file, network) = try ModelFile.load(path: model)
             guard network.inputCount == raw.training.featureCount else {
-                throw UsageError("\(model): the model takes \(network.inputCount) inputs, the data have \(raw.training.featureCount) features")
+                throw UsageError(
+                    "\(model): the model takes \(network.inputCount) inputs, the data have \(raw.training.featureCount) features"
+                )
             }
             // The model's own standardization, so its weights see the inputs they were trained on.
             data = raw.standardized(by: file.standardization)
@@ -94,12 +113,13 @@ struct DashboardCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1 else {
             throw UsageError("the dashboard reads keys from a terminal on stdin; for headless training use nntop train")
         }
-        let session = TrainingSession(SessionConfiguration(
-            training: data.training, test: data.test, hidden: hidden,
-            activation: activation, loss: loss, learningRate: options.learningRate,
-            batchSize: options.batchSize, regularization: options.regularization,
-            regularizationRate: options.regularizationRate, seed: options.seed, iterationLimit: options.iterations,
-            speed: speed.value, startPaused: paused, initialNetwork: initial))
+        let session = TrainingSession(
+            SessionConfiguration(
+                training: data.training, test: data.test, hidden: hidden,
+                activation: activation, loss: loss, learningRate: options.learningRate,
+                batchSize: options.batchSize, regularization: options.regularization,
+                regularizationRate: options.regularizationRate, seed: options.seed, iterationLimit: options.iterations,
+                speed: speed.value, startPaused: paused, initialNetwork: initial))
         let screen: CursesScreen
         do {
             screen = try CursesScreen(forceASCII: ascii)
@@ -107,12 +127,14 @@ struct DashboardCommand: ParsableCommand {
             throw UsageError(error.description)
         }
         session.start()
-        var state = DashboardState(training: raw.training, test: raw.test, standardization: data.standardization,
-                                   size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
-                                   colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
+        var state = DashboardState(
+            training: raw.training, test: raw.test, standardization: data.standardization,
+            size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
+            colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
         if let problem = defaultPathProblem { state.notice = .problem(problem) }
-        let host = DashboardHost(modelPath: save ?? "nntop-model.json", historyPath: export ?? "nntop-history",
-                                 data: dataOptions)
+        let host = DashboardHost(
+            modelPath: save ?? "nntop-model.json", historyPath: export ?? "nntop-history",
+            data: dataOptions)
         var loop = ProgramLoop(screen: screen, trainer: session, host: host, state: state, clock: SystemClock())
         let end = loop.run()
         session.stop(waitingAtMost: Self.quitWait)

@@ -27,7 +27,8 @@ struct DashboardHost: DashboardHosting {
     /// New data for a built-in dataset: drawn with the next data seed and `noise`, split and standardized as
     /// the command line asked (the trainer draws new weights for them, so a loaded model's scaling does not
     /// carry over). A failure (with the reason) for data from a file.
-    func redraw(noise: Double, draw: Int) -> Result<(raw: DataOptions.Loaded, prepared: DataOptions.Loaded), DataError> {
+    func redraw(noise: Double, draw: Int) -> Result<(raw: DataOptions.Loaded, prepared: DataOptions.Loaded), DataError>
+    {
         guard data.data == nil else {
             return .failure(DataError(file: data.data!, "is a file: only a built-in --dataset can be drawn again"))
         }
@@ -48,7 +49,9 @@ struct DashboardHost: DashboardHosting {
     private var draws = 0
 
     /// Carries out one request: the events for the dashboard and the commands for the trainer.
-    mutating func perform(_ request: DashboardRequest, state: DashboardState) -> (events: [DashboardEvent], commands: [TrainingCommand]) {
+    mutating func perform(_ request: DashboardRequest, state: DashboardState) -> (
+        events: [DashboardEvent], commands: [TrainingCommand]
+    ) {
         switch request {
         case .newData(let noise): return newData(noise: noise)
         case .saveModel: return (written { () throws(DataError) in try saveModel(state) }, [])
@@ -61,11 +64,17 @@ struct DashboardHost: DashboardHosting {
         draws += 1
         switch redraw(noise: noise, draw: draws) {
         case .success(let (raw, prepared)):
-            let line = "new data: \(raw.training.count) training rows" + (raw.test.map { ", \($0.count) test" } ?? "")
+            let line =
+                "new data: \(raw.training.count) training rows" + (raw.test.map { ", \($0.count) test" } ?? "")
                 + ", noise \(noise), data seed \(dataSeed(ofDraw: draws))"
-            return ([.data(training: raw.training, test: raw.test, standardization: prepared.standardization, noise: noise),
-                     .notice(.news(line))],
-                    [.replaceData(training: prepared.training, test: prepared.test)])
+            return (
+                [
+                    .data(
+                        training: raw.training, test: raw.test, standardization: prepared.standardization, noise: noise),
+                    .notice(.news(line))
+                ],
+                [.replaceData(training: prepared.training, test: prepared.test)]
+            )
         case .failure(let error):
             return ([.notice(.problem(error.description))], [])
         }
@@ -82,22 +91,28 @@ struct DashboardHost: DashboardHosting {
 
     /// Saves the newest snapshot's network, with the standardization its inputs need (`s`).
     private func saveModel(_ state: DashboardState) throws(DataError) -> String {
-        guard let snapshot = state.snapshot else { throw DataError(file: modelPath, "nothing to save before the first snapshot") }
-        let model = ModelFile(network: snapshot.network, loss: snapshot.loss, featureNames: state.training.featureNames,
-                              standardization: state.standardization, iterations: snapshot.iteration)
+        guard let snapshot = state.snapshot else {
+            throw DataError(file: modelPath, "nothing to save before the first snapshot")
+        }
+        let model = ModelFile(
+            network: snapshot.network, loss: snapshot.loss, featureNames: state.training.featureNames,
+            standardization: state.standardization, iterations: snapshot.iteration)
         try model.save(path: modelPath)
         return "saved \(modelPath) (iteration \(snapshot.iteration))"
     }
 
     /// Writes the newest snapshot's error history as CSV and as an SVG plot (`e`).
     private func exportHistory(_ state: DashboardState) throws(DataError) -> String {
-        guard let snapshot = state.snapshot else { throw DataError(file: historyPath, "nothing to export before the first snapshot") }
+        guard let snapshot = state.snapshot else {
+            throw DataError(file: historyPath, "nothing to export before the first snapshot")
+        }
         let table = HistoryTable(snapshot.history)
         var best: (error: Double, iteration: Int)?
         if let error = snapshot.bestError, let iteration = snapshot.bestIteration { best = (error, iteration) }
         let shape = snapshot.network.sizes.map(String.init).joined(separator: "-")
-        let svg = ErrorPlotSVG.render(table, events: snapshot.events, best: best,
-                                      title: "nntop · cumulative error · \(shape) network")
+        let svg = ErrorPlotSVG.render(
+            table, events: snapshot.events, best: best,
+            title: "nntop · cumulative error · \(shape) network")
         // Both checked before either is written, so a refused SVG leaves the old CSV too (not half an export).
         try AtomicFile.checkWritable(historyPath + ".csv")
         try AtomicFile.checkWritable(historyPath + ".svg")

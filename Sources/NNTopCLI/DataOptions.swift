@@ -4,31 +4,64 @@ import DataFiles
 
 /// Where the training (and test) data come from, and how they are prepared.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Training data: a CSV file, features then a 0/1 target. Default: the tutorial's 8 points.", valueName: "file.csv"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Training data: a CSV file, features then a 0/1 target. Default: the tutorial's 8 points.",
+            valueName: "file.csv"))
     var data: String?
 
-    @Option(name: .long, help: ArgumentHelp("A built-in dataset with two features x1, x2 (tutorial: the 8 points). Not with --data.", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A built-in dataset with two features x1, x2 (tutorial: the 8 points). Not with --data.", valueName: "name")
+    )
     var dataset: DatasetKind?
 
-    @Option(name: .long, help: ArgumentHelp("Points drawn for a built-in --dataset, half in each class (1 to 1000000; the tutorial keeps its 8). Default: 200.", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Points drawn for a built-in --dataset, half in each class (1 to 1000000; the tutorial keeps its 8). Default: 200.",
+            valueName: "n"))
     var samples: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Noise for a built-in --dataset, from 0 to 0.5: moves every point at random (widens the gaussian blobs). Default: 0.", valueName: "x"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Noise for a built-in --dataset, from 0 to 0.5: moves every point at random (widens the gaussian blobs). Default: 0.",
+            valueName: "x"))
     var noise: Double?
 
-    @Option(name: .customLong("data-seed"), help: ArgumentHelp("Seed for drawing the built-in dataset and the --test-fraction split, apart from --seed (the weights).", valueName: "n"))
+    @Option(
+        name: .customLong("data-seed"),
+        help: ArgumentHelp(
+            "Seed for drawing the built-in dataset and the --test-fraction split, apart from --seed (the weights).",
+            valueName: "n"))
     var dataSeed: UInt64 = 1
 
-    @Option(name: .customLong("test-data"), help: ArgumentHelp("Held-out CSV data; its error and accuracy are reported beside the training ones.", valueName: "file.csv"))
+    @Option(
+        name: .customLong("test-data"),
+        help: ArgumentHelp(
+            "Held-out CSV data; its error and accuracy are reported beside the training ones.", valueName: "file.csv"))
     var testData: String?
 
-    @Option(name: .customLong("test-fraction"), help: ArgumentHelp("Hold out this fraction of the data (at least 0, below 1) as test data, picked by a shuffle seeded with --data-seed. Not with --test-data.", valueName: "f"))
+    @Option(
+        name: .customLong("test-fraction"),
+        help: ArgumentHelp(
+            "Hold out this fraction of the data (at least 0, below 1) as test data, picked by a shuffle seeded with --data-seed. Not with --test-data.",
+            valueName: "f"))
     var testFraction: Double?
 
-    @Option(name: .long, help: ArgumentHelp("The target column of the --data and --test-data files: a header name or a 1-based column number. Default: the last column.", valueName: "name|number"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The target column of the --data and --test-data files: a header name or a 1-based column number. Default: the last column.",
+            valueName: "name|number"))
     var target: String?
 
-    @Flag(name: .long, help: "Z-score each feature with the training set's mean and standard deviation (saved in the model file).")
+    @Flag(
+        name: .long,
+        help: "Z-score each feature with the training set's mean and standard deviation (saved in the model file).")
     var standardize = false
 
     static let maximumSamples = 1_000_000
@@ -37,14 +70,17 @@ struct DataOptions: ParsableArguments {
         if data?.isEmpty == true { throw ValidationError("--data is an empty path; give a CSV file") }
         if testData?.isEmpty == true { throw ValidationError("--test-data is an empty path; give a CSV file") }
         if target != nil, data == nil, testData == nil {
-            throw ValidationError("--target picks a column of a CSV file, and there is none: give --data (a built-in dataset has its own target)")
+            throw ValidationError(
+                "--target picks a column of a CSV file, and there is none: give --data (a built-in dataset has its own target)"
+            )
         }
         if dataset != nil, data != nil {
             throw ValidationError("--dataset and --data both name the training data; give one of them")
         }
         if let samples {
             guard samples >= 1 && samples <= Self.maximumSamples else {
-                throw ValidationError("--samples must be a whole number from 1 to \(Self.maximumSamples), got \(samples)")
+                throw ValidationError(
+                    "--samples must be a whole number from 1 to \(Self.maximumSamples), got \(samples)")
             }
             guard dataset != nil else { throw ValidationError("--samples applies to a built-in --dataset") }
         }
@@ -56,7 +92,8 @@ struct DataOptions: ParsableArguments {
         }
         if let testFraction {
             guard testFraction >= 0 && testFraction < 1 else {
-                throw ValidationError("--test-fraction must be a number from 0 up to (not including) 1, got \(testFraction)")
+                throw ValidationError(
+                    "--test-fraction must be a number from 0 up to (not including) 1, got \(testFraction)")
             }
             guard testData == nil else {
                 throw ValidationError("--test-fraction and --test-data both give test data; give one of them")
@@ -91,14 +128,17 @@ struct DataOptions: ParsableArguments {
         if let data {
             training = try CSVLoader.load(path: data, target: column)
         } else {
-            training = Dataset.generated(dataset ?? .tutorial, samples: samples ?? DatasetKind.defaultSamples,
-                                         noise: noise ?? 0, generator: &generator)
+            training = Dataset.generated(
+                dataset ?? .tutorial, samples: samples ?? DatasetKind.defaultSamples,
+                noise: noise ?? 0, generator: &generator)
         }
         var test: Dataset?
         if let testData {
             let loaded = try CSVLoader.load(path: testData, target: column)
             guard loaded.featureCount == training.featureCount else {
-                throw DataError(file: testData, "has \(loaded.featureCount) feature columns, the training data has \(training.featureCount)")
+                throw DataError(
+                    file: testData,
+                    "has \(loaded.featureCount) feature columns, the training data has \(training.featureCount)")
             }
             test = loaded
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Whether two paths lead to one file, however they are spelt: `a.csv`, `./a.csv`, `dir/../a.csv`, a symbolic

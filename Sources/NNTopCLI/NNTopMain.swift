@@ -8,9 +8,9 @@ public struct NNTop: ParsableCommand {
         commandName: "nntop",
         abstract: "Watch a small neural network train, live, in your terminal.",
         discussion: """
-        With no subcommand nntop opens the dashboard on the tutorial's eight points.
-        Exit status: 0 on success, 2 on bad options or bad input data.
-        """,
+            With no subcommand nntop opens the dashboard on the tutorial's eight points.
+            Exit status: 0 on success, 2 on bad options or bad input data.
+            """,
         version: NNTop.version,
         subcommands: [DashboardCommand.self, TrainCommand.self, PredictCommand.self],
         defaultSubcommand: DashboardCommand.self
@@ -41,7 +41,8 @@ public enum NNTopMain {
                 exit(0)
             }
             if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
-            let message = NNTop.message(for: error)
+            let message =
+                NNTop.message(for: error)
                 .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
             fail(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message, hint: true)
         }
@@ -59,7 +60,8 @@ public enum NNTopMain {
             let a = arguments[i]
             if a == "--" { out += arguments[i...]; break }
             if a.hasPrefix("--"), !a.contains("="), !flags.contains(a), i + 1 < arguments.count,
-               arguments[i + 1].hasPrefix("-"), Double(arguments[i + 1].split(separator: ",").first ?? "") != nil {
+                arguments[i + 1].hasPrefix("-"), Double(arguments[i + 1].split(separator: ",").first ?? "") != nil
+            {
                 out.append("\(a)=\(arguments[i + 1])")
                 i += 2
                 continue

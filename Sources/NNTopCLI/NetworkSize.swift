@@ -14,7 +14,8 @@ enum NetworkSize {
         let sizes = [inputs] + hidden + [1]
         var total = 0
         for (fanIn, units) in zip(sizes, sizes.dropFirst()) {
-            let layer = (fanIn.addingReportingOverflow(1).overflow ? Int.max : fanIn + 1).saturatingMultiplied(by: units)
+            let layer = (fanIn.addingReportingOverflow(1).overflow ? Int.max : fanIn + 1).saturatingMultiplied(
+                by: units)
             let (sum, overflow) = total.addingReportingOverflow(layer)
             total = overflow ? .max : sum
         }
@@ -26,11 +27,15 @@ enum NetworkSize {
         let count = parameters(inputs: inputs, hidden: hidden)
         let most = MachineMemory.bytes / 2 / bytesPerParameter
         guard count > most else { return }
-        throw UsageError("a network of \(inputs) inputs and hidden layers \(describe(hidden)) has \(Self.count(count)) parameters; this machine's memory holds at most \(Self.count(most)) in training (give fewer or narrower --hidden layers)")
+        throw UsageError(
+            "a network of \(inputs) inputs and hidden layers \(describe(hidden)) has \(Self.count(count)) parameters; this machine's memory holds at most \(Self.count(most)) in training (give fewer or narrower --hidden layers)"
+        )
     }
 
     private static func describe(_ hidden: [Int]) -> String {
-        hidden.count <= 6 ? hidden.map(String.init).joined(separator: ",") : "\(hidden.prefix(3).map(String.init).joined(separator: ",")),… (\(hidden.count) layers)"
+        hidden.count <= 6
+            ? hidden.map(String.init).joined(separator: ",")
+            : "\(hidden.prefix(3).map(String.init).joined(separator: ",")),… (\(hidden.count) layers)"
     }
 
     /// 1.7 G, 340 M, 12 000.

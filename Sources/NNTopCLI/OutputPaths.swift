@@ -16,14 +16,19 @@ enum OutputPaths {
         // A file replaced by rename is a new file: output that was bound for the old one (standard output or
         // error redirected to it, or /dev/stdout named) would be lost with it.
         for output in outputs {
-            for (fd, stream) in [(Int32(1), "standard output"), (2, "standard error")] where FileIdentity.same(output.path, fd: fd) {
-                throw UsageError("\(output.option) \(output.path) is the file \(stream) goes to, which saving replaces; give \(output.option) another path")
+            for (fd, stream) in [(Int32(1), "standard output"), (2, "standard error")]
+            where FileIdentity.same(output.path, fd: fd) {
+                throw UsageError(
+                    "\(output.option) \(output.path) is the file \(stream) goes to, which saving replaces; give \(output.option) another path"
+                )
             }
         }
         let files = outputs + inputs
         for (i, output) in outputs.enumerated() {
             for other in files[(i + 1)...] where FileIdentity.same(output.path, other.path) {
-                throw UsageError("\(output.option) and \(other.option) name the same file, \(output.path); give \(output.option) another path")
+                throw UsageError(
+                    "\(output.option) and \(other.option) name the same file, \(output.path); give \(output.option) another path"
+                )
             }
         }
     }

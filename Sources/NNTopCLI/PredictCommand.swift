@@ -9,31 +9,44 @@ struct PredictCommand: ParsableCommand {
         commandName: "predict",
         abstract: "Predict with a saved model, or with the tutorial network's weights and bias.",
         discussion: """
-        Examples:
-          nntop predict --weights 1.45,-0.66 --bias 0 1.66 1.56
-          nntop predict --model model.json --data new-points.csv
-        """
+            Examples:
+              nntop predict --weights 1.45,-0.66 --bias 0 1.66 1.56
+              nntop predict --model model.json --data new-points.csv
+            """
     )
 
-    @Option(name: .long, help: ArgumentHelp("A model file saved by nntop (train --save, or the dashboard).", valueName: "file.json"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A model file saved by nntop (train --save, or the dashboard).", valueName: "file.json"))
     var model: String?
 
-    @Option(name: .long, help: ArgumentHelp("Weights of a single sigmoid unit (no hidden layer), comma-separated.", valueName: "w1,w2,…"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Weights of a single sigmoid unit (no hidden layer), comma-separated.", valueName: "w1,w2,…")
+    )
     var weights: NumberList?
 
     @Option(name: .long, help: ArgumentHelp("Bias of that unit (with --weights).", valueName: "b"))
     var bias: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Predict every row of a CSV file; when it has a target column, report accuracy.", valueName: "file.csv"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Predict every row of a CSV file; when it has a target column, report accuracy.", valueName: "file.csv"))
     var data: String?
 
-    @Option(name: .long, help: ArgumentHelp("With --data: the target column (header name or 1-based number). Default: the column after the model's inputs, if present.", valueName: "name|number"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --data: the target column (header name or 1-based number). Default: the column after the model's inputs, if present.",
+            valueName: "name|number"))
     var target: String?
 
     @Flag(name: .long, help: "Print the results as JSON.")
     var json = false
 
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("One input vector: a value per feature.", valueName: "input"))
+    @Argument(
+        parsing: .allUnrecognized, help: ArgumentHelp("One input vector: a value per feature.", valueName: "input"))
     var inputs: [String] = []
 
     func validate() throws {
@@ -46,7 +59,8 @@ struct PredictCommand: ParsableCommand {
         if model != nil, bias != nil { throw ValidationError("--bias goes with --weights, not --model") }
         if let bias, !bias.isFinite { throw ValidationError("--bias must be a finite number") }
         guard (data == nil) != inputs.isEmpty else {
-            throw ValidationError(data == nil ? "give input values, or --data FILE" : "give either input values or --data, not both")
+            throw ValidationError(
+                data == nil ? "give input values, or --data FILE" : "give either input values or --data, not both")
         }
     }
 
@@ -83,7 +97,10 @@ struct PredictCommand: ParsableCommand {
     /// One prediction as a JSON object. An output that is not a finite number (inputs far beyond the data the
     /// model saw) has no probability or class in JSON: both are null, and "not_finite" says so.
     static func jsonRow(_ p: Double, target: Int?) -> String {
-        var row = p.isFinite ? "{\"probability\":\(p),\"class\":\(p >= 0.5 ? 1 : 0)" : "{\"probability\":null,\"class\":null,\"not_finite\":true"
+        var row =
+            p.isFinite
+            ? "{\"probability\":\(p),\"class\":\(p >= 0.5 ? 1 : 0)"
+            : "{\"probability\":null,\"class\":null,\"not_finite\":true"
         if let target { row += ",\"target\":\(target)" }
         return row + "}"
     }
@@ -96,7 +113,8 @@ struct PredictCommand: ParsableCommand {
         return (Network(weights: weights!.values, bias: bias!), nil, "--weights")
     }
 
-    private func predictFile(_ path: String, network: Network, standardization: Standardization?, origin: String) throws {
+    private func predictFile(_ path: String, network: Network, standardization: Standardization?, origin: String) throws
+    {
         let bytes = try FileBytes.read(path)
         let width = CSVReader.width(of: bytes)
         let column: TargetColumn
@@ -109,7 +127,8 @@ struct PredictCommand: ParsableCommand {
         }
         let rows = try CSVReader.parse(bytes, file: path, target: column)
         guard rows.featureCount == network.inputCount else {
-            throw DataError(file: path, "has \(rows.featureCount) feature columns; \(origin) takes \(network.inputCount)")
+            throw DataError(
+                file: path, "has \(rows.featureCount) feature columns; \(origin) takes \(network.inputCount)")
         }
         let prepared = standardization?.apply(rows) ?? rows
         var pass = ForwardPass(network: network)
@@ -134,7 +153,8 @@ struct PredictCommand: ParsableCommand {
         }
         let accuracy = prepared.isLabelled ? Double(right) / Double(max(prepared.count, 1)) : nil
         if json {
-            Terminal.writeOutput("{\"rows\":[\(jsonRows.joined(separator: ","))],\"accuracy\":\(accuracy.map { "\($0)" } ?? "null")}\n")
+            Terminal.writeOutput(
+                "{\"rows\":[\(jsonRows.joined(separator: ","))],\"accuracy\":\(accuracy.map { "\($0)" } ?? "null")}\n")
         } else {
             if let accuracy { out += "accuracy \(Format.percent(accuracy)) (\(right) of \(prepared.count))\n" }
             Terminal.writeOutput(out)

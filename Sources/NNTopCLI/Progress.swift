@@ -22,7 +22,8 @@ struct Progress {
             Terminal.writeError("\r\(bar) \(Int(fraction * 100))%  \(iteration)/\(total)  \(Format.rate(rate)) it/s")
             drewBar = true
         } else {
-            Terminal.writeError("nntop: iteration \(iteration)/\(total) (\(Int(fraction * 100))%), \(Format.rate(rate)) it/s\n")
+            Terminal.writeError(
+                "nntop: iteration \(iteration)/\(total) (\(Int(fraction * 100))%), \(Format.rate(rate)) it/s\n")
         }
     }
 

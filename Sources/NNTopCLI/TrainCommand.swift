@@ -10,19 +10,26 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train without the dashboard and print a summary.",
         discussion: """
-        Progress goes to stderr (a bar on a terminal, a line every few seconds otherwise); the summary goes to \
-        stdout. Examples: nntop train --data points.csv --hidden 8 --activation tanh --save model.json; \
-        nntop train --dataset circle --test-fraction 0.5 --hidden 8 --loss cross-entropy
-        """
+            Progress goes to stderr (a bar on a terminal, a line every few seconds otherwise); the summary goes to \
+            stdout. Examples: nntop train --data points.csv --hidden 8 --activation tanh --save model.json; \
+            nntop train --dataset circle --test-fraction 0.5 --hidden 8 --loss cross-entropy
+            """
     )
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var networkOptions: NetworkOptions
 
-    @Option(name: .long, help: ArgumentHelp("Write the error curve as CSV: iteration, cumulative error (and test error), a row per report and one for the end.", valueName: "file.csv"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write the error curve as CSV: iteration, cumulative error (and test error), a row per report and one for the end.",
+            valueName: "file.csv"))
     var history: String?
 
-    @Option(name: .long, help: ArgumentHelp("Save the trained model (and its standardization) as JSON, replaced atomically.", valueName: "file.json"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Save the trained model (and its standardization) as JSON, replaced atomically.", valueName: "file.json"))
     var save: String?
 
     @Flag(name: .long, help: "Print the summary as one JSON object on stdout.")
@@ -33,12 +40,13 @@ struct TrainCommand: ParsableCommand {
         let data = try dataOptions.load()
         let options = networkOptions
         try NetworkSize.check(inputs: data.training.featureCount, hidden: options.hidden.widths)
-        let session = TrainingSession(SessionConfiguration(
-            training: data.training, test: data.test, hidden: options.hidden.widths,
-            activation: options.activation, loss: options.loss, learningRate: options.learningRate,
-            batchSize: options.batchSize, regularization: options.regularization,
-            regularizationRate: options.regularizationRate, seed: options.seed, iterationLimit: options.iterations,
-            speed: .unlimited, keepFullLog: history != nil))
+        let session = TrainingSession(
+            SessionConfiguration(
+                training: data.training, test: data.test, hidden: options.hidden.widths,
+                activation: options.activation, loss: options.loss, learningRate: options.learningRate,
+                batchSize: options.batchSize, regularization: options.regularization,
+                regularizationRate: options.regularizationRate, seed: options.seed, iterationLimit: options.iterations,
+                speed: .unlimited, keepFullLog: history != nil))
         var progress = Progress(total: options.iterations)
         let start = ContinuousClock.now
         session.start()
@@ -47,24 +55,29 @@ struct TrainCommand: ParsableCommand {
         session.stop()
         progress.finish()
         if final.state == .diverged {
-            throw UsageError("training diverged at iteration \(final.iteration): the error stopped being finite or the output saturated on misclassified instances (try a lower --learning-rate)")
+            throw UsageError(
+                "training diverged at iteration \(final.iteration): the error stopped being finite or the output saturated on misclassified instances (try a lower --learning-rate)"
+            )
         }
         let network = final.network
         let train = Evaluation.of(network, on: data.training, loss: options.loss)
         let test = data.test.map { Evaluation.of(network, on: $0, loss: options.loss) }
         // Everything to write is made first, and the model (the costly result) is written before the history.
         let modelJSON = try save.map { path throws(DataError) in
-            try ModelFile(network: network, loss: options.loss, featureNames: data.training.featureNames,
-                          standardization: data.standardization, iterations: final.iteration).encoded(for: path)
+            try ModelFile(
+                network: network, loss: options.loss, featureNames: data.training.featureNames,
+                standardization: data.standardization, iterations: final.iteration
+            ).encoded(for: path)
         }
         let historyCSV = history.map { _ in HistoryCSV.text(session.fullLog, hasTest: data.test != nil) }
         if let save, let modelJSON { try AtomicFile.write(modelJSON, to: save) }
         if let history, let historyCSV { try AtomicFile.write(historyCSV, to: history) }
-        let summary = TrainingSummary(iterations: final.iteration, training: train, test: test,
-                                      stepsPerSecond: Double(final.iteration) / max(elapsed, 1e-9),
-                                      network: network, loss: options.loss, dataset: dataOptions.dataName,
-                                      regularization: options.regularization,
-                                      regularizationRate: options.regularizationRate)
+        let summary = TrainingSummary(
+            iterations: final.iteration, training: train, test: test,
+            stepsPerSecond: Double(final.iteration) / max(elapsed, 1e-9),
+            network: network, loss: options.loss, dataset: dataOptions.dataName,
+            regularization: options.regularization,
+            regularizationRate: options.regularizationRate)
         Terminal.writeOutput(json ? summary.json() + "\n" : summary.text())
         if let save, !json { Terminal.writeOutput("model saved to \(save)\n") }
     }

@@ -19,7 +19,7 @@ struct TrainingSummary {
             "dataset           \(dataset)  (\(training.count) training instances\(test.map { ", \($0.count) test" } ?? ""))",
             "iterations        \(iterations)",
             "final error       \(Format.value(training.cumulativeError))  (\(loss.rawValue) summed over \(training.count) instances)",
-            "train accuracy    \(Format.percent(training.accuracy))",
+            "train accuracy    \(Format.percent(training.accuracy))"
         ]
         if let test {
             lines.append("test error        \(Format.value(test.cumulativeError))  (over \(test.count) instances)")
@@ -27,9 +27,13 @@ struct TrainingSummary {
         } else {
             lines.append("test accuracy     n/a (no --test-data or --test-fraction)")
         }
-        lines.append("regularization    \(regularization == .none ? "none" : "\(regularization.rawValue), rate \(Format.value(regularizationRate))")")
+        lines.append(
+            "regularization    \(regularization == .none ? "none" : "\(regularization.rawValue), rate \(Format.value(regularizationRate))")"
+        )
         lines.append("steps per second  \(Format.rate(stepsPerSecond))")
-        lines.append("parameters        \(network.parameters.count)  (layers \(network.sizes.map(String.init).joined(separator: "-")))")
+        lines.append(
+            "parameters        \(network.parameters.count)  (layers \(network.sizes.map(String.init).joined(separator: "-")))"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 

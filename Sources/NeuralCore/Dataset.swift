@@ -12,8 +12,9 @@ public struct Dataset: Sendable, Equatable {
     public var isLabelled: Bool { targets.count == count }
 
     public init(featureNames: [String], features: [Double], targets: [Double]) {
-        precondition(!featureNames.isEmpty && features.count == featureNames.count * targets.count,
-                     "features do not match \(featureNames.count) columns × \(targets.count) rows")
+        precondition(
+            !featureNames.isEmpty && features.count == featureNames.count * targets.count,
+            "features do not match \(featureNames.count) columns × \(targets.count) rows")
         self.featureNames = featureNames
         self.features = features
         self.targets = targets

@@ -37,8 +37,9 @@ public struct Evaluation: Sendable, Equatable {
                 }
             }
         }
-        return Evaluation(cumulativeError: error, accuracy: data.count == 0 ? 0 : Double(right) / Double(data.count),
-                          count: data.count, saturatedMistakes: saturated)
+        return Evaluation(
+            cumulativeError: error, accuracy: data.count == 0 ? 0 : Double(right) / Double(data.count),
+            count: data.count, saturatedMistakes: saturated)
     }
 
     public static func of(_ network: Network, on data: Dataset, loss: Loss) -> Evaluation {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension Dataset {
@@ -12,15 +12,19 @@ extension Dataset {
     /// for xor and circle, ±noise along the spiral — and widens the gaussian blobs (variance 0.5 at noise 0,
     /// 4 at noise 0.5). The points without noise are drawn first, so a noisy set is the noiseless one moved.
     /// A point keeps its class however far the noise moves it. `tutorial` ignores `samples`, `noise` and `seed`.
-    public static func generated(_ kind: DatasetKind, samples: Int = DatasetKind.defaultSamples, noise: Double = 0,
-                                 seed: UInt64 = 1) -> Dataset {
+    public static func generated(
+        _ kind: DatasetKind, samples: Int = DatasetKind.defaultSamples, noise: Double = 0,
+        seed: UInt64 = 1
+    ) -> Dataset {
         var generator = SeededGenerator(seed: seed)
         return generated(kind, samples: samples, noise: noise, generator: &generator)
     }
 
     /// A built-in dataset drawn from `generator`, which is left after the last draw.
-    public static func generated(_ kind: DatasetKind, samples: Int = DatasetKind.defaultSamples, noise: Double = 0,
-                                 generator: inout SeededGenerator) -> Dataset {
+    public static func generated(
+        _ kind: DatasetKind, samples: Int = DatasetKind.defaultSamples, noise: Double = 0,
+        generator: inout SeededGenerator
+    ) -> Dataset {
         if kind == .tutorial { return .tutorial }
         precondition(samples >= 1, "samples must be at least 1")
         precondition(noise >= 0 && noise.isFinite, "noise must be a finite number, at least 0")
@@ -33,8 +37,9 @@ extension Dataset {
         for i in 0..<samples {
             let positive = i % 2 == 0
             let k = i / 2, n = positive ? ones : zeros
-            let (x1, x2) = GeneratedPoint.draw(kind, positive: positive, index: k, of: n, noise: noise,
-                                               generator: &generator)
+            let (x1, x2) = GeneratedPoint.draw(
+                kind, positive: positive, index: k, of: n, noise: noise,
+                generator: &generator)
             features.append(x1)
             features.append(x2)
             targets.append(positive ? 1 : 0)
@@ -57,8 +62,10 @@ enum GeneratedPoint {
     /// spiral: each arm turns this many times 2π from the centre to radius `extent`.
     static let spiralTurns = 1.75
 
-    static func draw(_ kind: DatasetKind, positive: Bool, index k: Int, of n: Int, noise: Double,
-                     generator g: inout SeededGenerator) -> (Double, Double) {
+    static func draw(
+        _ kind: DatasetKind, positive: Bool, index k: Int, of n: Int, noise: Double,
+        generator g: inout SeededGenerator
+    ) -> (Double, Double) {
         switch kind {
         case .tutorial:
             preconditionFailure("the tutorial's points are fixed")
@@ -73,7 +80,8 @@ enum GeneratedPoint {
             return jittered(r * sin(angle), r * cos(angle), by: extent * noise, &g)
         case .gaussian:
             let centre = positive ? 2.0 : -2.0
-            let variance = varianceRange.low + (varianceRange.high - varianceRange.low) * noise / DatasetKind.maximumNoise
+            let variance =
+                varianceRange.low + (varianceRange.high - varianceRange.low) * noise / DatasetKind.maximumNoise
             let deviation = variance.squareRoot()
             return (centre + deviation * g.standardNormal(), centre + deviation * g.standardNormal())
         case .spiral:

@@ -41,8 +41,10 @@ public struct Network: Sendable, Equatable {
     /// A fresh network with randomly drawn parameters. With no hidden layers this is the tutorial's network:
     /// every weight and the bias drawn from a standard normal. Hidden layers use `hiddenActivation.initialization`
     /// (He for ReLU, Glorot otherwise) with zero biases; the output layer then uses Glorot.
-    public init(inputCount: Int, hidden: [Int] = [], hiddenActivation: Activation = .sigmoid,
-                generator: inout SeededGenerator) {
+    public init(
+        inputCount: Int, hidden: [Int] = [], hiddenActivation: Activation = .sigmoid,
+        generator: inout SeededGenerator
+    ) {
         let sizes = [inputCount] + hidden + [1]
         var parameters: [Double] = []
         parameters.reserveCapacity(Network.parameterCount(sizes: sizes))

@@ -12,20 +12,26 @@ public struct Saturation: Sendable, Equatable {
     /// Nil when it cannot be measured: no rows, rows of another width, or parameters that are not finite. Looks
     /// at `rowLimit` rows at most (64 unless fewer are asked for).
     public init?(of network: Network, on data: Dataset, rowLimit: Int = Saturation.rowLimit) {
-        guard data.count > 0, data.featureCount == network.inputCount, network.isFinite, rowLimit > 0 else { return nil }
+        guard data.count > 0, data.featureCount == network.inputCount, network.isFinite, rowLimit > 0 else {
+            return nil
+        }
         let limit = min(rowLimit, Self.rowLimit)
         let rows = Array(stride(from: 0, to: data.count, by: max(data.count / limit, 1)).prefix(limit))
-        let hiddenUnits = network.unitCount - 1   // all but the output unit, the last
+        let hiddenUnits = network.unitCount - 1  // all but the output unit, the last
         var pass = ForwardPass(network: network)
         var stuck = [Int](repeating: 0, count: hiddenUnits)
         for r in rows {
-            _ = data.features.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress! + r * data.featureCount) }
+            _ = data.features.withUnsafeBufferPointer {
+                pass.run(network, input: $0.baseAddress! + r * data.featureCount)
+            }
             var unit = 0
             for l in 0..<(network.layerCount - 1) {
                 let activation = network.activation(layer: l)
                 for _ in 0..<network.sizes[l + 1] {
                     // For sigmoid and tanh the derivative follows from the output alone.
-                    if activation.derivative(output: pass.a[unit], preactivation: 0) < 0.01 * activation.largestDerivative {
+                    if activation.derivative(output: pass.a[unit], preactivation: 0) < 0.01
+                        * activation.largestDerivative
+                    {
                         stuck[unit] += 1
                     }
                     unit += 1

@@ -39,14 +39,14 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
 
     /// A draw from the standard normal distribution (Box–Muller, one value per call).
     public mutating func standardNormal() -> Double {
-        let u1 = 1.0 - unit()          // (0, 1]: log is finite
+        let u1 = 1.0 - unit()  // (0, 1]: log is finite
         let u2 = unit()
         return (-2.0 * log(u1)).squareRoot() * cos(2.0 * Double.pi * u2)
     }
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -18,8 +18,10 @@ public struct StochasticGradientDescent: Sendable {
     /// Gradient accumulated over a batch, laid out like `Network.parameters`.
     private var gradient: [Double]
 
-    public init(network: Network, learningRate: Double, batchSize: Int = 1, loss: Loss = .squaredError,
-                regularization: Regularization = .none, regularizationRate: Double = 0) {
+    public init(
+        network: Network, learningRate: Double, batchSize: Int = 1, loss: Loss = .squaredError,
+        regularization: Regularization = .none, regularizationRate: Double = 0
+    ) {
         precondition(batchSize >= 1, "batch size must be at least 1")
         self.learningRate = learningRate
         self.batchSize = batchSize
@@ -40,8 +42,10 @@ public struct StochasticGradientDescent: Sendable {
     /// through within a few milliseconds, and the same step is taken in full later.
     @inline(__always)
     @discardableResult
-    public mutating func step(_ network: inout Network, on data: Dataset, generator: inout SeededGenerator,
-                              interrupted: () -> Bool = { false }) -> Bool {
+    public mutating func step(
+        _ network: inout Network, on data: Dataset, generator: inout SeededGenerator,
+        interrupted: () -> Bool = { false }
+    ) -> Bool {
         let penalised = isPenalised
         if batchSize == 1 && network.layerCount == 1 && !penalised {
             trainSingleUnit(&network, data: data, steps: 1, generator: &generator)
@@ -105,8 +109,10 @@ public struct StochasticGradientDescent: Sendable {
     /// when `interrupted` answered true between two steps (asked before each after the first) or gave one up
     /// (see `step`). The tutorial's loop, a few nanoseconds a step, does not ask.
     @discardableResult
-    public mutating func train(_ network: inout Network, on data: Dataset, steps count: Int,
-                               generator: inout SeededGenerator, interrupted: () -> Bool = { false }) -> Int {
+    public mutating func train(
+        _ network: inout Network, on data: Dataset, steps count: Int,
+        generator: inout SeededGenerator, interrupted: () -> Bool = { false }
+    ) -> Int {
         if batchSize == 1 && network.layerCount == 1 && !isPenalised {
             trainSingleUnit(&network, data: data, steps: count, generator: &generator)
             return count
@@ -120,8 +126,10 @@ public struct StochasticGradientDescent: Sendable {
 
     /// `steps` steps of the tutorial's network (no hidden layer) with batch size 1, written out directly, each on
     /// a row drawn from `generator`: z = w·x + b, p = σ(z), then w ← w − η·δ·x and b ← b − η·δ with δ = ∂loss/∂z.
-    private func trainSingleUnit(_ network: inout Network, data: Dataset, steps: Int,
-                                 generator: inout SeededGenerator) {
+    private func trainSingleUnit(
+        _ network: inout Network, data: Dataset, steps: Int,
+        generator: inout SeededGenerator
+    ) {
         let n = data.featureCount, rows = data.count, eta = learningRate, loss = self.loss
         var random = generator
         data.features.withUnsafeBufferPointer { f in
@@ -196,7 +204,8 @@ public struct StochasticGradientDescent: Sendable {
                                     for i in 0..<fanIn {
                                         var sum = 0.0
                                         for j in 0..<units { sum += w[j * fanIn + i] * d[j] }
-                                        previous[i] = sum * activation.derivative(output: aPrev[i], preactivation: zPrev[i])
+                                        previous[i] =
+                                            sum * activation.derivative(output: aPrev[i], preactivation: zPrev[i])
                                     }
                                 }
                                 l -= 1

@@ -23,8 +23,10 @@ public struct Trainer: Sendable {
         public var saturatedMistakes: Int
     }
 
-    public init(network: Network, optimizer: StochasticGradientDescent, generator: SeededGenerator,
-                training: Dataset, test: Dataset? = nil, reportInterval: Int = 100) {
+    public init(
+        network: Network, optimizer: StochasticGradientDescent, generator: SeededGenerator,
+        training: Dataset, test: Dataset? = nil, reportInterval: Int = 100
+    ) {
         precondition(training.count > 0, "no training data")
         precondition(reportInterval > 0, "report interval must be positive")
         self.network = network
@@ -40,14 +42,17 @@ public struct Trainer: Sendable {
     /// `reportInterval`. Returns the iterations run: fewer than `steps` only when `interrupted` stopped them
     /// (`StochasticGradientDescent.step`).
     @discardableResult
-    public mutating func advance(_ steps: Int, report: (Report) -> Void = { _ in },
-                                 interrupted: () -> Bool = { false }) -> Int {
+    public mutating func advance(
+        _ steps: Int, report: (Report) -> Void = { _ in },
+        interrupted: () -> Bool = { false }
+    ) -> Int {
         var remaining = steps
         while remaining > 0 {
             let untilReport = reportInterval - iteration % reportInterval
             let chunk = min(untilReport, remaining)
-            let done = optimizer.train(&network, on: training, steps: chunk, generator: &generator,
-                                       interrupted: interrupted)
+            let done = optimizer.train(
+                &network, on: training, steps: chunk, generator: &generator,
+                interrupted: interrupted)
             iteration += done
             remaining -= done
             if done == untilReport { report(currentReport()) }
@@ -59,9 +64,10 @@ public struct Trainer: Sendable {
     /// The cumulative errors and accuracies now.
     public mutating func currentReport() -> Report {
         let (train, test) = evaluate()
-        return Report(iteration: iteration, trainingError: train.cumulativeError, testError: test?.cumulativeError,
-                      trainingAccuracy: train.accuracy, testAccuracy: test?.accuracy,
-                      saturatedMistakes: train.saturatedMistakes)
+        return Report(
+            iteration: iteration, trainingError: train.cumulativeError, testError: test?.cumulativeError,
+            trainingAccuracy: train.accuracy, testAccuracy: test?.accuracy,
+            saturatedMistakes: train.saturatedMistakes)
     }
 
     /// Error and accuracy on the training set and the test set.

@@ -1,6 +1,6 @@
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A value shared between threads behind a `Mutex`, whose critical sections ThreadSanitizer can see.

@@ -81,8 +81,8 @@ public struct Buffer: Sendable, Equatable {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return false }
         if v < 0x1100 { return true }
-        if (0x2000...0x2BFF).contains(v) { return true }   // punctuation, arrows, maths, boxes, blocks, shapes
-        if (0x2800...0x28FF).contains(v) { return true }   // braille
+        if (0x2000...0x2BFF).contains(v) { return true }  // punctuation, arrows, maths, boxes, blocks, shapes
+        if (0x2800...0x28FF).contains(v) { return true }  // braille
         return false
     }
 }

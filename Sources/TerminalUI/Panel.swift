@@ -10,7 +10,9 @@ public struct Panel: Sendable {
 
     /// Draws the frame into `rect` and returns the inner area.
     @discardableResult
-    public func draw(in rect: Rect, on buffer: inout Buffer, glyphs: GlyphSet, style: Style = Style(.standard, dim: false)) -> Rect {
+    public func draw(
+        in rect: Rect, on buffer: inout Buffer, glyphs: GlyphSet, style: Style = Style(.standard, dim: false)
+    ) -> Rect {
         guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         let border = focused ? Style(.cyan, bold: true) : style
         for x in (rect.x + 1)..<(rect.maxX - 1) {
@@ -27,8 +29,9 @@ public struct Panel: Sendable {
         buffer.put(glyphs.bottomRight, x: rect.maxX - 1, y: rect.maxY - 1, style: border)
         if rect.width > 4 {
             let shown = Text.truncate(title, to: rect.width - 4, ellipsis: glyphs.ellipsis)
-            buffer.write(" \(shown) ", x: rect.x + 1, y: rect.y, style: Style(.standard, bold: true),
-                         maxWidth: rect.width - 2)
+            buffer.write(
+                " \(shown) ", x: rect.x + 1, y: rect.y, style: Style(.standard, bold: true),
+                maxWidth: rect.width - 2)
         }
         return rect.inset(by: 1)
     }

@@ -18,7 +18,7 @@ public struct Sparkline: Sendable {
         guard value.isFinite else { return 0 }
         let span = high - low
         var fraction = span > 0 ? (value - low) / span : 0.5
-        if !fraction.isFinite { fraction = 0.5 }   // a span too wide for a Double
+        if !fraction.isFinite { fraction = 0.5 }  // a span too wide for a Double
         fraction = min(max(fraction, 0), 1)
         let total = rows * steps
         // Anything above the floor shows at least one step, so a small error never looks like no error.

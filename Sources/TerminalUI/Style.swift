@@ -55,8 +55,10 @@ public struct Style: Sendable, Equatable {
     public var reverse: Bool
     public var underline: Bool
 
-    public init(_ foreground: Colour = .standard, background: Colour = .standard, bold: Bool = false,
-                dim: Bool = false, reverse: Bool = false, underline: Bool = false) {
+    public init(
+        _ foreground: Colour = .standard, background: Colour = .standard, bold: Bool = false,
+        dim: Bool = false, reverse: Bool = false, underline: Bool = false
+    ) {
         self.foreground = foreground
         self.background = background
         self.bold = bold

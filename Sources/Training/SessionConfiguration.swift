@@ -23,11 +23,13 @@ public struct SessionConfiguration: Sendable {
     /// Start from these parameters instead of drawing new ones (a loaded model).
     public var initialNetwork: Network?
 
-    public init(training: Dataset, test: Dataset? = nil, hidden: [Int] = [], activation: Activation = .sigmoid,
-                loss: Loss = .squaredError, learningRate: Double = 0.1, batchSize: Int = 1,
-                regularization: Regularization = .none, regularizationRate: Double = 0, seed: UInt64 = 1,
-                iterationLimit: Int? = 10_000, speed: Speed = .unlimited, startPaused: Bool = false,
-                keepFullLog: Bool = false, initialNetwork: Network? = nil) {
+    public init(
+        training: Dataset, test: Dataset? = nil, hidden: [Int] = [], activation: Activation = .sigmoid,
+        loss: Loss = .squaredError, learningRate: Double = 0.1, batchSize: Int = 1,
+        regularization: Regularization = .none, regularizationRate: Double = 0, seed: UInt64 = 1,
+        iterationLimit: Int? = 10_000, speed: Speed = .unlimited, startPaused: Bool = false,
+        keepFullLog: Bool = false, initialNetwork: Network? = nil
+    ) {
         self.training = training
         self.test = test
         self.hidden = hidden
@@ -48,8 +50,9 @@ public struct SessionConfiguration: Sendable {
     /// Fresh parameters for `seed`, and the generator positioned after drawing them.
     func drawNetwork(seed: UInt64) -> (Network, SeededGenerator) {
         var generator = SeededGenerator(seed: seed)
-        let network = Network(inputCount: training.featureCount, hidden: hidden, hiddenActivation: activation,
-                              generator: &generator)
+        let network = Network(
+            inputCount: training.featureCount, hidden: hidden, hiddenActivation: activation,
+            generator: &generator)
         return (network, generator)
     }
 }

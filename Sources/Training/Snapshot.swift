@@ -35,12 +35,14 @@ public struct Snapshot: Sendable {
     public var reportInterval: Int
     public var reportIntervalAdapted: Bool { reportInterval != ReportSchedule.tutorialInterval }
 
-    public init(version: Int, iteration: Int, limit: Int?, state: TrainingState, learningRate: Double, speed: Speed,
-                batchSize: Int, stepsPerSecond: Double, seed: UInt64, loss: Loss, network: Network,
-                trainingError: Double? = nil, testError: Double? = nil, trainingAccuracy: Double? = nil,
-                testAccuracy: Double? = nil, bestError: Double? = nil, bestIteration: Int? = nil,
-                history: ErrorHistory, events: [TrainingEvent], reportInterval: Int,
-                regularization: Regularization = .none, regularizationRate: Double = 0) {
+    public init(
+        version: Int, iteration: Int, limit: Int?, state: TrainingState, learningRate: Double, speed: Speed,
+        batchSize: Int, stepsPerSecond: Double, seed: UInt64, loss: Loss, network: Network,
+        trainingError: Double? = nil, testError: Double? = nil, trainingAccuracy: Double? = nil,
+        testAccuracy: Double? = nil, bestError: Double? = nil, bestIteration: Int? = nil,
+        history: ErrorHistory, events: [TrainingEvent], reportInterval: Int,
+        regularization: Regularization = .none, regularizationRate: Double = 0
+    ) {
         self.version = version
         self.iteration = iteration
         self.limit = limit

@@ -55,7 +55,7 @@ public final class TrainingSession: Sendable {
         send(.stop)
         if started.load(ordering: .acquiring) {
             finished.wait()
-            finished.signal()   // later callers return at once
+            finished.signal()  // later callers return at once
         }
     }
 

@@ -37,7 +37,7 @@ func stepsPerSecond(hidden: [Int], activation: Activation, steps: Int) -> (Doubl
     var generator = SeededGenerator(seed: 1)
     var network = Network(inputCount: 2, hidden: hidden, hiddenActivation: activation, generator: &generator)
     var sgd = StochasticGradientDescent(network: network, learningRate: 0.1)
-    sgd.train(&network, on: .tutorial, steps: steps / 100, generator: &generator)   // warm up
+    sgd.train(&network, on: .tutorial, steps: steps / 100, generator: &generator)  // warm up
     let t = seconds { sgd.train(&network, on: .tutorial, steps: steps, generator: &generator) }
     return (Double(steps) / t, network)
 }
@@ -48,14 +48,16 @@ if CommandLine.arguments.contains("--frames") {
     let network = Network(inputCount: 2, hidden: [16, 16], hiddenActivation: .tanh, generator: &generator)
     let rows = (0..<200).map { _ in [generator.standardNormal() * 3, generator.standardNormal() * 3] }
     let data = Dataset(rows: rows, targets: rows.map { $0[0] * $0[1] > 0 ? 1 : 0 })
-    let snapshot = Snapshot(version: 1, iteration: 1, limit: nil, state: .running, learningRate: 0.1, speed: .unlimited,
-                            batchSize: 1, stepsPerSecond: 0, seed: 7, loss: .crossEntropy, network: network,
-                            history: ErrorHistory(), events: [], reportInterval: 100)
+    let snapshot = Snapshot(
+        version: 1, iteration: 1, limit: nil, state: .running, learningRate: 0.1, speed: .unlimited,
+        batchSize: 1, stepsPerSecond: 0, seed: 7, loss: .crossEntropy, network: network,
+        history: ErrorHistory(), events: [], reportInterval: 100)
     var sink = 0
     for (name, width) in [("frame_with_map", 120), ("frame_without_map", 99)] {
-        var state = DashboardState(training: data, size: Size(width: width, height: 40), glyphs: .unicode, colours: .palette)
+        var state = DashboardState(
+            training: data, size: Size(width: width, height: 40), glyphs: .unicode, colours: .palette)
         _ = update(&state, .snapshot(snapshot))
-        for _ in 0..<20 { sink &+= render(state).cells.count }   // warm up
+        for _ in 0..<20 { sink &+= render(state).cells.count }  // warm up
         let t = seconds { for _ in 0..<frames { sink &+= render(state).cells.count } }
         print("\(name)_milliseconds \(t / Double(frames) * 1000)")
     }
@@ -69,8 +71,9 @@ if CommandLine.arguments.contains("--engine") {
         // The bare loop: Trainer.advance in large chunks, as fast as it goes.
         var generator = SeededGenerator(seed: 1)
         let network = Network(inputCount: 2, hidden: hidden, hiddenActivation: .tanh, generator: &generator)
-        var trainer = Trainer(network: network, optimizer: StochasticGradientDescent(network: network, learningRate: 0.1),
-                              generator: generator, training: .tutorial)
+        var trainer = Trainer(
+            network: network, optimizer: StochasticGradientDescent(network: network, learningRate: 0.1),
+            generator: generator, training: .tutorial)
         var bareSteps = 0
         let bareTime = seconds {
             let start = ContinuousClock.now
@@ -81,8 +84,10 @@ if CommandLine.arguments.contains("--engine") {
         }
         let bare = Double(bareSteps) / bareTime
         // The engine, unthrottled, read by a consumer 60 times a second.
-        let session = TrainingSession(SessionConfiguration(training: .tutorial, hidden: hidden, activation: .tanh,
-                                                           iterationLimit: nil, speed: .unlimited))
+        let session = TrainingSession(
+            SessionConfiguration(
+                training: .tutorial, hidden: hidden, activation: .tanh,
+                iterationLimit: nil, speed: .unlimited))
         session.start()
         var version = 0, taken = 0
         var first: (snapshot: Snapshot, at: ContinuousClock.Instant)?
@@ -94,7 +99,7 @@ if CommandLine.arguments.contains("--engine") {
                 version = s.version
                 taken += 1
                 let now = ContinuousClock.now
-                if first == nil, now - start > .milliseconds(250) { first = (s, now) }   // after warm-up
+                if first == nil, now - start > .milliseconds(250) { first = (s, now) }  // after warm-up
                 last = (s, now)
             }
         }
@@ -116,8 +121,9 @@ if let seeds = option("--seeds").flatMap(Int.init) {
     for seed in 0..<seeds {
         var generator = SeededGenerator(seed: UInt64(seed))
         let network = Network(inputCount: 2, generator: &generator)
-        var trainer = Trainer(network: network, optimizer: StochasticGradientDescent(network: network, learningRate: 0.1),
-                              generator: generator, training: .tutorial)
+        var trainer = Trainer(
+            network: network, optimizer: StochasticGradientDescent(network: network, learningRate: 0.1),
+            generator: generator, training: .tutorial)
         var last = Double.nan
         trainer.advance(10_000) { last = $0.trainingError }
         finals.append(last)
@@ -135,7 +141,8 @@ print("swift_tutorial_steps_per_second \(tutorialRate)")
 let (deepRate, deepNetwork) = stepsPerSecond(hidden: [8, 8], activation: .tanh, steps: max(steps / 25, 1000))
 print("swift_2_8_8_1_steps_per_second \(deepRate)")
 // Keep the trained parameters observable so the loops cannot be optimised away.
-FileHandle.standardError.write("checksum \(tutorialNetwork.parameters.reduce(0, +) + deepNetwork.parameters.reduce(0, +))\n".data(using: .utf8)!)
+FileHandle.standardError.write(
+    "checksum \(tutorialNetwork.parameters.reduce(0, +) + deepNetwork.parameters.reduce(0, +))\n".data(using: .utf8)!)
 
 if let path = option("--csv") {
     /// The best of three loads, and the rows read.

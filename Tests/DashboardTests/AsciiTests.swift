@@ -7,12 +7,15 @@ import Training
 /// With the ASCII glyph set nothing outside ASCII reaches the screen, whatever is showing.
 @Suite struct AsciiTests {
     static func screens() -> [(String, DashboardState)] {
-        let events = [TrainingEvent(iteration: 500, kind: .learningRate(from: 0.1, to: 0.3)),
-                      TrainingEvent(iteration: 900, kind: .reset(seed: 2))]
+        let events = [
+            TrainingEvent(iteration: 500, kind: .learningRate(from: 0.1, to: 0.3)),
+            TrainingEvent(iteration: 900, kind: .reset(seed: 2))
+        ]
         let tests: [Double?] = [5, 4, nil, 3, 2.5, 2.4, 2.3, 2.2, 2.1, 2, 2, 2]
         let history = Fixtures.history([4, 3.5, 3, 2.5, 2, 1.8, 1.6, 1.5, 1.4, 1.3, 1.27, 1.25], tests: tests)
-        let busy = Fixtures.snapshot(network: Fixtures.deepNetwork(), batchSize: 8, history: history, events: events,
-                                     testError: 2, reportInterval: 1_000)
+        let busy = Fixtures.snapshot(
+            network: Fixtures.deepNetwork(), batchSize: 8, history: history, events: events,
+            testError: 2, reportInterval: 1_000)
         var result: [(String, DashboardState)] = []
         for size in Fixtures.sizes + [Size(width: 200, height: 60)] {
             let tutorial = Fixtures.state(size: size, glyphs: .ascii)
@@ -31,11 +34,18 @@ import Training
             result.append(("probe editing \(size)", Fixtures.pressing([.tab, .character("x")], on: tutorial)))
             result.append(("rate prompt \(size)", Fixtures.pressing([.character("L"), .character("2")], on: tutorial)))
             result.append(("rate notice \(size)", Fixtures.pressing([.character("L"), .enter], on: tutorial)))
-            let cut = Dataset(featureNames: ["a long name", "b", "c", "d", "e", "f", "g", "h", "i"],
-                              features: (0..<90).map { Double($0) * 1234.5 }, targets: (0..<10).map { Double($0 % 2) })
-            result.append(("many features \(size)",
-                           Fixtures.state(size: size, snapshot: Fixtures.snapshot(network: Network(
-                               weights: Array(repeating: 0.001, count: 9), bias: 0)), glyphs: .ascii, training: cut)))
+            let cut = Dataset(
+                featureNames: ["a long name", "b", "c", "d", "e", "f", "g", "h", "i"],
+                features: (0..<90).map { Double($0) * 1234.5 }, targets: (0..<10).map { Double($0 % 2) })
+            result.append(
+                (
+                    "many features \(size)",
+                    Fixtures.state(
+                        size: size,
+                        snapshot: Fixtures.snapshot(
+                            network: Network(
+                                weights: Array(repeating: 0.001, count: 9), bias: 0)), glyphs: .ascii, training: cut)
+                ))
         }
         result.append(("too small", Fixtures.state(size: Size(width: 50, height: 12), glyphs: .ascii)))
         return result

@@ -15,7 +15,7 @@ import Training
         "5 3.5     0.5     0  0.991 ✗",
         "6 2       0.5     1  0.929 ✓",
         "7 5.5     1       1  0.999 ✓",
-        "8 1       1       0  0.688 ✗",
+        "8 1       1       0  0.688 ✗"
     ]
 
     @Test(arguments: Fixtures.sizes)
@@ -77,8 +77,9 @@ import Training
     @Test func wideValuesStayInTheirColumn() {
         let data = Dataset(rows: [[24_691.2, -0.000_123_45], [0.5, 1]], targets: [1, 0])
         let network = Network(weights: [0, 0], bias: 0)
-        let state = Fixtures.state(size: Size(width: 80, height: 24), snapshot: Fixtures.snapshot(network: network),
-                                   training: data)
+        let state = Fixtures.state(
+            size: Size(width: 80, height: 24), snapshot: Fixtures.snapshot(network: network),
+            training: data)
         let lines = inside(\.dataset, of: state)
         #expect(lines[1] == "1 2.5e+04 -0.0001 1  0.500 ✓", "\(lines)")
         #expect(lines[2] == "2 0.5     1       0  0.500 ✗")

@@ -7,8 +7,10 @@ import Training
 
 /// Hints for known troubles: an oscillating error, a plateau, saturated units.
 @Suite struct DiagnosisTests {
-    static func snapshot(errors: [Double], accuracy: Double = 0.5, network: Network = Fixtures.tutorialNetwork,
-                         state: TrainingState = .running) -> Snapshot {
+    static func snapshot(
+        errors: [Double], accuracy: Double = 0.5, network: Network = Fixtures.tutorialNetwork,
+        state: TrainingState = .running
+    ) -> Snapshot {
         var s = Fixtures.snapshot(network: network, state: state, history: Fixtures.history(errors))
         s.trainingAccuracy = accuracy
         return s
@@ -38,13 +40,16 @@ import Training
     @Test func hiddenUnitsPinnedAtTheirLimitsAreSaturated() {
         // Four sigmoid hidden units with weights of 40: every unit at 0 or 1 on the tutorial's inputs.
         let sizes = [2, 4, 1]
-        let big = Network(sizes: sizes, hiddenActivation: .sigmoid,
-                          parameters: [40, 40, -40, -40, 40, 0, 0, -40, 0, 0, 0, 0, 1, 1, 1, 1, 0])
-        #expect(Diagnosis.of(Self.snapshot(errors: Self.falling, network: big), training: .tutorial)
+        let big = Network(
+            sizes: sizes, hiddenActivation: .sigmoid,
+            parameters: [40, 40, -40, -40, 40, 0, 0, -40, 0, 0, 0, 0, 1, 1, 1, 1, 0])
+        #expect(
+            Diagnosis.of(Self.snapshot(errors: Self.falling, network: big), training: .tutorial)
                 == .saturated(units: 4, of: 4))
         // Small weights: nothing saturated. ReLU units are never counted.
-        let small = Network(sizes: sizes, hiddenActivation: .sigmoid,
-                            parameters: Array(repeating: 0.05, count: Network.parameterCount(sizes: sizes)))
+        let small = Network(
+            sizes: sizes, hiddenActivation: .sigmoid,
+            parameters: Array(repeating: 0.05, count: Network.parameterCount(sizes: sizes)))
         #expect(Diagnosis.saturation(small, training: .tutorial) == nil)
         var relu = big
         relu.hiddenActivation = .relu

@@ -41,9 +41,11 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
 
     @Test(arguments: Fixtures.sizes)
     func learningRateResetAndBestMarksUnderTheirColumns(size: Size) {
-        let events = [TrainingEvent(iteration: 500, kind: .learningRate(from: 0.1, to: 0.3)),
-                      TrainingEvent(iteration: 900, kind: .reset(seed: 2)),
-                      TrainingEvent(iteration: 700, kind: .paused)]
+        let events = [
+            TrainingEvent(iteration: 500, kind: .learningRate(from: 0.1, to: 0.3)),
+            TrainingEvent(iteration: 900, kind: .reset(seed: 2)),
+            TrainingEvent(iteration: 700, kind: .paused)
+        ]
         let state = Fixtures.state(size: size, snapshot: Fixtures.snapshot(events: events, bestIteration: 1_100))
         let lines = inside(\.error, of: state)
         // One column per report: 500 is column 4, 900 column 8, 1 100 column 10; pauses are not marked.
@@ -58,8 +60,10 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
     }
 
     @Test func eventsOutsideTheDrawnSpanAreNotMarked() {
-        let events = [TrainingEvent(iteration: 50, kind: .reset(seed: 2)),
-                      TrainingEvent(iteration: 5_000, kind: .learningRate(from: 0.1, to: 1))]
+        let events = [
+            TrainingEvent(iteration: 50, kind: .reset(seed: 2)),
+            TrainingEvent(iteration: 5_000, kind: .learningRate(from: 0.1, to: 1))
+        ]
         let state = Fixtures.state(size: Size(width: 80, height: 24), snapshot: Fixtures.snapshot(events: events))
         let lines = inside(\.error, of: state)
         #expect(lines[lines.count - 2] == pad(19) + "*")
@@ -111,8 +115,9 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
     @Test func recentWindowShowsTheNewestReportsAtFullResolution() {
         // 200 reports, 100 to 20 000: more than the 38 columns of an 80-wide chart.
         let errors = (0..<200).map { 10 / Double($0 + 1) }
-        let snapshot = Fixtures.snapshot(iteration: 20_000, history: Fixtures.history(errors), trainingError: 0.05,
-                                         bestError: 0.05, bestIteration: 20_000)
+        let snapshot = Fixtures.snapshot(
+            iteration: 20_000, history: Fixtures.history(errors), trainingError: 0.05,
+            bestError: 0.05, bestIteration: 20_000)
         var state = Fixtures.state(size: Size(width: 80, height: 24), snapshot: snapshot)
         let columns = Self.inner(state).width - 8
         #expect(columns == 38)
@@ -127,17 +132,20 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
     }
 
     @Test func waitsForTheFirstReport() {
-        let state = Fixtures.state(size: Size(width: 80, height: 24),
-                                   snapshot: Fixtures.snapshot(history: ErrorHistory(), trainingError: nil,
-                                                               bestError: nil, bestIteration: nil))
+        let state = Fixtures.state(
+            size: Size(width: 80, height: 24),
+            snapshot: Fixtures.snapshot(
+                history: ErrorHistory(), trainingError: nil,
+                bestError: nil, bestIteration: nil))
         let lines = inside(\.error, of: state)
         #expect(lines[0] == "now -")
         #expect(lines[2] == "        waiting for the first report")
     }
 
     @Test func aFlatHistoryStillDraws() {
-        let state = Fixtures.state(size: Size(width: 80, height: 24),
-                                   snapshot: Fixtures.snapshot(history: Fixtures.history([2, 2, 2]), trainingError: 2))
+        let state = Fixtures.state(
+            size: Size(width: 80, height: 24),
+            snapshot: Fixtures.snapshot(history: Fixtures.history([2, 2, 2]), trainingError: 2))
         let lines = inside(\.error, of: state)
         #expect(lines[1].hasPrefix("    2.5│"))
         #expect(lines[lines.count - 3].hasPrefix("   1.45│███"))
@@ -145,7 +153,8 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
     }
 
     @Test func reportIntervalInTheTitle() {
-        let state = Fixtures.state(size: Size(width: 120, height: 40), snapshot: Fixtures.snapshot(reportInterval: 2_000))
+        let state = Fixtures.state(
+            size: Size(width: 120, height: 40), snapshot: Fixtures.snapshot(reportInterval: 2_000))
         #expect(titleLine(\.error, of: state).hasPrefix("┌ Error · cumulative, every 2,000 it ·"))
     }
 }
@@ -160,8 +169,9 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
     }
 
     @Test func recentTakesTheLastColumnsUnchanged() {
-        let series = ErrorSeries(history: Fixtures.history([4, 2, 3, 1, 5, 5], tests: [1, nil, 2, 3, 4, 6]),
-                                 wholeRun: false, columns: 3)
+        let series = ErrorSeries(
+            history: Fixtures.history([4, 2, 3, 1, 5, 5], tests: [1, nil, 2, 3, 4, 6]),
+            wholeRun: false, columns: 3)
         #expect(series.training == [1, 5, 5])
         #expect(series.test == [3, 4, 6])
         #expect(series.firstIteration == 400)

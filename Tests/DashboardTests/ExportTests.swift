@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 import Training
@@ -20,7 +20,10 @@ import Training
 
     @Test func testErrorsGetTheirOwnColumn() {
         let table = HistoryTable(Fixtures.history([4, 3], tests: [4.5, nil]))
-        #expect(table.csv == "iteration,cumulative_error,minimum,maximum,reports,test_error\n100,4.0,4.0,4.0,1,4.5\n200,3.0,3.0,3.0,1,\n")
+        #expect(
+            table.csv
+                == "iteration,cumulative_error,minimum,maximum,reports,test_error\n100,4.0,4.0,4.0,1,4.5\n200,3.0,3.0,3.0,1,\n"
+        )
     }
 
     @Test func aLongRunIsMergedBucketsThenTheRecentWindowAtFullResolution() {
@@ -39,9 +42,11 @@ import Training
 
     @Test func thePlotIsWellFormedSVGWithCurveEventsAndBest() throws {
         let table = HistoryTable(Fixtures.history([4, 3.5, 3, 2.5, 2], tests: [4.2, 3.8, 3.4, 3.1, 2.9]))
-        let events = [TrainingEvent(iteration: 200, kind: .learningRate(from: 0.1, to: 0.3)),
-                      TrainingEvent(iteration: 400, kind: .reset(seed: 2)),
-                      TrainingEvent(iteration: 300, kind: .paused)]
+        let events = [
+            TrainingEvent(iteration: 200, kind: .learningRate(from: 0.1, to: 0.3)),
+            TrainingEvent(iteration: 400, kind: .reset(seed: 2)),
+            TrainingEvent(iteration: 300, kind: .paused)
+        ]
         let svg = ErrorPlotSVG.render(table, events: events, best: (2, 500), title: "a <test> & plot")
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(XMLParser(data: Data(svg.utf8)).parse(), "\(svg)")

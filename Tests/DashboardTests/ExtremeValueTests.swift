@@ -11,10 +11,12 @@ import Training
 
     /// Data spanning ±1e308: the map's range overflowed to infinity, and a cell's column became Int(NaN).
     @Test func aMapOverDataAtTheEdgesOfDoubleIsDrawn() throws {
-        let data = Dataset(rows: [[-Self.largest, 1e308], [Self.largest, -1e308], [0, 0], [1e-308, -Double.leastNonzeroMagnitude]],
-                           targets: [0, 1, 0, 1])
-        var state = DashboardState(training: data, size: Size(width: 120, height: 40), glyphs: .unicode,
-                                   colours: .palette)
+        let data = Dataset(
+            rows: [[-Self.largest, 1e308], [Self.largest, -1e308], [0, 0], [1e-308, -Double.leastNonzeroMagnitude]],
+            targets: [0, 1, 0, 1])
+        var state = DashboardState(
+            training: data, size: Size(width: 120, height: 40), glyphs: .unicode,
+            colours: .palette)
         state.snapshot = Fixtures.snapshot(network: Network(weights: [1e300, -1e300], bias: 0))
         let plane = state.mapPlane
         #expect(plane.acrossRange.lowerBound.isFinite && plane.acrossRange.upperBound.isFinite)

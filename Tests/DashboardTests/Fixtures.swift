@@ -11,7 +11,8 @@ enum Fixtures {
     static let tutorialNetwork = Network(weights: [1.45, -0.66], bias: 0)
 
     /// A history with one report every 100 iterations, from `first` on.
-    static func history(_ errors: [Double], first: Int = 100, every: Int = 100, tests: [Double?]? = nil) -> ErrorHistory {
+    static func history(_ errors: [Double], first: Int = 100, every: Int = 100, tests: [Double?]? = nil) -> ErrorHistory
+    {
         var h = ErrorHistory()
         for (k, e) in errors.enumerated() {
             h.append(.init(iteration: first + k * every, error: e, testError: tests?[k]))
@@ -36,8 +37,10 @@ enum Fixtures {
     }
 
     /// The tutorial data at `size`, showing `snapshot` (none when nil).
-    static func state(size: Size = Size(width: 120, height: 40), snapshot: Snapshot? = Fixtures.snapshot(),
-                      glyphs: GlyphSet = .unicode, training: Dataset = .tutorial, test: Dataset? = nil) -> DashboardState {
+    static func state(
+        size: Size = Size(width: 120, height: 40), snapshot: Snapshot? = Fixtures.snapshot(),
+        glyphs: GlyphSet = .unicode, training: Dataset = .tutorial, test: Dataset? = nil
+    ) -> DashboardState {
         var s = DashboardState(training: training, test: test, size: size, glyphs: glyphs)
         s.snapshot = snapshot
         return s
@@ -54,8 +57,9 @@ enum Fixtures {
     static func deepNetwork(activation: Activation = .tanh) -> Network {
         let sizes = [2, 8, 8, 1]
         let count = Network.parameterCount(sizes: sizes)
-        return Network(sizes: sizes, hiddenActivation: activation,
-                       parameters: (0..<count).map { Double($0 % 7 - 3) / 4 })
+        return Network(
+            sizes: sizes, hiddenActivation: activation,
+            parameters: (0..<count).map { Double($0 % 7 - 3) / 4 })
     }
 }
 
@@ -80,8 +84,9 @@ extension Buffer {
 /// The pane rectangles `render` uses for `state`.
 func layout(of state: DashboardState) -> Layout {
     let sizes = state.snapshot?.network.sizes ?? [state.training.featureCount, 1]
-    return Layout(size: state.size, rows: state.training.count, features: state.training.featureCount,
-                  parameterRows: WeightsPane.rows(for: sizes))
+    return Layout(
+        size: state.size, rows: state.training.count, features: state.training.featureCount,
+        parameterRows: WeightsPane.rows(for: sizes))
 }
 
 /// The text inside a pane's border, one string per row.

@@ -4,8 +4,11 @@ import TerminalUI
 
 /// The help box over the panes.
 @Suite struct HelpOverlayTests {
-    static let keys = ["space", "n", "+ / -", "L", "> / <", "r / R", "b / B", "a", "c", "N", "[ / ]", "Tab", "Shift-Tab", "Esc", "↑ ↓ PgUp PgDn",
-                       "Home / End", "l", "w", "m", "d", "x / y", "s", "e", "? h F1", "q  Ctrl-C", "Ctrl-Z"]
+    static let keys = [
+        "space", "n", "+ / -", "L", "> / <", "r / R", "b / B", "a", "c", "N", "[ / ]", "Tab", "Shift-Tab", "Esc",
+        "↑ ↓ PgUp PgDn",
+        "Home / End", "l", "w", "m", "d", "x / y", "s", "e", "? h F1", "q  Ctrl-C", "Ctrl-Z"
+    ]
 
     @Test(arguments: Fixtures.sizes)
     func listsEveryKey(size: Size) {
@@ -45,7 +48,7 @@ import TerminalUI
         #expect(screen[box.x, box.y].scalar == "┌")
         #expect(screen[box.maxX - 1, box.maxY - 1].scalar == "┘")
         #expect(screen[box.x + 1, box.y + 1].scalar == " ")
-        #expect(screen[box.x + 60, box.y + 2].scalar == " ")   // a blank inside, over the panes
+        #expect(screen[box.x + 60, box.y + 2].scalar == " ")  // a blank inside, over the panes
         #expect(screen[box.x, box.y].style == Style(.cyan, bold: true))
     }
 

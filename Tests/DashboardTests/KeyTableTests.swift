@@ -29,7 +29,9 @@ import Testing
     @Test func readmeListsTheSameKeys() throws {
         let table = Set(KeyTable.bindings.flatMap(\.names))
         let readme = try Self.readmeKeys()
-        #expect(readme == table, "only in README: \(readme.subtracting(table)); only in the table: \(table.subtracting(readme))")
+        #expect(
+            readme == table,
+            "only in README: \(readme.subtracting(table)); only in the table: \(table.subtracting(readme))")
     }
 
     static func key(_ name: String) -> Key? {
@@ -45,7 +47,7 @@ import Testing
         case "End": return .end
         case "F1": return .function(1)
         case "Ctrl-C": return .control("c")
-        case "Ctrl-Z": return nil   // the program loop's, not update's: it suspends the process
+        case "Ctrl-Z": return nil  // the program loop's, not update's: it suspends the process
         default: return name.count == 1 ? .character(name.first!) : nil
         }
     }

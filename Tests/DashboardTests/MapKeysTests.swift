@@ -17,8 +17,11 @@ import Training
         #expect(s.focus == .map)
         // The cursor starts at the top-left cell: the smallest x1 and the largest x2 shown.
         let area = try Self.area(s)
-        #expect(s.probeTexts == [Format.short(s.mapPlane.acrossValue(column: 0, of: area.width)),
-                                 Format.short(s.mapPlane.upValue(row: 0, of: area.height))])
+        #expect(
+            s.probeTexts == [
+                Format.short(s.mapPlane.acrossValue(column: 0, of: area.width)),
+                Format.short(s.mapPlane.upValue(row: 0, of: area.height))
+            ])
         #expect(render(s).text.contains("Decision map"))
         #expect(render(s)[area.x, area.y].scalar == "╋")
     }

@@ -9,8 +9,10 @@ import Training
     /// p = σ(x1 − 3.25): class 1 right of x1 = 3.25 whatever x2 is.
     static let vertical = Network(weights: [1, 0], bias: -3.25)
 
-    static func state(network: Network = vertical, colours: DashboardState.ColourDepth = .palette,
-                      glyphs: GlyphSet = .unicode, size: Size = Size(width: 120, height: 40)) -> DashboardState {
+    static func state(
+        network: Network = vertical, colours: DashboardState.ColourDepth = .palette,
+        glyphs: GlyphSet = .unicode, size: Size = Size(width: 120, height: 40)
+    ) -> DashboardState {
         var s = DashboardState(training: .tutorial, size: size, glyphs: glyphs, colours: colours)
         s.snapshot = Fixtures.snapshot(network: network)
         return s
@@ -23,8 +25,10 @@ import Training
 
     /// The screen cell that holds a data point.
     static func cell(of point: (Double, Double), _ s: DashboardState, _ area: Rect) -> (x: Int, y: Int) {
-        (area.x + s.mapPlane.column(of: point.0, columns: area.width),
-         area.y + s.mapPlane.row(of: point.1, rows: area.height * 2) / 2)
+        (
+            area.x + s.mapPlane.column(of: point.0, columns: area.width),
+            area.y + s.mapPlane.row(of: point.1, rows: area.height * 2) / 2
+        )
     }
 
     @Test func framedWithBothFeaturesAndTheirRanges() throws {

@@ -11,13 +11,14 @@ import Training
         let state = Fixtures.state(size: size)
         #expect(state.probeTexts == ["3", "1.5"])
         // z = 1.45·3 − 0.66·1.5 = 3.36, σ(3.36) = 0.9664308.
-        #expect(inside(\.probe, of: state) == [
-            "x1 3           z+= +4.350",
-            "x2 1.5         z+= -0.990",
-            "z 3.3600  σ(z) 0.9664308",
-            "class 1  (bias +0.000)",
-            "Tab: edit inputs",
-        ], "\(render(state).text)")
+        #expect(
+            inside(\.probe, of: state) == [
+                "x1 3           z+= +4.350",
+                "x2 1.5         z+= -0.990",
+                "z 3.3600  σ(z) 0.9664308",
+                "class 1  (bias +0.000)",
+                "Tab: edit inputs"
+            ], "\(render(state).text)")
     }
 
     @Test(arguments: Fixtures.sizes)
@@ -62,7 +63,8 @@ import Training
     }
 
     @Test func editingShowsACursorAndRetitlesThePane() {
-        let state = Fixtures.pressing([.tab, .tab, .character("7")], on: Fixtures.state(size: Size(width: 80, height: 24)))
+        let state = Fixtures.pressing(
+            [.tab, .tab, .character("7")], on: Fixtures.state(size: Size(width: 80, height: 24)))
         #expect(titleLine(\.probe, of: state).hasPrefix("┌ Probe · editing ─"))
         let lines = inside(\.probe, of: state)
         #expect(lines[1] == "x2 1.57_       z+= -1.036")
@@ -82,8 +84,9 @@ import Training
     }
 
     @Test func deepNetworkHasNoSingleBias() {
-        let state = Fixtures.state(size: Size(width: 80, height: 24),
-                                   snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
+        let state = Fixtures.state(
+            size: Size(width: 80, height: 24),
+            snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
         let lines = inside(\.probe, of: state)
         #expect(lines[2].hasPrefix("z "))
         #expect(lines[3] == "class 1")

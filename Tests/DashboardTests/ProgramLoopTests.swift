@@ -70,21 +70,26 @@ import Training
     struct NoHost: DashboardHosting {
         var performed: [DashboardRequest] = []
         mutating func perform(_ request: DashboardRequest, state: DashboardState)
-            -> (events: [DashboardEvent], commands: [TrainingCommand]) {
+            -> (events: [DashboardEvent], commands: [TrainingCommand])
+        {
             performed.append(request)
             return ([.notice(.news("did \(request)"))], [])
         }
     }
 
-    static func loop(_ script: [Step], snapshot: Snapshot? = Fixtures.snapshot(),
-                     notice: Notice? = nil) -> (ProgramLoop<MemoryScreen, FakeTrainer, NoHost>, MemoryScreen, FakeTrainer) {
+    static func loop(
+        _ script: [Step], snapshot: Snapshot? = Fixtures.snapshot(),
+        notice: Notice? = nil
+    ) -> (ProgramLoop<MemoryScreen, FakeTrainer, NoHost>, MemoryScreen, FakeTrainer) {
         let clock = ManualClock()
         let screen = MemoryScreen(clock: clock, script: script)
         let trainer = FakeTrainer()
         if let snapshot { trainer.offered = [snapshot] }
         var state = Fixtures.state(snapshot: nil)
         state.notice = notice
-        return (ProgramLoop(screen: screen, trainer: trainer, host: NoHost(), state: state, clock: clock), screen, trainer)
+        return (
+            ProgramLoop(screen: screen, trainer: trainer, host: NoHost(), state: state, clock: clock), screen, trainer
+        )
     }
 
     @Test func qQuitsAndTheFirstSnapshotIsDrawnAtOnce() {
@@ -117,15 +122,19 @@ import Training
     }
 
     @Test func keysReachTheTrainerAndAreDrawnAtOnce() {
-        var (loop, screen, trainer) = Self.loop([.idle(.milliseconds(500)), .event(.key(.character(" "))),
-                                                 .idle(.milliseconds(500))])
+        var (loop, screen, trainer) = Self.loop([
+            .idle(.milliseconds(500)), .event(.key(.character(" "))),
+            .idle(.milliseconds(500))
+        ])
         _ = loop.run()
         #expect(trainer.sent == [.pause])
         #expect(screen.frames.contains { $0.time == .milliseconds(500) })
     }
 
     @Test func ctrlZSuspendsAndRedraws() {
-        var (loop, screen, _) = Self.loop([.idle(.milliseconds(100)), .event(.key(.control("z"))), .idle(.milliseconds(100))])
+        var (loop, screen, _) = Self.loop([
+            .idle(.milliseconds(100)), .event(.key(.control("z"))), .idle(.milliseconds(100))
+        ])
         _ = loop.run()
         #expect(screen.suspended == 1)
         #expect(screen.frames.contains { $0.time == .milliseconds(100) })
@@ -138,7 +147,9 @@ import Training
     }
 
     @Test func requestsAreCarriedOutByTheHostBetweenFrames() {
-        var (loop, screen, _) = Self.loop([.idle(.milliseconds(100)), .event(.key(.character("s"))), .idle(.milliseconds(100))])
+        var (loop, screen, _) = Self.loop([
+            .idle(.milliseconds(100)), .event(.key(.character("s"))), .idle(.milliseconds(100))
+        ])
         _ = loop.run()
         #expect(screen.frames.contains { $0.text.contains("did saveModel") })
     }

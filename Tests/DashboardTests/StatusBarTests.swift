@@ -28,7 +28,8 @@ import Training
 
     @Test func fullLineAtTheWidestSize() {
         let bar = Self.bar(Fixtures.state(size: Size(width: 140, height: 40)))
-        #expect(bar == " RUNNING  it 1,200/10,000 │ 52.0k it/s │ lr 0.1 │ speed max │ "
+        #expect(
+            bar == " RUNNING  it 1,200/10,000 │ 52.0k it/s │ lr 0.1 │ speed max │ "
                 + "? help  q quit  space pause  +/- lr  </> speed  r reset  Tab probe  m map")
     }
 
@@ -38,23 +39,29 @@ import Training
     }
 
     @Test func pausedWithoutALimitAtAFixedSpeed() {
-        let snapshot = Fixtures.snapshot(state: .paused, iteration: 123_456, limit: nil, learningRate: 0.003,
-                                         speed: .perSecond(1000), stepsPerSecond: 0)
+        let snapshot = Fixtures.snapshot(
+            state: .paused, iteration: 123_456, limit: nil, learningRate: 0.003,
+            speed: .perSecond(1000), stepsPerSecond: 0)
         let bar = Self.bar(Fixtures.state(size: Size(width: 140, height: 40), snapshot: snapshot))
-        #expect(bar == " PAUSED  it 123,456 │ 0 it/s │ lr 0.003 │ speed 1000/s │ "
+        #expect(
+            bar == " PAUSED  it 123,456 │ 0 it/s │ lr 0.003 │ speed 1000/s │ "
                 + "? help  q quit  space run  +/- lr  </> speed  r reset  Tab probe  m map")
     }
 
     @Test func batchSizeAndAdaptedReportInterval() {
         let snapshot = Fixtures.snapshot(state: .done, batchSize: 32, stepsPerSecond: 2_500_000, reportInterval: 1_000)
         let bar = Self.bar(Fixtures.state(size: Size(width: 140, height: 40), snapshot: snapshot))
-        #expect(bar.hasPrefix(" DONE  it 1,200/10,000 │ 2.5M it/s │ lr 0.1 │ speed max │ batch 32 │ error every 1,000 it │ "))
+        #expect(
+            bar.hasPrefix(
+                " DONE  it 1,200/10,000 │ 2.5M it/s │ lr 0.1 │ speed max │ batch 32 │ error every 1,000 it │ "))
     }
 
     @Test func stateWordIsStyled() {
-        for (state, style) in [(TrainingState.running, Style(.green, bold: true, reverse: true)),
-                               (.paused, Style(.yellow, bold: true, reverse: true)),
-                               (.diverged, Style(.red, bold: true, reverse: true))] {
+        for (state, style) in [
+            (TrainingState.running, Style(.green, bold: true, reverse: true)),
+            (.paused, Style(.yellow, bold: true, reverse: true)),
+            (.diverged, Style(.red, bold: true, reverse: true))
+        ] {
             let dashboard = Fixtures.state(size: Size(width: 80, height: 24), snapshot: Fixtures.snapshot(state: state))
             let screen = render(dashboard)
             #expect(screen.line(23).hasPrefix(" \(state.rawValue) "))
@@ -64,8 +71,11 @@ import Training
     }
 
     @Test func typingALearningRateShowsThePrompt() {
-        let state = Fixtures.pressing([.character("L"), .character("0"), .character("."), .character("0"),
-                                       .character("5")], on: Fixtures.state(size: Size(width: 120, height: 40)))
+        let state = Fixtures.pressing(
+            [
+                .character("L"), .character("0"), .character("."), .character("0"),
+                .character("5")
+            ], on: Fixtures.state(size: Size(width: 120, height: 40)))
         #expect(Self.bar(state).hasSuffix("  learning rate: 0.05_  (Enter sets, Esc cancels)"))
         // The prompt takes the figures' place, so it stays readable at the minimum width.
         let narrow = Fixtures.pressing([.character("L"), .character("3")], on: Fixtures.state(size: Layout.minimum))
@@ -73,8 +83,9 @@ import Training
     }
 
     @Test func aRejectedLearningRateLeavesANotice() {
-        var state = Fixtures.pressing([.character("L"), .character("x"), .enter],
-                                      on: Fixtures.state(size: Size(width: 120, height: 40)))
+        var state = Fixtures.pressing(
+            [.character("L"), .character("x"), .enter],
+            on: Fixtures.state(size: Size(width: 120, height: 40)))
         #expect(Self.bar(state).hasSuffix("  learning rate must be a number in (0, 1000], got \"x\""))
         // The next key clears it.
         state = Fixtures.pressing([.character("l")], on: state)
@@ -83,7 +94,8 @@ import Training
 
     @Test func beforeTheFirstSnapshot() {
         #expect(Self.bar(Fixtures.state(size: Size(width: 80, height: 24), snapshot: nil)) == " starting…")
-        #expect(Self.bar(Fixtures.state(size: Size(width: 80, height: 24), snapshot: nil, glyphs: .ascii)) == " starting~")
+        #expect(
+            Self.bar(Fixtures.state(size: Size(width: 80, height: 24), snapshot: nil, glyphs: .ascii)) == " starting~")
     }
 
     @Test func asciiSeparators() {

@@ -7,13 +7,17 @@ import TerminalUI
     @Test func centredMessageNamesBothSizes() {
         let screen = render(Fixtures.state(size: Size(width: 50, height: 12)))
         // Two lines centred vertically: rows 5 and 6 of 12.
-        #expect(screen.lines == ["", "", "", "", "", "   terminal too small (have 50×12, need 60×18)",
-                                 "                     q quits", "", "", "", "", ""])
+        #expect(
+            screen.lines == [
+                "", "", "", "", "", "   terminal too small (have 50×12, need 60×18)",
+                "                     q quits", "", "", "", "", ""
+            ])
     }
 
     @Test func narrowerThanTheMessageSplitsIt() {
         let screen = render(Fixtures.state(size: Size(width: 30, height: 10)))
-        #expect(screen.lines[3...5].map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(
+            screen.lines[3...5].map { $0.trimmingCharacters(in: .whitespaces) }
                 == ["terminal too small", "(have 30×10, need 60×18)", "q quits"])
     }
 

@@ -50,8 +50,10 @@ import Training
         #expect(Self.commands(.character("R")) == [.reset(newSeed: false)])
     }
 
-    @Test(arguments: [Key.character("x"), .character("l"), .character("w"), .tab, .up, .down, .home, .end,
-                      .mouse(x: 3, y: 4), .function(5), .control("a"), .enter, .escape])
+    @Test(arguments: [
+        Key.character("x"), .character("l"), .character("w"), .tab, .up, .down, .home, .end,
+        .mouse(x: 3, y: 4), .function(5), .control("a"), .enter, .escape
+    ])
     func otherKeysSendNothing(key: Key) {
         #expect(Self.commands(key).isEmpty)
     }
@@ -114,7 +116,8 @@ import Training
     @Test(arguments: [TrainingState.paused, .done, .diverged])
     func aStoppedRunShowsNoChangeMarks(stopped: TrainingState) {
         var state = Fixtures.state(snapshot: Fixtures.snapshot())
-        let last = Fixtures.snapshot(network: Network(weights: [1.5, -0.7], bias: 0.1), state: stopped, iteration: 1_300)
+        let last = Fixtures.snapshot(
+            network: Network(weights: [1.5, -0.7], bias: 0.1), state: stopped, iteration: 1_300)
         _ = update(&state, .snapshot(last))
         #expect(state.previousParameters == [1.5, -0.7, 0.1])
         #expect(inside(\.weights, of: state)[0] == "w1     1.5000    input x1")

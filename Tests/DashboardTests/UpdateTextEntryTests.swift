@@ -26,8 +26,9 @@ import Training
     }
 
     @Test func backspaceDeletes() {
-        var state = Fixtures.pressing([.character("L")] + Self.typing("0.55") + [.backspace, .backspace]
-                                      + Self.typing("2"), on: Fixtures.state())
+        var state = Fixtures.pressing(
+            [.character("L")] + Self.typing("0.55") + [.backspace, .backspace]
+                + Self.typing("2"), on: Fixtures.state())
         #expect(state.learningRateText == "0.2")
         #expect(update(&state, .key(.enter)) == [.setLearningRate(0.2)])
         state = Fixtures.pressing([.character("L"), .backspace, .delete], on: state)
@@ -89,8 +90,11 @@ import Training
     @Test func typingEditsTheFocusedFieldOnly() {
         var state = Fixtures.pressing([.tab, .backspace, .character("2")], on: Fixtures.state())
         #expect(state.probeTexts == ["2", "1.5"])
-        state = Fixtures.pressing([.tab, .backspace, .backspace, .backspace, .backspace, .character("-"),
-                                   .character("1"), .character("e"), .character("2")], on: state)
+        state = Fixtures.pressing(
+            [
+                .tab, .backspace, .backspace, .backspace, .backspace, .character("-"),
+                .character("1"), .character("e"), .character("2")
+            ], on: state)
         #expect(state.probeTexts == ["2", "-1e2"])
         #expect(state.probeInput == .success([2, -100]))
     }
@@ -108,8 +112,9 @@ import Training
     }
 
     @Test func spacesAndControlKeysAreIgnored() {
-        let state = Fixtures.pressing([.tab, .character(" "), .control("a"), .home, .mouse(x: 1, y: 1)],
-                                      on: Fixtures.state())
+        let state = Fixtures.pressing(
+            [.tab, .character(" "), .control("a"), .home, .mouse(x: 1, y: 1)],
+            on: Fixtures.state())
         #expect(state.probeTexts == ["3", "1.5"])
         #expect(state.focus == .probe(0))
     }

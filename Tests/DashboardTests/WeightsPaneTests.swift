@@ -10,22 +10,24 @@ import Training
     func tutorialParametersWithoutMarksOnTheFirstFrame(size: Size) {
         let state = Fixtures.state(size: size)
         #expect(titleLine(\.weights, of: state).hasPrefix("┌ Weights & bias · 2-1 · 3 "))
-        #expect(inside(\.weights, of: state) == [
-            "w1     1.4500    input x1",
-            "w2    -0.6600    input x2",
-            "b      0.0000    bias",
-        ])
+        #expect(
+            inside(\.weights, of: state) == [
+                "w1     1.4500    input x1",
+                "w2    -0.6600    input x2",
+                "b      0.0000    bias"
+            ])
     }
 
     @Test(arguments: Fixtures.sizes)
     func risesAndFallsSinceThePreviousFrame(size: Size) {
         var state = Fixtures.state(size: size)
         state.previousParameters = [1.4, -0.6, 0.1]
-        #expect(inside(\.weights, of: state) == [
-            "w1     1.4500 ▲  input x1",
-            "w2    -0.6600 ▼  input x2",
-            "b      0.0000 ▼  bias",
-        ])
+        #expect(
+            inside(\.weights, of: state) == [
+                "w1     1.4500 ▲  input x1",
+                "w2    -0.6600 ▼  input x2",
+                "b      0.0000 ▼  bias"
+            ])
     }
 
     @Test func unchangedParametersHaveNoMark() {
@@ -40,11 +42,12 @@ import Training
     @Test func asciiMarksAndSignColours() {
         var state = Fixtures.state(size: Size(width: 80, height: 24), glyphs: .ascii)
         state.previousParameters = [1.4, -0.6, 0.1]
-        #expect(Array(inside(\.weights, of: state).prefix(2)) == ["w1     1.4500 ^  input x1", "w2    -0.6600 v  input x2"])
+        #expect(
+            Array(inside(\.weights, of: state).prefix(2)) == ["w1     1.4500 ^  input x1", "w2    -0.6600 v  input x2"])
         let inner = layout(of: state).weights.inset(by: 1)
         let screen = render(state)
-        #expect(screen[inner.x + 8, inner.y].style == Theme.positive)     // "1.4500"
-        #expect(screen[inner.x + 8, inner.y + 1].style == Theme.negative) // "0.6600" of "-0.6600"
+        #expect(screen[inner.x + 8, inner.y].style == Theme.positive)  // "1.4500"
+        #expect(screen[inner.x + 8, inner.y + 1].style == Theme.negative)  // "0.6600" of "-0.6600"
     }
 
     @Test func featureNamesFromTheData() {
@@ -54,10 +57,12 @@ import Training
     }
 
     @Test func deepNetworkShowsEveryLayerWhenThereIsRoom() {
-        let state = Fixtures.state(size: Size(width: 120, height: 60),
-                                   snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
+        let state = Fixtures.state(
+            size: Size(width: 120, height: 60),
+            snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
         let lines = inside(\.weights, of: state)
-        #expect(titleLine(\.weights, of: state).hasPrefix("┌ Weights & bias · 2-8-8-1 · 105 parameters · squared-error ─"))
+        #expect(
+            titleLine(\.weights, of: state).hasPrefix("┌ Weights & bias · 2-8-8-1 · 105 parameters · squared-error ─"))
         #expect(lines.count == 20)
         #expect(lines[0] == "hidden 1: 2×8 tanh")
         // Parameter k is (k mod 7 − 3)/4: unit 1's weights are parameters 0 and 1, its bias parameter 16.
@@ -72,8 +77,8 @@ import Training
         let network = Fixtures.deepNetwork()
         var state = Fixtures.state(size: Size(width: 120, height: 60), snapshot: Fixtures.snapshot(network: network))
         var previous = network.parameters
-        previous[0] -= 1    // hidden 1, unit 1, first weight rose
-        previous[17] += 1   // hidden 1, unit 2's bias fell
+        previous[0] -= 1  // hidden 1, unit 1, first weight rose
+        previous[17] += 1  // hidden 1, unit 2's bias fell
         state.previousParameters = previous
         let lines = inside(\.weights, of: state)
         #expect(lines[1] == "u1 b-0.25  │ -0.75▲ -0.50")
@@ -81,8 +86,9 @@ import Training
     }
 
     @Test func deepNetworkOnAShortScreenSaysHowManyLinesAreHidden() {
-        let state = Fixtures.state(size: Size(width: 120, height: 40),
-                                   snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
+        let state = Fixtures.state(
+            size: Size(width: 120, height: 40),
+            snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
         let lines = inside(\.weights, of: state)
         #expect(lines.contains("hidden 1: 2×8 tanh"))
         #expect(lines.contains("hidden 2: 8×8 tanh"))
@@ -109,8 +115,9 @@ import Training
     }
 
     @Test func longUnitLinesAreCutWithAnEllipsis() {
-        let state = Fixtures.state(size: Size(width: 90, height: 60),
-                                   snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
+        let state = Fixtures.state(
+            size: Size(width: 90, height: 60),
+            snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
         let lines = inside(\.weights, of: state)
         let width = layout(of: state).weights.width - 2
         #expect(lines[10].hasPrefix("u1 b+0.25  │ +0.00  +0.25"))

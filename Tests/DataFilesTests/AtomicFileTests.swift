@@ -8,7 +8,9 @@ import NeuralCore
 @Suite struct AtomicFileTests {
     /// A fresh directory, removed when `body` ends.
     func inScratch(_ body: (String) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nntop-atomic-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "nntop-atomic-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try body(directory)
@@ -49,7 +51,7 @@ import NeuralCore
                 ("dangling", "symbolic link"),
                 ("sub", "is a directory"),
                 ("missing/f.txt", "does not exist"),
-                ("plain/f.txt", "not a directory"),
+                ("plain/f.txt", "not a directory")
             ]
             let before = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
             for (name, reason) in cases {
@@ -153,7 +155,9 @@ import NeuralCore
         }
     }
 
-    @Test(arguments: [("a.json", "."), ("dir/a.json", "dir"), ("/a.json", "/"), ("/x/y/a.json", "/x/y"), ("out/", "out")])
+    @Test(arguments: [
+        ("a.json", "."), ("dir/a.json", "dir"), ("/a.json", "/"), ("/x/y/a.json", "/x/y"), ("out/", "out")
+    ])
     func directoryOfAPath(path: String, directory: String) {
         #expect(AtomicFile.directory(of: path) == directory)
     }

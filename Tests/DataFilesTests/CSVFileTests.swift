@@ -7,9 +7,13 @@ import NeuralCore
 /// `CSVReader.parse` gives for the whole file's bytes: the same rows bit for bit, or the same error.
 @Suite struct CSVFileTests {
     /// Reads `path` as the command-line loader does, but with the runs one after another on this thread.
-    static func readInRuns(_ path: String, target: TargetColumn = .last, parts: Int,
-                           chunkSize: Int) throws(DataError) -> Dataset {
-        guard case .inRuns(let file) = try CSVFile.open(path: path, target: target, minimumSize: 0, chunkSize: chunkSize) else {
+    static func readInRuns(
+        _ path: String, target: TargetColumn = .last, parts: Int,
+        chunkSize: Int
+    ) throws(DataError) -> Dataset {
+        guard
+            case .inRuns(let file) = try CSVFile.open(path: path, target: target, minimumSize: 0, chunkSize: chunkSize)
+        else {
             throw DataError(file: path, "not read in runs")
         }
         let runs = try file.runs(parts: parts, minimumBytes: 1)
@@ -40,12 +44,15 @@ import NeuralCore
             for _ in 0..<2 {
                 let value = (generator.unit() - 0.5) * pow(10, Double(generator.index(below: 24)) - 12)
                 let text = String(format: ["%.6g", "%.17g", "%.3f", "%.9e", "%.0f"][generator.index(below: 5)], value)
-                let pad = generator.index(below: 10) == 0 ? String(repeating: " ", count: generator.index(below: 90)) : ""
+                let pad =
+                    generator.index(below: 10) == 0 ? String(repeating: " ", count: generator.index(below: 90)) : ""
                 cells.append(pad + text + pad)
             }
             cells.append(["\(row % 2)", "\(row % 2).0", "+\(row % 2)"][generator.index(below: 3)])
             csv += cells.joined(separator: ",")
-            if row < rows - 1 || generator.index(below: 2) == 0 { csv += generator.index(below: 4) == 0 ? "\r\n" : "\n" }
+            if row < rows - 1 || generator.index(below: 2) == 0 {
+                csv += generator.index(below: 4) == 0 ? "\r\n" : "\n"
+            }
         }
         return csv
     }
@@ -65,12 +72,18 @@ import NeuralCore
     /// What a whole read gives and what the runs give must agree: both data (bit for bit) or both the same error.
     /// `valid`: the file is good data, so both must read it (agreeing on an error would hide a reader that
     /// rejects good files).
-    func expectSameReading(_ text: String, target: TargetColumn = .last, parts: Int, chunkSize: Int, valid: Bool = false,
-                           in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectSameReading(
+        _ text: String, target: TargetColumn = .last, parts: Int, chunkSize: Int, valid: Bool = false,
+        in directory: URL, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let url = directory.appendingPathComponent("data.csv")
         try Data(text.utf8).write(to: url)
-        let whole = Result { () throws(DataError) in try CSVReader.parse(Array(text.utf8), file: url.path, target: target) }
-        let runs = Result { () throws(DataError) in try Self.readInRuns(url.path, target: target, parts: parts, chunkSize: chunkSize) }
+        let whole = Result { () throws(DataError) in
+            try CSVReader.parse(Array(text.utf8), file: url.path, target: target)
+        }
+        let runs = Result { () throws(DataError) in
+            try Self.readInRuns(url.path, target: target, parts: parts, chunkSize: chunkSize)
+        }
         switch (whole, runs) {
         case let (.success(a), .success(b)):
             #expect(a.featureNames == b.featureNames && a.count == b.count, sourceLocation: sourceLocation)
@@ -96,8 +109,9 @@ import NeuralCore
         var generator = SeededGenerator(seed: 21)
         for round in 0..<60 {
             let text = Self.randomFile(&generator, rows: 1 + generator.index(below: 400))
-            try expectSameReading(text, parts: 1 + round % 5, chunkSize: [64, 100, 333, 4096][round % 4], valid: true,
-                                  in: directory)
+            try expectSameReading(
+                text, parts: 1 + round % 5, chunkSize: [64, 100, 333, 4096][round % 4], valid: true,
+                in: directory)
         }
     }
 
@@ -111,7 +125,8 @@ import NeuralCore
             let lineCount = Self.lines(text).count
             // One or two bad lines anywhere after the first few: the first of them must be the one reported.
             for _ in 0..<(1 + round % 2) {
-                text = Self.replacingLine(text, 4 + generator.index(below: lineCount - 4), with: bad[generator.index(below: bad.count)])
+                text = Self.replacingLine(
+                    text, 4 + generator.index(below: lineCount - 4), with: bad[generator.index(below: bad.count)])
             }
             try expectSameReading(text, parts: 2 + round % 4, chunkSize: [64, 150, 1000][round % 3], in: directory)
         }
@@ -122,7 +137,9 @@ import NeuralCore
         defer { try? FileManager.default.removeItem(at: directory) }
         var generator = SeededGenerator(seed: 23)
         let text = "p,q,label\n" + Self.randomFile(&generator, rows: 200)
-        for target in [TargetColumn.last, .none, .position(1), .position(3), .position(4), .name("label"), .name("nope")] {
+        for target in [
+            TargetColumn.last, .none, .position(1), .position(3), .position(4), .name("label"), .name("nope")
+        ] {
             try expectSameReading(text, target: target, parts: 3, chunkSize: 128, in: directory)
         }
     }
@@ -130,9 +147,12 @@ import NeuralCore
     @Test func theShapesAtTheEdgesReadAsTheyDoWhole() throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let long = String(repeating: "n", count: 70_000)   // a header longer than the first look at the file
-        for text in ["", "\n\n  \n", "a,b,y", "a,b,y\n", "a,b,y\n\n\n", "\(long),b,y", "1,2,0", "1,2,0\n", "\u{FEFF}1,2,0\r\n3,4,1",
-                     "\(long),b,y\n1,2,0\n", "x\n", "1,2,0\n" + String(repeating: " ", count: 5_000) + "3,4,1\n"] {
+        let long = String(repeating: "n", count: 70_000)  // a header longer than the first look at the file
+        for text in [
+            "", "\n\n  \n", "a,b,y", "a,b,y\n", "a,b,y\n\n\n", "\(long),b,y", "1,2,0", "1,2,0\n",
+            "\u{FEFF}1,2,0\r\n3,4,1",
+            "\(long),b,y\n1,2,0\n", "x\n", "1,2,0\n" + String(repeating: " ", count: 5_000) + "3,4,1\n"
+        ] {
             for parts in [1, 2, 7] {
                 try expectSameReading(text, parts: parts, chunkSize: 64, in: directory)
             }

@@ -12,8 +12,10 @@ import NeuralCore
     }
 
     /// The error `text` must give; fails the test when it parses.
-    func failure(_ text: String, target: TargetColumn = .last,
-                 sourceLocation: SourceLocation = #_sourceLocation) -> DataError? {
+    func failure(
+        _ text: String, target: TargetColumn = .last,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> DataError? {
         do {
             let data = try parse(text, target: target)
             Issue.record("expected a DataError, parsed \(data.count) rows", sourceLocation: sourceLocation)
@@ -94,12 +96,16 @@ import NeuralCore
         let header = (1...25).map { "c\($0)" }.joined(separator: ",")
         let row = Array(repeating: "0", count: 25).joined(separator: ",")
         let error = failure(header + "\n" + row + "\n", target: .name("nosuch"))
-        #expect(error?.reason == "--target \"nosuch\" not found in header (c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 … and 15 more)")
+        #expect(
+            error?.reason
+                == "--target \"nosuch\" not found in header (c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 … and 15 more)")
     }
 
     @Test func headerNamesAndTheTargetAreEscapedInTheMessage() {
         let error = failure("a\u{1B}[2J,\(String(repeating: "b", count: 30)),y\n1,2,0\n", target: .name("no\rsuch"))
-        #expect(error?.reason == "--target \"no\\rsuch\" not found in header (a\\u{1B}[2J, \(String(repeating: "b", count: 20))…, y)")
+        #expect(
+            error?.reason
+                == "--target \"no\\rsuch\" not found in header (a\\u{1B}[2J, \(String(repeating: "b", count: 20))…, y)")
     }
 
     @Test func targetNameWithoutAHeader() {
@@ -125,8 +131,11 @@ import NeuralCore
     @Test(arguments: ["2", "-1", "0.5", "1.0000001", "10"])
     func targetsOtherThanZeroOrOneAreRejected(text: String) {
         let error = failure("a,y\n1,0\n1,\(text)\n")
-        #expect(error == DataError(file: "data.csv", line: 3, column: 2,
-                                   "expected a target of 0 or 1, found \"\(text)\""))
+        #expect(
+            error
+                == DataError(
+                    file: "data.csv", line: 3, column: 2,
+                    "expected a target of 0 or 1, found \"\(text)\""))
     }
 
     // MARK: Shape
@@ -160,7 +169,7 @@ import NeuralCore
             "a,b,y\n1,2,0\n3,4,1\n",
             "a,b,y\n1,2,0\n3,4,1\n\n\n",
             "\n\na,b,y\n\n1,2,0\n\n\n3,4,1\n\n",
-            "a,b,y\n   \n1,2,0\n\t\n3,4,1\n",
+            "a,b,y\n   \n1,2,0\n\t\n3,4,1\n"
         ] {
             #expect(try parse(text) == expected, "\(text.debugDescription)")
         }
@@ -197,9 +206,11 @@ import NeuralCore
     }
 
     @Test func lineNumbersCountBlankLinesAndColumnsAreOneBased() {
-        #expect(failure("a,b,y\n\n1,2,0\n\n1,x,1\n")
+        #expect(
+            failure("a,b,y\n\n1,2,0\n\n1,x,1\n")
                 == DataError(file: "data.csv", line: 5, column: 2, "expected a number, found \"x\""))
-        #expect(failure("a,b,y\r\n\r\n1,2,0\r\n\r\n1,2,x\r\n")
+        #expect(
+            failure("a,b,y\r\n\r\n1,2,0\r\n\r\n1,2,x\r\n")
                 == DataError(file: "data.csv", line: 5, column: 3, "expected a number, found \"x\""))
     }
 
@@ -248,7 +259,8 @@ import NeuralCore
     }
 
     @Test func emptyCell() {
-        #expect(failure("1,2,0\n1,,1\n")
+        #expect(
+            failure("1,2,0\n1,,1\n")
                 == DataError(file: "data.csv", line: 2, column: 2, "expected a number, found an empty cell"))
     }
 
@@ -319,9 +331,10 @@ import NeuralCore
             return
         }
         let got = parsed(text)
-        #expect(got?.bitPattern == expected.bitPattern,
-                "\(text.debugDescription): parsed \(got.map { "\($0)" } ?? "nil"), Double(String) gives \(expected)",
-                sourceLocation: sourceLocation)
+        #expect(
+            got?.bitPattern == expected.bitPattern,
+            "\(text.debugDescription): parsed \(got.map { "\($0)" } ?? "nil"), Double(String) gives \(expected)",
+            sourceLocation: sourceLocation)
     }
 
     static let forms = [
@@ -348,7 +361,7 @@ import NeuralCore
         "0.000000000000000000000000000000000000000000000000000000000000000000000000000001",
         String(repeating: "9", count: 100),
         "0." + String(repeating: "3", count: 120),
-        "1" + String(repeating: "0", count: 200) + "e-200",
+        "1" + String(repeating: "0", count: 200) + "e-200"
     ]
 
     @Test(arguments: forms)
@@ -356,8 +369,10 @@ import NeuralCore
         expectExact(text)
     }
 
-    @Test(arguments: ["", "-", "+", ".", "-.", "e1", ".e1", "1e", "1e+", "1e-", "1.2.3", "--1", "+-1", "1-",
-                      "1 2", "0x10", "1_0", "1d", "1f", "e", "abc", "1e1.5"])
+    @Test(arguments: [
+        "", "-", "+", ".", "-.", "e1", ".e1", "1e", "1e+", "1e-", "1.2.3", "--1", "+-1", "1-",
+        "1 2", "0x10", "1_0", "1d", "1f", "e", "abc", "1e1.5"
+    ])
     func rejectsWhatIsNotANumber(text: String) {
         #expect(parsed(text) == nil)
     }
@@ -373,7 +388,7 @@ import NeuralCore
                 String(format: "%.17g", value),
                 String(format: "%.25e", value),
                 String(format: "%.3e", value),
-                String(format: "%.12g", value),
+                String(format: "%.12g", value)
             ] {
                 expectExact(text)
                 checked += 1
@@ -398,7 +413,7 @@ import NeuralCore
                 text += ["e", "E", "e+", "e-"][generator.index(below: 4)]
                 text += "\(generator.index(below: 330))"
             }
-            guard Double(text) != nil else { continue }   // e.g. a lone "."
+            guard Double(text) != nil else { continue }  // e.g. a lone "."
             expectExact(text)
         }
     }

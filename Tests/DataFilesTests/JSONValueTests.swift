@@ -9,7 +9,8 @@ import NeuralCore
     func parse(_ text: String) throws(JSONValue.SyntaxError) -> JSONValue { try JSONValue.parse(Array(text.utf8)) }
 
     @Test func readsEveryKindOfValue() throws {
-        let value = try parse(#" {"a": [1, -2.5e3, 0], "b": {"c": [true, null, "x"]}, "d": "\u00e9\ud83d\ude00\n", "e": []} "#)
+        let value = try parse(
+            #" {"a": [1, -2.5e3, 0], "b": {"c": [true, null, "x"]}, "d": "\u00e9\ud83d\ude00\n", "e": []} "#)
         #expect(value["a"] == .numbers([1, -2500, 0]))
         #expect(value["b"]?["c"] == .array([.bool(true), .null, .string("x")]))
         #expect(value["d"] == .string("é😀\n"))
@@ -18,8 +19,11 @@ import NeuralCore
     }
 
     @Test func numbersAreReadAsDoubleReadsThem() throws {
-        let texts = ["0.1", "-0", "1e-320", "2.2250738585072014e-308", "1.7976931348623157e308", "123456789012345678901234567890",
-                     "0.30000000000000004", "5e-324"]
+        let texts = [
+            "0.1", "-0", "1e-320", "2.2250738585072014e-308", "1.7976931348623157e308",
+            "123456789012345678901234567890",
+            "0.30000000000000004", "5e-324"
+        ]
         let value = try parse("[" + texts.joined(separator: ",") + "]")
         #expect(value == .numbers(texts.map { Double($0)! }))
     }
@@ -34,7 +38,7 @@ import NeuralCore
         ("\"\\ud800\"", 1, 8, "lone surrogate"),
         ("[1] 2", 1, 5, "more after the end"),
         ("nul", 1, 1, "expected a JSON value"),
-        ("\"a\tb\"", 1, 3, "control character"),
+        ("\"a\tb\"", 1, 3, "control character")
     ])
     func errorsSayWhere(text: String, line: Int, column: Int, reason: String) {
         do throws(JSONValue.SyntaxError) {
@@ -54,15 +58,18 @@ import NeuralCore
     }
 
     @Test func bytesThatAreNotUTF8AreRefused() {
-        #expect(throws: JSONValue.SyntaxError.self) { try JSONValue.parse(Array("[\"".utf8) + [0xFF, 0xFE] + Array("\"]".utf8)) }
+        #expect(throws: JSONValue.SyntaxError.self) {
+            try JSONValue.parse(Array("[\"".utf8) + [0xFF, 0xFE] + Array("\"]".utf8))
+        }
     }
 
     /// The reader and JSONDecoder agree on every model the program writes.
     @Test func aSavedModelReadsBackAsJSONDecoderReadsIt() throws {
         var generator = SeededGenerator(seed: 5)
         let network = Network(inputCount: 3, hidden: [4, 2], hiddenActivation: .relu, generator: &generator)
-        let model = ModelFile(network: network, loss: .crossEntropy, featureNames: ["a", "b\"c", "é"],
-                              standardization: Standardization(mean: [1, 2, 3], deviation: [0.5, 0, 2]), iterations: 42)
+        let model = ModelFile(
+            network: network, loss: .crossEntropy, featureNames: ["a", "b\"c", "é"],
+            standardization: Standardization(mean: [1, 2, 3], deviation: [0.5, 0, 2]), iterations: 42)
         let data = try model.encoded(for: "m.json")
         let read = try ModelFile(json: try JSONValue.parse(Array(data)))
         #expect(read == model)

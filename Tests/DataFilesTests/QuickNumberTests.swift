@@ -14,7 +14,9 @@ import NeuralCore
         let bytes = Array(("," + text + terminator + (padded ? String(repeating: "7", count: 16) : "")).utf8)
         return bytes.withUnsafeBufferPointer { buffer in
             var i = 1
-            guard let value = DecimalParser.quick(buffer.baseAddress!, &i, buffer.count, LaneMasks.shared) else { return nil }
+            guard let value = DecimalParser.quick(buffer.baseAddress!, &i, buffer.count, LaneMasks.shared) else {
+                return nil
+            }
             return (value, i - 1)
         }
     }
@@ -36,12 +38,15 @@ import NeuralCore
             return
         }
         let length = text.utf8.count
-        for (path, result) in [("quick", quick(text)), ("quick at the end", quick(text, terminator: "\n", padded: false)),
-                               ("short", short(text))] {
+        for (path, result) in [
+            ("quick", quick(text)), ("quick at the end", quick(text, terminator: "\n", padded: false)),
+            ("short", short(text))
+        ] {
             guard let result else { continue }
-            #expect(result.value.bitPattern == expected.bitPattern && result.length == length,
-                    "\(path) read \(text.debugDescription) as \(result.value) over \(result.length) bytes; Double(String) gives \(expected)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                result.value.bitPattern == expected.bitPattern && result.length == length,
+                "\(path) read \(text.debugDescription) as \(result.value) over \(result.length) bytes; Double(String) gives \(expected)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -55,7 +60,7 @@ import NeuralCore
         "1e0", "1e22", "1e23", "1e-22", "1e-23", "1.5e3", "-2.5E-3", "1e308", "1.7976931348623157e308",
         "2.2250738585072014e-308", "2.2250738585072011e-308", "4.9e-324", "5e-324", "1e-320", "0e999",
         "0.30000000000000004", "1.00000000000000011102230246251565404236316680908203125",
-        "123456789012345678901234567890", "0." + String(repeating: "3", count: 40),
+        "123456789012345678901234567890", "0." + String(repeating: "3", count: 40)
     ]
 
     @Test(arguments: edgeCases)
@@ -65,8 +70,10 @@ import NeuralCore
 
     @Test func commonShapesTakeTheShortPath() {
         // Up to 15 bytes, no exponent: the SIMD path must read them (else every such cell is slow).
-        for text in ["0", "-0", "1", "-0.793122", "2.40571", "-0.0189633", "1395.77", "0.00311949", "-0.00311949",
-                     ".5", "5.", "+3.25", "123456789012345", "12345678.123456", "-123456.1234567"] {
+        for text in [
+            "0", "-0", "1", "-0.793122", "2.40571", "-0.0189633", "1395.77", "0.00311949", "-0.00311949",
+            ".5", "5.", "+3.25", "123456789012345", "12345678.123456", "-123456.1234567"
+        ] {
             #expect(Self.short(text) != nil, "\(text) is not read by the 16-byte path")
         }
         // Longer ones and exponents fall to the word path, which must read these too.
@@ -120,7 +127,9 @@ import NeuralCore
             let wild = Double(bitPattern: generator.next())
             let tame = (generator.unit() - 0.5) * pow(10, Double(generator.index(below: 12)) - 4)
             for value in [wild, tame] where value.isFinite {
-                for text in ["%.17g", "%.6g", "%.15g", "%.3f", "%.8f", "%.10e"].map({ String(format: $0, value) }) + ["\(value)"] {
+                for text in ["%.17g", "%.6g", "%.15g", "%.3f", "%.8f", "%.10e"].map({ String(format: $0, value) }) + [
+                    "\(value)"
+                ] {
                     Self.expectAgreement(text)
                     texts += 1
                     if Self.quick(text) != nil { read += 1 }
@@ -163,11 +172,14 @@ import NeuralCore
             var expected: [Double] = []
             var targets: [Double] = []
             for _ in 0..<(1 + generator.index(below: 300)) {
-                if generator.index(below: 20) == 0 { csv += ["\n", "  \n", "\t\r\n", "\r\n"][generator.index(below: 4)] }
+                if generator.index(below: 20) == 0 {
+                    csv += ["\n", "  \n", "\t\r\n", "\r\n"][generator.index(below: 4)]
+                }
                 var cells: [String] = []
                 for _ in 0..<2 {
                     let value = (generator.unit() - 0.5) * pow(10, Double(generator.index(below: 24)) - 12)
-                    let text = String(format: ["%.6g", "%.17g", "%.3f", "%.9e", "%.0f"][generator.index(below: 5)], value)
+                    let text = String(
+                        format: ["%.6g", "%.17g", "%.3f", "%.9e", "%.0f"][generator.index(below: 5)], value)
                     expected.append(Double(text)!)
                     let pad = generator.index(below: 10) == 0 ? " " : ""
                     cells.append(pad + text + pad)

@@ -13,7 +13,11 @@ struct RunResult: CustomStringConvertible {
     }
 
     /// The lines of stderr (a final newline does not start another line).
-    var stderrLines: [Substring] { stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast(stderr.hasSuffix("\n") ? 1 : 0).map { $0 } }
+    var stderrLines: [Substring] {
+        stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast(stderr.hasSuffix("\n") ? 1 : 0).map {
+            $0
+        }
+    }
 }
 
 enum BinaryError: Error, CustomStringConvertible {
@@ -57,7 +61,8 @@ let nntopExecutable: Result<URL, BinaryError> = {
     for candidate in candidates {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-           FileManager.default.isExecutableFile(atPath: candidate.path) {
+            FileManager.default.isExecutableFile(atPath: candidate.path)
+        {
             return .success(candidate)
         }
     }
@@ -66,15 +71,19 @@ let nntopExecutable: Result<URL, BinaryError> = {
 
 /// Runs the real `nntop` with `args` in `directory`, stdin from `/dev/null` (or `stdin`), and returns its exit
 /// status and output. Fails the test (by throwing) if the binary is missing or the run takes over `timeout` s.
-func runNNTop(_ args: [String], in directory: URL? = nil, stdin: String? = nil,
-              timeout: Double = 20) throws -> RunResult {
+func runNNTop(
+    _ args: [String], in directory: URL? = nil, stdin: String? = nil,
+    timeout: Double = 20
+) throws -> RunResult {
     try runCaptured(try nntopExecutable.get(), args, in: directory, stdin: stdin, timeout: timeout, naming: args)
 }
 
 /// Runs `executable` with `arguments` to completion, its output captured through files; a run over `timeout`
 /// seconds is stopped and reported as `BinaryError.timedOut(naming)`.
-func runCaptured(_ executable: URL, _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
-                 timeout: Double, naming: [String]) throws -> RunResult {
+func runCaptured(
+    _ executable: URL, _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
+    timeout: Double, naming: [String]
+) throws -> RunResult {
     let scratch = FileManager.default.temporaryDirectory
         .appendingPathComponent("nntop-run-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -158,19 +167,23 @@ struct Scratch {
 
 /// Expects the run to be a clean data or usage failure: exit status 2, nothing on stdout, exactly one line on
 /// stderr starting "nntop: " and containing every one of `fragments`, and no sign of a crash.
-func expectOneLineFailure(_ result: RunResult, contains fragments: [String],
-                          sourceLocation: SourceLocation = #_sourceLocation) {
+func expectOneLineFailure(
+    _ result: RunResult, contains fragments: [String],
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(result.status == 2, "\(result)", sourceLocation: sourceLocation)
     #expect(result.stdout.isEmpty, "\(result)", sourceLocation: sourceLocation)
     #expect(result.stderr.hasSuffix("\n"), "\(result)", sourceLocation: sourceLocation)
-    #expect(result.stderrLines.count == 1, "stderr should be exactly one line: \(result)", sourceLocation: sourceLocation)
+    #expect(
+        result.stderrLines.count == 1, "stderr should be exactly one line: \(result)", sourceLocation: sourceLocation)
     #expect(result.stderr.hasPrefix("nntop: "), "\(result)", sourceLocation: sourceLocation)
     for crash in ["Fatal error", "Stack dump", "Backtrace", "Swift runtime failure", "Illegal instruction"] {
         #expect(!result.stderr.contains(crash), "\(result)", sourceLocation: sourceLocation)
     }
     for fragment in fragments {
-        #expect(result.stderr.contains(fragment), "stderr lacks \(fragment.debugDescription): \(result)",
-                sourceLocation: sourceLocation)
+        #expect(
+            result.stderr.contains(fragment), "stderr lacks \(fragment.debugDescription): \(result)",
+            sourceLocation: sourceLocation)
     }
 }
 
@@ -178,7 +191,8 @@ func expectOneLineFailure(_ result: RunResult, contains fragments: [String],
 func jsonObject(_ result: RunResult, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
     #expect(result.status == 0, "\(result)", sourceLocation: sourceLocation)
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8), options: [.fragmentsAllowed])
-    return try #require(object as? [String: Any], "stdout is not a JSON object: \(result)", sourceLocation: sourceLocation)
+    return try #require(
+        object as? [String: Any], "stdout is not a JSON object: \(result)", sourceLocation: sourceLocation)
 }
 
 /// A JSON number as a Double (JSONSerialization gives NSNumber, or a Swift number on some platforms).

@@ -12,7 +12,9 @@ import NeuralCore
         var generator = SeededGenerator(seed: seed)
         var lines = ["x,y,z,label"]
         for row in 0..<rows {
-            let cells = (0..<3).map { _ in String(format: ["%.6g", "%.17g", "%.2e"][row % 3], (generator.unit() - 0.5) * 200) }
+            let cells = (0..<3).map { _ in
+                String(format: ["%.6g", "%.17g", "%.2e"][row % 3], (generator.unit() - 0.5) * 200)
+            }
             lines.append(cells.joined(separator: ",") + ",\(row % 2)" + (row % 5 == 0 ? "\r" : ""))
             if row % 97 == 5 { lines += ["", " "] }
         }
@@ -22,8 +24,10 @@ import NeuralCore
     static func file(rows: Int, seed: UInt64) -> String { lines(rows: rows, seed: seed).joined(separator: "\n") }
 
     /// `valid`: the file is good data, so both must read it.
-    func expectSame(_ text: String, parts: Int, chunkSize: Int, valid: Bool = false, _ scratch: Scratch,
-                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectSame(
+        _ text: String, parts: Int, chunkSize: Int, valid: Bool = false, _ scratch: Scratch,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let path = try scratch.file("data.csv", text)
         let whole = Result { () throws(DataError) in try CSVReader.parse(Array(text.utf8), file: path) }
         let loaded = Result { () throws(DataError) in
@@ -59,7 +63,10 @@ import NeuralCore
         let text = lines.joined(separator: "\n")
         try expectSame(text, parts: 4, chunkSize: 4096, scratch)
         let path = scratch.path("data.csv")
-        #expect(throws: DataError(file: path, line: lines.count / 2 + 41, column: 4, "expected a target of 0 or 1, found \"7\"")) {
+        #expect(
+            throws: DataError(
+                file: path, line: lines.count / 2 + 41, column: 4, "expected a target of 0 or 1, found \"7\"")
+        ) {
             try CSVLoader.load(path: path, parts: 4, minimumBytes: 1)
         }
     }
@@ -73,8 +80,9 @@ import NeuralCore
         let bad = lines.count * 3 / 4
         lines[bad] = "1,2,x3,0"
         let path = try scratch.file("big.csv", lines.joined(separator: "\n"))
-        expectOneLineFailure(try runNNTop(["train", "--data", path, "--iterations", "10"]),
-                             contains: ["big.csv:\(bad + 1):3: expected a number, found \"x3\""])
+        expectOneLineFailure(
+            try runNNTop(["train", "--data", path, "--iterations", "10"]),
+            contains: ["big.csv:\(bad + 1):3: expected a number, found \"x3\""])
     }
 
     @Test func aNamedPipeIsReadOnceAndTrainedOn() throws {

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 
@@ -103,7 +103,8 @@ import Testing
             screen.contains { $0.contains("│x1 ") && $0 != corner } && screen.contains { $0.contains("σ(z) ") }
         }
         #expect(moved.ok, "\(moved.screen.joinedScreen)")
-        let before = try #require(x1(corner)), after = try #require(moved.screen.first { $0.contains("│x1 ") }.flatMap(x1))
+        let before = try #require(x1(corner)),
+            after = try #require(moved.screen.first { $0.contains("│x1 ") }.flatMap(x1))
         #expect(after > before, "x1 went from \(before) to \(after)")
         try tmux.send("q")
         let ended = try tmux.waitFor { _ in (try? tmux.paneDead()) == true }
@@ -115,8 +116,10 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let model = scratch.path("m.json"), history = scratch.path("h")
-        let tmux = try start(width: 100, height: 30, arguments: "--speed 5000 --save \(shellQuoted(model)) --export \(shellQuoted(history))",
-                             scratch: scratch)
+        let tmux = try start(
+            width: 100, height: 30,
+            arguments: "--speed 5000 --save \(shellQuoted(model)) --export \(shellQuoted(history))",
+            scratch: scratch)
         let trained = try tmux.waitFor { ($0.iteration ?? 0) > 1_000 }
         #expect(trained.ok, "\(trained.screen.joinedScreen)")
         try tmux.send("space")
@@ -127,8 +130,9 @@ import Testing
         try tmux.send("e")
         let exported = try tmux.waitFor { $0.statusLine.contains("wrote \(history).csv") }
         #expect(exported.ok, "\(exported.screen.statusLine)")
-        let iteration = try #require(saved.screen.statusLine.components(separatedBy: "(iteration ").last?
-            .split(separator: ")").first.flatMap { Int($0) })
+        let iteration = try #require(
+            saved.screen.statusLine.components(separatedBy: "(iteration ").last?
+                .split(separator: ")").first.flatMap { Int($0) })
         try tmux.send("q")
         #expect(try tmux.waitFor { _ in (try? tmux.paneDead()) == true }.ok)
 
@@ -140,14 +144,17 @@ import Testing
         #expect(XMLParser(data: svg).parse())
 
         // predict loads the model; so does the dashboard, paused, showing the same first weight.
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: model))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: model))) as? [String: Any]
         let w1 = try #require(((json?["weights"] as? [[[Double]]])?.first?.first?.first))
         let predicted = try runNNTop(["predict", "--model", model, "3", "1.5"])
         #expect(predicted.status == 0, "\(predicted.stderr)")
-        let again = try start(width: 100, height: 30, arguments: "--model \(shellQuoted(model)) --paused", scratch: scratch)
+        let again = try start(
+            width: 100, height: 30, arguments: "--model \(shellQuoted(model)) --paused", scratch: scratch)
         let loaded = try again.waitFor { $0.statusLine.contains("PAUSED") && $0.joinedScreen.contains("Weights") }
         #expect(loaded.ok, "\(loaded.screen.joinedScreen)")
-        #expect(loaded.screen.joinedScreen.contains(String(format: "%.4f", w1)), "w1 \(w1):\n\(loaded.screen.joinedScreen)")
+        #expect(
+            loaded.screen.joinedScreen.contains(String(format: "%.4f", w1)), "w1 \(w1):\n\(loaded.screen.joinedScreen)")
         #expect(loaded.screen.statusLine.contains("it 0/"))
         try again.send("q")
         #expect(try again.waitFor { _ in (try? again.paneDead()) == true }.ok)
@@ -156,8 +163,10 @@ import Testing
     @Test func theLabDrawsNewDataAndSwitchesLossAndActivationFromTheKeys() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
-        let tmux = try start(width: 120, height: 40, arguments: "--dataset circle --samples 100 --test-fraction 0.2 --hidden 8 "
-                             + "--activation relu --speed 2000 --iterations 100000000", scratch: scratch)
+        let tmux = try start(
+            width: 120, height: 40,
+            arguments: "--dataset circle --samples 100 --test-fraction 0.2 --hidden 8 "
+                + "--activation relu --speed 2000 --iterations 100000000", scratch: scratch)
         let up = try tmux.waitFor { screen in
             screen.joinedScreen.contains("Dataset · 80 rows") && screen.joinedScreen.contains("Decision map")
                 && screen.joinedScreen.contains("2-8-1 · 33 parameters · squared-error")
@@ -212,7 +221,8 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let binary = try nntopExecutable.get().path
-        let script = "TERM=no-such-terminal \(shellQuoted(binary)) 2> \(shellQuoted(scratch.path("stderr"))); echo $? > \(shellQuoted(scratch.path("status")))"
+        let script =
+            "TERM=no-such-terminal \(shellQuoted(binary)) 2> \(shellQuoted(scratch.path("stderr"))); echo $? > \(shellQuoted(scratch.path("status")))"
         let tmux = try Tmux(width: 80, height: 24, command: "sh -c \(shellQuoted(script))")
         let ended = try tmux.waitFor { _ in (try? tmux.paneDead()) == true }
         #expect(ended.ok)

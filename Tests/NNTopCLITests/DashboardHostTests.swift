@@ -9,8 +9,9 @@ import Training
 /// What the dashboard asks of its host: built-in data drawn again, files written.
 @Suite struct DashboardHostTests {
     static func host(_ arguments: [String]) throws -> DashboardHost {
-        DashboardHost(modelPath: "/nonexistent-dir/m.json", historyPath: "/nonexistent-dir/h",
-                      data: try DataOptions.parse(arguments))
+        DashboardHost(
+            modelPath: "/nonexistent-dir/m.json", historyPath: "/nonexistent-dir/h",
+            data: try DataOptions.parse(arguments))
     }
 
     @Test func newDataIsTheBuiltInDatasetDrawnWithTheNextSeedAndTheNoise() throws {
@@ -33,8 +34,10 @@ import Training
 
     @Test func standardizedDataAreStandardizedAgain() throws {
         var host = try Self.host(["--dataset", "circle", "--standardize"])
-        let (events, commands) = host.perform(.newData(noise: 0), state: DashboardState(training: .tutorial, size: Size(width: 120, height: 40)))
-        guard case .replaceData(let training, _) = commands.first, case .data(let raw, _, let z?, _) = events.first else {
+        let (events, commands) = host.perform(
+            .newData(noise: 0), state: DashboardState(training: .tutorial, size: Size(width: 120, height: 40)))
+        guard case .replaceData(let training, _) = commands.first, case .data(let raw, _, let z?, _) = events.first
+        else {
             Issue.record("\(commands) \(events)")
             return
         }
@@ -44,7 +47,8 @@ import Training
 
     @Test func dataFromAFileCannotBeDrawnAgain() throws {
         var host = try Self.host(["--data", "points.csv"])
-        let (events, commands) = host.perform(.newData(noise: 0), state: DashboardState(training: .tutorial, size: Size(width: 120, height: 40)))
+        let (events, commands) = host.perform(
+            .newData(noise: 0), state: DashboardState(training: .tutorial, size: Size(width: 120, height: 40)))
         #expect(commands.isEmpty)
         guard case .notice(let notice) = events.first, notice.isProblem else {
             Issue.record("\(events)")
@@ -58,10 +62,11 @@ import Training
         var state = DashboardState(training: .tutorial, size: Size(width: 120, height: 40))
         let (none, _) = host.perform(.saveModel, state: state)
         guard case .notice(let notice) = none.first, notice.isProblem else { Issue.record("\(none)"); return }
-        state.snapshot = Snapshot(version: 1, iteration: 5, limit: nil, state: .paused, learningRate: 0.1, speed: .unlimited,
-                                  batchSize: 1, stepsPerSecond: 0, seed: 1, loss: .squaredError,
-                                  network: Network(weights: [1, 2], bias: 0), history: ErrorHistory(), events: [],
-                                  reportInterval: 100)
+        state.snapshot = Snapshot(
+            version: 1, iteration: 5, limit: nil, state: .paused, learningRate: 0.1, speed: .unlimited,
+            batchSize: 1, stepsPerSecond: 0, seed: 1, loss: .squaredError,
+            network: Network(weights: [1, 2], bias: 0), history: ErrorHistory(), events: [],
+            reportInterval: 100)
         for request in [DashboardRequest.saveModel, .exportHistory] {
             let (events, commands) = host.perform(request, state: state)
             #expect(commands.isEmpty)
@@ -77,18 +82,20 @@ import Training
         let csv = try scratch.file("h.csv", "old csv\n")
         let svg = try scratch.file("h.svg", "old svg\n")
         #expect(chmod(svg, 0o444) == 0)
-        var host = DashboardHost(modelPath: scratch.path("m.json"), historyPath: scratch.path("h"),
-                                 data: try DataOptions.parse([]))
+        var host = DashboardHost(
+            modelPath: scratch.path("m.json"), historyPath: scratch.path("h"),
+            data: try DataOptions.parse([]))
         var state = DashboardState(training: .tutorial, size: Size(width: 120, height: 40))
         var generator = SeededGenerator(seed: 1)
         let network = Network(inputCount: 2, hidden: [], hiddenActivation: .sigmoid, generator: &generator)
         var history = ErrorHistory()
         history.append(.init(iteration: 0, error: 2, testError: nil))
-        state.snapshot = Snapshot(version: 1, iteration: 0, limit: nil, state: .paused, learningRate: 0.1, speed: .unlimited,
-                                  batchSize: 1, stepsPerSecond: 0, seed: 1, loss: .squaredError, network: network,
-                                  trainingError: 2, testError: nil, trainingAccuracy: 0.5, testAccuracy: nil,
-                                  bestError: 2, bestIteration: 0, history: history, events: [], reportInterval: 100,
-                                  regularization: .none, regularizationRate: 0)
+        state.snapshot = Snapshot(
+            version: 1, iteration: 0, limit: nil, state: .paused, learningRate: 0.1, speed: .unlimited,
+            batchSize: 1, stepsPerSecond: 0, seed: 1, loss: .squaredError, network: network,
+            trainingError: 2, testError: nil, trainingAccuracy: 0.5, testAccuracy: nil,
+            bestError: 2, bestIteration: 0, history: history, events: [], reportInterval: 100,
+            regularization: .none, regularizationRate: 0)
         let (events, _) = host.perform(.exportHistory, state: state)
         guard case .notice(let notice) = events.first else {
             Issue.record("\(events)")

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Bad input data, run through the real executable: one line on stderr naming the file, the line and column
@@ -27,16 +27,18 @@ import Darwin
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         try FileManager.default.createDirectory(atPath: scratch.path("points.csv"), withIntermediateDirectories: false)
-        expectOneLineFailure(try runNNTop(["train", "--data", scratch.path("points.csv")]),
-                             contains: ["points.csv: ", "directory"])
+        expectOneLineFailure(
+            try runNNTop(["train", "--data", scratch.path("points.csv")]),
+            contains: ["points.csv: ", "directory"])
     }
 
     @Test func pathThroughAFile() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let file = try scratch.file("plain.csv", Fixtures.xor)
-        expectOneLineFailure(try runNNTop(["train", "--data", file + "/points.csv"]),
-                             contains: ["plain.csv/points.csv: ", "not a directory"])
+        expectOneLineFailure(
+            try runNNTop(["train", "--data", file + "/points.csv"]),
+            contains: ["plain.csv/points.csv: ", "not a directory"])
     }
 
     @Test func unreadableFile() throws {
@@ -50,8 +52,9 @@ import Darwin
             // Running as root, chmod 000 does not stop reading. Use a file that opens but cannot be read:
             // reading /proc/self/mem at offset 0 fails with EIO (Linux). Elsewhere only the cases above apply.
             #if os(Linux)
-            expectOneLineFailure(try runNNTop(["train", "--data", "/proc/self/mem"]),
-                                 contains: ["/proc/self/mem: ", "error"])
+                expectOneLineFailure(
+                    try runNNTop(["train", "--data", "/proc/self/mem"]),
+                    contains: ["/proc/self/mem: ", "error"])
             #endif
         }
     }
@@ -124,11 +127,13 @@ import Darwin
         defer { scratch.cleanUp() }
         let train = try scratch.file("train.csv", Fixtures.xor)
         let test = try scratch.file("test.csv", "a,b,y\n0,0,0\n0,x,1\n")
-        expectOneLineFailure(try runNNTop(["train", "--data", train, "--test-data", test]),
-                             contains: ["\(test):3:2: ", "expected a number"])
+        expectOneLineFailure(
+            try runNNTop(["train", "--data", train, "--test-data", test]),
+            contains: ["\(test):3:2: ", "expected a number"])
         let narrow = try scratch.file("narrow.csv", "a,y\n0,0\n1,1\n")
-        expectOneLineFailure(try runNNTop(["train", "--data", train, "--test-data", narrow]),
-                             contains: ["\(narrow): ", "1 feature", "2"])
+        expectOneLineFailure(
+            try runNNTop(["train", "--data", train, "--test-data", narrow]),
+            contains: ["\(narrow): ", "1 feature", "2"])
     }
 
     @Test func badDataLeavesAnExistingSaveTargetAlone() throws {
@@ -137,8 +142,9 @@ import Darwin
         let data = try scratch.file("bad.csv", "a,b,y\n1,2,0\n1,2,7\n")
         let save = try scratch.file("model.json", "keep me")
         let history = try scratch.file("history.csv", "keep me too")
-        expectOneLineFailure(try runNNTop(["train", "--data", data, "--save", save, "--history", history]),
-                             contains: ["bad.csv:3:3: "])
+        expectOneLineFailure(
+            try runNNTop(["train", "--data", data, "--save", save, "--history", history]),
+            contains: ["bad.csv:3:3: "])
         #expect(try scratch.read("model.json") == "keep me")
         #expect(try scratch.read("history.csv") == "keep me too")
     }
@@ -154,7 +160,8 @@ import Darwin
         let missing = scratch.path("missing.csv")
         expectOneLineFailure(try runNNTop(weights + ["--data", missing]), contains: ["\(missing): no such file"])
         let target = try scratch.file("target.csv", "1,2,0\n1,2,3\n")
-        expectOneLineFailure(try runNNTop(weights + ["--data", target]),
-                             contains: ["\(target):2:3: ", "expected a target of 0 or 1"])
+        expectOneLineFailure(
+            try runNNTop(weights + ["--data", target]),
+            contains: ["\(target):2:3: ", "expected a target of 0 or 1"])
     }
 }

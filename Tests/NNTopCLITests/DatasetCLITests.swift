@@ -43,8 +43,10 @@ import Testing
     }
 
     @Test func testFractionHoldsOutPartOfABuiltInDataset() throws {
-        let result = try runNNTop(["train", "--dataset", "xor", "--samples", "200", "--test-fraction", "0.25",
-                                   "--iterations", "200"])
+        let result = try runNNTop([
+            "train", "--dataset", "xor", "--samples", "200", "--test-fraction", "0.25",
+            "--iterations", "200"
+        ])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("dataset           xor  (150 training instances, 50 test)"), "\(result)")
         #expect(result.stdout.contains("test error") && result.stdout.contains("over 50 instances"), "\(result)")
@@ -65,8 +67,9 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("(6 training instances, 2 test)"), "\(result)")
         let one = try scratch.file("one.csv", "1,2,0\n")
-        expectOneLineFailure(try runNNTop(["train", "--data", one, "--test-fraction", "0.5"]),
-                             contains: ["one.csv", "--test-fraction"])
+        expectOneLineFailure(
+            try runNNTop(["train", "--data", one, "--test-fraction", "0.5"]),
+            contains: ["one.csv", "--test-fraction"])
     }
 
     /// The data are drawn and split from `--data-seed` exactly as NeuralCore does it, and standardization is
@@ -75,9 +78,12 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let save = scratch.path("model.json")
-        _ = try jsonObject(try runNNTop(["train", "--dataset", "gaussian", "--samples", "40", "--test-fraction", "0.5",
-                                         "--data-seed", "3", "--standardize", "--iterations", "100", "--save", save,
-                                         "--json"]))
+        _ = try jsonObject(
+            try runNNTop([
+                "train", "--dataset", "gaussian", "--samples", "40", "--test-fraction", "0.5",
+                "--data-seed", "3", "--standardize", "--iterations", "100", "--save", save,
+                "--json"
+            ]))
         let model = try SavedModel(path: save)
         var generator = SeededGenerator(seed: 3)
         let all = Dataset.generated(.gaussian, samples: 40, generator: &generator)
@@ -96,15 +102,21 @@ import Testing
     @Test func regularizationIsReportedAndShrinksTheWeights() throws {
         let base = ["--dataset", "gaussian", "--hidden", "4", "--activation", "tanh", "--iterations", "3000"]
         let plain = try jsonObject(try runNNTop(["train", "--json"] + base))
-        let ridge = try jsonObject(try runNNTop(["train", "--json", "--regularization", "l2",
-                                                 "--regularization-rate", "0.1"] + base))
+        let ridge = try jsonObject(
+            try runNNTop(
+                [
+                    "train", "--json", "--regularization", "l2",
+                    "--regularization-rate", "0.1"
+                ] + base))
         #expect(ridge["regularization"] as? String == "l2")
         #expect(number(ridge["regularization_rate"]) == 0.1)
         func size(_ object: [String: Any]) -> Double {
             (matrix(object["weights"]) ?? []).joined().reduce(0) { $0 + $1 * $1 }
         }
         #expect(size(ridge) < size(plain), "L2 \(size(ridge)) against none \(size(plain))")
-        let text = try runNNTop(["train", "--regularization", "l1", "--regularization-rate", "0.01", "--iterations", "100"])
+        let text = try runNNTop([
+            "train", "--regularization", "l1", "--regularization-rate", "0.01", "--iterations", "100"
+        ])
         #expect(text.stdout.contains("regularization    l1, rate 0.01"), "\(text)")
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Faults and load on the real binary in a real terminal (tmux): a flood of keys, a storm of resizes,
@@ -18,7 +18,8 @@ import Darwin
     private func start(width: Int, height: Int, arguments: String = "", scratch: Scratch) throws -> Tmux {
         let binary = try nntopExecutable.get().path
         let before = shellQuoted(scratch.path("stty-before")), after = shellQuoted(scratch.path("stty-after"))
-        let script = "trap true INT; stty -a > \(before); LANG=C.UTF-8 TERM=xterm-256color \(shellQuoted(binary)) "
+        let script =
+            "trap true INT; stty -a > \(before); LANG=C.UTF-8 TERM=xterm-256color \(shellQuoted(binary)) "
             + "\(arguments); echo $? > \(shellQuoted(scratch.path("status"))); stty -a > \(after)"
         return try Tmux(width: width, height: height, command: "sh -c \(shellQuoted(script))")
     }
@@ -51,10 +52,14 @@ import Darwin
         let up = try tmux.waitFor(10) { Self.showsDashboard($0) }
         #expect(up.ok, "\(up.screen.joinedScreen)")
 
-        let commands = [" ", "n", "+", "-", ">", "<", "l", "w", "?", "h", "\t", "\u{1B}", "r", "R", "L", "\r", "\u{7F}",
-                        "=", "_", ".", ","]
-        let sequences = ["\u{1B}[A", "\u{1B}[B", "\u{1B}[C", "\u{1B}[D", "\u{1B}[5~", "\u{1B}[6~", "\u{1B}[H", "\u{1B}[F",
-                         "\u{1B}[Z", "\u{1B}OP"]
+        let commands = [
+            " ", "n", "+", "-", ">", "<", "l", "w", "?", "h", "\t", "\u{1B}", "r", "R", "L", "\r", "\u{7F}",
+            "=", "_", ".", ","
+        ]
+        let sequences = [
+            "\u{1B}[A", "\u{1B}[B", "\u{1B}[C", "\u{1B}[D", "\u{1B}[5~", "\u{1B}[6~", "\u{1B}[H", "\u{1B}[F",
+            "\u{1B}[Z", "\u{1B}OP"
+        ]
         let text = Array("abcdefghijklmnoprstuvwxyzABCDEFGHIJKMNOPQRSTUVWXYZ0123456789e.-+").map(String.init)
         var keys: [String] = []
         for _ in 0..<10_000 {
@@ -165,13 +170,16 @@ import Darwin
     @Test func suspendAndResumeFromAShell() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
-        let bash = try #require(["/bin/bash", "/usr/bin/bash"].first { FileManager.default.isExecutableFile(atPath: $0) },
-                                "bash is needed for job control")
+        let bash = try #require(
+            ["/bin/bash", "/usr/bin/bash"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            "bash is needed for job control")
         let binary = try nntopExecutable.get().path
         // capture-pane drops trailing spaces, so the prompt is matched without its final space.
         let prompt = "nntop-fault-test$"
-        let tmux = try Tmux(width: 100, height: 30,
-                            command: "env PS1=\(shellQuoted(prompt + " ")) LANG=C.UTF-8 TERM=xterm-256color \(bash) --norc --noprofile -i")
+        let tmux = try Tmux(
+            width: 100, height: 30,
+            command:
+                "env PS1=\(shellQuoted(prompt + " ")) LANG=C.UTF-8 TERM=xterm-256color \(bash) --norc --noprofile -i")
         let ready = try tmux.waitFor(10) { $0.contains { $0.hasPrefix(prompt) } }
         #expect(ready.ok, "no prompt:\n\(ready.screen.joinedScreen)")
         try tmux.type("stty -a > \(shellQuoted(scratch.path("before"))); \(shellQuoted(binary))")
@@ -188,7 +196,8 @@ import Darwin
         try tmux.send("Enter")
         let saved = try tmux.waitFor(10) { $0.contains { $0 == "saved-stopped" } }
         #expect(saved.ok, "\(saved.screen.joinedScreen)")
-        #expect(try scratch.read("before") == scratch.read("stopped"), "the terminal is not sane while nntop is stopped")
+        #expect(
+            try scratch.read("before") == scratch.read("stopped"), "the terminal is not sane while nntop is stopped")
 
         try tmux.type("fg")
         try tmux.send("Enter")
@@ -234,7 +243,9 @@ import Darwin
             let pid = process.processIdentifier
             // The save's temporary file has a random name: any new dot-file in the directory.
             func temporaryFiles() -> [String] {
-                ((try? FileManager.default.contentsOfDirectory(atPath: scratch.url.path)) ?? []).filter { $0.hasPrefix(".nntop-") }
+                ((try? FileManager.default.contentsOfDirectory(atPath: scratch.url.path)) ?? []).filter {
+                    $0.hasPrefix(".nntop-")
+                }
             }
             let watchTemporary = trial % 2 == 1
             let delay = watchTemporary ? Double(random.next() % 2000) / 1e6 : Double(random.next() % 400) / 1000
@@ -250,15 +261,17 @@ import Darwin
             process.waitUntilExit()
 
             let now = try Data(contentsOf: URL(fileURLWithPath: model))
-            let context = "trial \(trial), \(watchTemporary ? "temporary file + " : "")\(Int(delay * 1e6)) µs (seed \(random.seed))"
+            let context =
+                "trial \(trial), \(watchTemporary ? "temporary file + " : "")\(Int(delay * 1e6)) µs (seed \(random.seed))"
             let killedWhileSaving = sawTemporary && process.terminationReason == .uncaughtSignal
             let when = killedWhileSaving ? ", killed while saving" : ""
             if now == old {
                 outcomes["old kept" + when, default: 0] += 1
             } else {
                 let saved = try? SavedModel(path: model)
-                #expect(saved?.hidden == [64, 64] && saved?.weights.map(\.count) == [64, 64, 1],
-                        "model.json is neither the old model nor a whole new one: \(context), \(now.count) bytes")
+                #expect(
+                    saved?.hidden == [64, 64] && saved?.weights.map(\.count) == [64, 64, 1],
+                    "model.json is neither the old model nor a whole new one: \(context), \(now.count) bytes")
                 outcomes["new model" + when, default: 0] += 1
             }
             // A temporary file may stay behind after SIGKILL (nothing can remove it); clear it for the next trial.
@@ -266,16 +279,20 @@ import Darwin
         }
         // Some kills must land inside the save (the temporary file there, the process killed), or the trials
         // proved nothing about it.
-        #expect((outcomes["old kept, killed while saving"] ?? 0) + (outcomes["new model, killed while saving"] ?? 0) > 0,
-                "no kill landed inside the save: \(outcomes) (seed \(random.seed))")
+        #expect(
+            (outcomes["old kept, killed while saving"] ?? 0) + (outcomes["new model, killed while saving"] ?? 0) > 0,
+            "no kill landed inside the save: \(outcomes) (seed \(random.seed))")
         print("sigkillWhileSaving outcomes (seed \(random.seed)): \(outcomes.sorted { $0.key < $1.key })")
     }
 }
 
 /// Expects `stty -a` after nntop to match `stty -a` before it, naming the settings that differ.
-func expectSameTerminal(_ scratch: Scratch, _ context: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectSameTerminal(_ scratch: Scratch, _ context: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+{
     let before = try scratch.read("stty-before"), after = try scratch.read("stty-after")
-    let settings = { (text: String) in Set(text.split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == " " }).map(String.init)) }
+    let settings = { (text: String) in
+        Set(text.split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == " " }).map(String.init))
+    }
     let changed = settings(before).symmetricDifference(settings(after)).sorted()
     #expect(before == after, "the terminal changed \(context): \(changed)", sourceLocation: sourceLocation)
 }
@@ -286,8 +303,9 @@ func waitForChild(of parent: Int32, named name: String, seconds: Double = 10) ->
     while ContinuousClock.now < deadline {
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
             guard let pid = Int32(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")") else { continue }
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")")
+            else { continue }
             let command = stat[stat.index(after: open)..<close]
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             if command == name, fields.count > 1, Int32(fields[1]) == parent { return pid }

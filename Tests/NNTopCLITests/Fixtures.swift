@@ -45,11 +45,12 @@ struct SavedModel {
     init(path: String) throws {
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
         guard let model = object as? [String: Any],
-              let inputs = number(model["inputs"]).map({ Int($0) }),
-              let hidden = (model["hidden"] as? [Any])?.compactMap({ number($0).map { Int($0) } }),
-              let activation = model["activation"] as? String,
-              let layers = model["weights"] as? [Any],
-              let biases = matrix(model["biases"]) else {
+            let inputs = number(model["inputs"]).map({ Int($0) }),
+            let hidden = (model["hidden"] as? [Any])?.compactMap({ number($0).map { Int($0) } }),
+            let activation = model["activation"] as? String,
+            let layers = model["weights"] as? [Any],
+            let biases = matrix(model["biases"])
+        else {
             throw CocoaError(.fileReadCorruptFile)
         }
         self.inputs = inputs

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Hostile input through the real executable: malformed and extreme CSV files, unusable paths, corrupt model
@@ -58,16 +58,20 @@ import Darwin
         for name in try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) {
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: scratch.path(name), isDirectory: &isDirectory)
-            out[name] = isDirectory.boolValue ? Data("<directory>".utf8)
+            out[name] =
+                isDirectory.boolValue
+                ? Data("<directory>".utf8)
                 : (try? Data(contentsOf: scratch.url.appendingPathComponent(name))) ?? Data("<unreadable>".utf8)
         }
         return out
     }
 
     /// Runs `command` and expects one clean line holding `fragments`, with every file in `scratch` as it was.
-    static func expectFailureChangingNothing(in scratch: Scratch, contains fragments: [String],
-                                             sourceLocation: SourceLocation = #_sourceLocation,
-                                             _ command: () throws -> RunResult) throws {
+    static func expectFailureChangingNothing(
+        in scratch: Scratch, contains fragments: [String],
+        sourceLocation: SourceLocation = #_sourceLocation,
+        _ command: () throws -> RunResult
+    ) throws {
         let before = try snapshot(scratch)
         let result = try command()
         expectOneCleanLine(result, contains: fragments, sourceLocation: sourceLocation)
@@ -83,8 +87,9 @@ import Darwin
 
     static let badTrainingData: [BadFile] = [
         .text("a row longer than the header", "a,b,y\n1,2,0\n1,2,3,4\n", place: ":3", ["expected 3 columns, found 4"]),
-        .text("quoted cells are not numbers", "\"a\",\"b\",\"y\"\n\"1\",\"2\",\"0\"\n", place: ":2:1",
-              ["expected a number", "\"1\""]),
+        .text(
+            "quoted cells are not numbers", "\"a\",\"b\",\"y\"\n\"1\",\"2\",\"0\"\n", place: ":2:1",
+            ["expected a number", "\"1\""]),
         .text("a quoted comma splits the cell", "\"1,5\",2,0\n", place: ":1:1", ["expected a number"]),
         .text("only commas", ",,,\n,,,\n", place: ":2:1", ["expected a number", "empty cell"]),
         .text("header only, CRLF", "a,b,y\r\n", ["header", "no data rows"]),
@@ -98,16 +103,20 @@ import Darwin
         .text("hexadecimal cell", "a,b,y\n0x10,2,1\n", place: ":2:1", ["expected a number", "\"0x10\""]),
         .text("a number with trailing text", "a,b,y\n1.5kg,2,1\n", place: ":2:1", ["expected a number", "\"1.5kg\""]),
         .text("a bare exponent", "a,b,y\n1e,2,1\n", place: ":2:1", ["expected a number", "\"1e\""]),
-        BadFile(name: "non-UTF-8 bytes in a cell", entry: .bytes(Array("a,b,y\n1,".utf8) + [0xFF, 0xFE, 0x80] + Array(",0\n".utf8)),
-                place: ":2:2", reason: ["expected a number"]),
+        BadFile(
+            name: "non-UTF-8 bytes in a cell",
+            entry: .bytes(Array("a,b,y\n1,".utf8) + [0xFF, 0xFE, 0x80] + Array(",0\n".utf8)),
+            place: ":2:2", reason: ["expected a number"]),
         .text("a NUL byte in a cell", "a,b,y\n1,2\u{0}3,0\n", place: ":2:2", ["expected a number"]),
-        .text("a terminal escape sequence in a cell", "a,b,y\n1,2\u{1B}[2J\u{1B}]0;owned\u{7},0\n", place: ":2:2",
-              ["expected a number"]),
+        .text(
+            "a terminal escape sequence in a cell", "a,b,y\n1,2\u{1B}[2J\u{1B}]0;owned\u{7},0\n", place: ":2:2",
+            ["expected a number"]),
         .text("a carriage return inside a cell", "a,b,y\n1,2\r3,0\n", place: ":2:2", ["expected a number"]),
-        .text("a cell 100 kB long", "a,b,y\n1," + String(repeating: "9", count: 100_000) + "x,0\n", place: ":2:2",
-              ["expected a number"]),
+        .text(
+            "a cell 100 kB long", "a,b,y\n1," + String(repeating: "9", count: 100_000) + "x,0\n", place: ":2:2",
+            ["expected a number"]),
         BadFile(name: "a directory", entry: .directory, reason: ["directory"]),
-        BadFile(name: "a path under a regular file", entry: .underAFile, reason: ["not a directory"]),
+        BadFile(name: "a path under a regular file", entry: .underAFile, reason: ["not a directory"])
     ]
 
     /// Bad `--data`, given with `--save` and `--history` that already exist: one line naming the place, and the
@@ -120,8 +129,11 @@ import Darwin
         try Self.oldHistory.write(to: scratch.url.appendingPathComponent("h.csv"))
         let data = try Self.place(bad.entry, as: "data.csv", in: scratch)
         try Self.expectFailureChangingNothing(in: scratch, contains: ["\(data)\(bad.place): "] + bad.reason) {
-            try runNNTop(["train", "--data", data, "--iterations", "200", "--save", scratch.path("out.json"),
-                          "--history", scratch.path("h.csv")], in: scratch.url)
+            try runNNTop(
+                [
+                    "train", "--data", data, "--iterations", "200", "--save", scratch.path("out.json"),
+                    "--history", scratch.path("h.csv")
+                ], in: scratch.url)
         }
     }
 
@@ -132,7 +144,7 @@ import Darwin
         .text("0-byte file", "", ["empty"]),
         .text("a different width", "a,b,c,y\n1,2,3,0\n", ["3 feature columns", "2"]),
         BadFile(name: "missing", entry: .missing, reason: ["no such file"]),
-        BadFile(name: "a directory", entry: .directory, reason: ["directory"]),
+        BadFile(name: "a directory", entry: .directory, reason: ["directory"])
     ]
 
     /// Bad `--test-data` beside good training data: the test file is named, and nothing is written.
@@ -144,15 +156,17 @@ import Darwin
         try Self.oldModel.write(to: scratch.url.appendingPathComponent("out.json"))
         let test = try Self.place(bad.entry, as: "test.csv", in: scratch)
         try Self.expectFailureChangingNothing(in: scratch, contains: ["\(test)\(bad.place): "] + bad.reason) {
-            try runNNTop(["train", "--data", train, "--test-data", test, "--iterations", "200",
-                          "--save", scratch.path("out.json"), "--history", scratch.path("h.csv")])
+            try runNNTop([
+                "train", "--data", train, "--test-data", test, "--iterations", "200",
+                "--save", scratch.path("out.json"), "--history", scratch.path("h.csv")
+            ])
         }
     }
 
     /// A 10 MB file that is one line with no newline: rejected at once, and the message quotes none of it.
     @Test(arguments: [
         ("letters", UInt8(ascii: "x"), ["expected at least 2 columns", "found 1"]),
-        ("digits", UInt8(ascii: "7"), ["expected at least 2 columns", "found 1"]),
+        ("digits", UInt8(ascii: "7"), ["expected at least 2 columns", "found 1"])
     ])
     func tenMegabyteSingleLine(kind: String, byte: UInt8, reason: [String]) throws {
         let scratch = try Scratch()
@@ -190,9 +204,12 @@ import Darwin
     @Test func subnormalFeaturesTrain() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
-        let data = try scratch.file("tiny.csv", "a,b,y\n1e-320,2e-320,1\n-1e-320,-3e-320,0\n4.9e-324,-4.9e-324,1\n0,0,0\n")
-        let result = try runNNTop(["train", "--data", data, "--iterations", "500", "--json",
-                                   "--save", scratch.path("model.json")])
+        let data = try scratch.file(
+            "tiny.csv", "a,b,y\n1e-320,2e-320,1\n-1e-320,-3e-320,0\n4.9e-324,-4.9e-324,1\n0,0,0\n")
+        let result = try runNNTop([
+            "train", "--data", data, "--iterations", "500", "--json",
+            "--save", scratch.path("model.json")
+        ])
         let summary = try jsonObject(result)
         #expect(number(summary["iterations"]) == 500)
         let finalError = number(summary["final_error"]) ?? .nan
@@ -208,14 +225,17 @@ import Darwin
     @Test func featuresNear1e308FailClearlyUnlessStandardized() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
-        let data = try scratch.file("huge.csv", "a,b,y\n1e308,1e308,1\n-1e308,-1e308,0\n1e308,-1e308,1\n-1e308,1e308,0\n")
+        let data = try scratch.file(
+            "huge.csv", "a,b,y\n1e308,1e308,1\n-1e308,-1e308,0\n1e308,-1e308,1\n-1e308,1e308,0\n")
         try Self.oldModel.write(to: scratch.url.appendingPathComponent("out.json"))
         try Self.expectFailureChangingNothing(in: scratch, contains: ["diverged"]) {
             try runNNTop(["train", "--data", data, "--iterations", "1000", "--save", scratch.path("out.json")])
         }
 
-        let scaled = try runNNTop(["train", "--data", data, "--iterations", "1000", "--standardize", "--json",
-                                   "--save", scratch.path("out.json")])
+        let scaled = try runNNTop([
+            "train", "--data", data, "--iterations", "1000", "--standardize", "--json",
+            "--save", scratch.path("out.json")
+        ])
         try #require(scaled.status == 0, "standardized ±1e308 features do not train and save: \(scaled)")
         let summary = try jsonObject(scaled)
         let finalError = number(summary["final_error"]) ?? .nan
@@ -232,7 +252,9 @@ import Darwin
         defer { scratch.cleanUp() }
         let path = scratch.path("latin1.csv")
         // "größe,gewicht,y" in ISO 8859-1.
-        let header: [UInt8] = [0x67, 0x72, 0xF6, 0xDF, 0x65, 0x2C, 0x67, 0x65, 0x77, 0x69, 0x63, 0x68, 0x74, 0x2C, 0x79, 0x0A]
+        let header: [UInt8] = [
+            0x67, 0x72, 0xF6, 0xDF, 0x65, 0x2C, 0x67, 0x65, 0x77, 0x69, 0x63, 0x68, 0x74, 0x2C, 0x79, 0x0A
+        ]
         try Data(header + Array("0,0,0\n0,1,1\n1,0,1\n1,1,1\n".utf8)).write(to: URL(fileURLWithPath: path))
         let result = try runNNTop(["train", "--data", path, "--iterations", "200"])
         #expect(result.status == 0, "\(result)")
@@ -299,62 +321,90 @@ import Darwin
     }
 
     static let badModels: [BadFile] = [
-        BadFile(name: "truncated JSON", entry: .bytes(Array(validModel.utf8.prefix(120))), reason: ["not an nntop model"]),
-        BadFile(name: "version 2", entry: .bytes(model { $0.replacingOccurrences(of: "\"version\":1", with: "\"version\":2") }),
-                reason: ["version 2", "reads version 1"]),
-        BadFile(name: "no version", entry: .bytes(model { $0.replacingOccurrences(of: "\"version\":1,", with: "") }),
-                reason: ["\"version\" is missing", "reads version 1"]),
-        BadFile(name: "another format", entry: .bytes(model { $0.replacingOccurrences(of: "nntop-model", with: "keras") }),
-                reason: ["not an nntop model", "format"]),
-        BadFile(name: "hidden sizes that do not match the weights",
-                entry: .bytes(model { $0.replacingOccurrences(of: "\"hidden\":[3]", with: "\"hidden\":[4]") }),
-                reason: ["corrupt", "do not match"]),
-        BadFile(name: "two output units",
-                entry: .bytes(model { $0.replacingOccurrences(of: "[[1,-1,0.5]]],", with: "[[1,-1,0.5],[1,1,1]]],")
-                    .replacingOccurrences(of: "[0.2]]", with: "[0.2,0.3]]") }),
-                reason: ["corrupt", "do not match"]),
-        BadFile(name: "a NaN weight as a string",
-                entry: .bytes(model { $0.replacingOccurrences(of: "[[[1,-1]", with: "[[[\"NaN\",-1]") }),
-                reason: ["corrupt", "bad value at \"weights[0][0][0]\""]),
-        BadFile(name: "a weight of 1e999", entry: .bytes(model { $0.replacingOccurrences(of: "[[[1,-1]", with: "[[[1e999,-1]") }),
-                reason: ["corrupt"]),
-        BadFile(name: "3 inputs stated, weights for 2",
-                entry: .bytes(model { $0.replacingOccurrences(of: "\"inputs\":2", with: "\"inputs\":3") }),
-                reason: ["corrupt", "3 inputs"]),
-        BadFile(name: "a negative input count",
-                entry: .bytes(model { $0.replacingOccurrences(of: "\"inputs\":2", with: "\"inputs\":-2") }),
-                reason: ["corrupt"]),
-        BadFile(name: "one feature name for two inputs",
-                entry: .bytes(model { $0.replacingOccurrences(of: "[\"a\",\"b\"]", with: "[\"a\"]") }),
-                reason: ["corrupt", "feature names"]),
-        BadFile(name: "standardization for one input",
-                entry: .bytes(model { $0.replacingOccurrences(of: "\"mean\":[0.5,0.5]", with: "\"mean\":[0.5]") }),
-                reason: ["corrupt", "standardization"]),
-        BadFile(name: "a negative deviation",
-                entry: .bytes(model { $0.replacingOccurrences(of: "\"deviation\":[0.5,0.5]", with: "\"deviation\":[0.5,-0.5]") }),
-                reason: ["corrupt", "deviation is negative"]),
-        BadFile(name: "a deviation of 1e999",
-                entry: .bytes(model { $0.replacingOccurrences(of: "\"deviation\":[0.5,0.5]", with: "\"deviation\":[1e999,0.5]") }),
-                reason: ["corrupt"]),
-        BadFile(name: "no standardization mean",
-                entry: .bytes(model { $0.replacingOccurrences(of: "\"mean\":[0.5,0.5],", with: "") }),
-                reason: ["corrupt", "missing \"standardization.mean\""]),
-        BadFile(name: "no weights", entry: .bytes(model { $0.replacingOccurrences(of: "\"weights\"", with: "\"weight\"") }),
-                reason: ["corrupt", "missing \"weights\""]),
-        BadFile(name: "an unknown activation",
-                entry: .bytes(model { $0.replacingOccurrences(of: "\"tanh\"", with: "\"softmax\"") }),
-                reason: ["corrupt", "activation"]),
+        BadFile(
+            name: "truncated JSON", entry: .bytes(Array(validModel.utf8.prefix(120))), reason: ["not an nntop model"]),
+        BadFile(
+            name: "version 2",
+            entry: .bytes(model { $0.replacingOccurrences(of: "\"version\":1", with: "\"version\":2") }),
+            reason: ["version 2", "reads version 1"]),
+        BadFile(
+            name: "no version", entry: .bytes(model { $0.replacingOccurrences(of: "\"version\":1,", with: "") }),
+            reason: ["\"version\" is missing", "reads version 1"]),
+        BadFile(
+            name: "another format", entry: .bytes(model { $0.replacingOccurrences(of: "nntop-model", with: "keras") }),
+            reason: ["not an nntop model", "format"]),
+        BadFile(
+            name: "hidden sizes that do not match the weights",
+            entry: .bytes(model { $0.replacingOccurrences(of: "\"hidden\":[3]", with: "\"hidden\":[4]") }),
+            reason: ["corrupt", "do not match"]),
+        BadFile(
+            name: "two output units",
+            entry: .bytes(
+                model {
+                    $0.replacingOccurrences(of: "[[1,-1,0.5]]],", with: "[[1,-1,0.5],[1,1,1]]],")
+                        .replacingOccurrences(of: "[0.2]]", with: "[0.2,0.3]]")
+                }),
+            reason: ["corrupt", "do not match"]),
+        BadFile(
+            name: "a NaN weight as a string",
+            entry: .bytes(model { $0.replacingOccurrences(of: "[[[1,-1]", with: "[[[\"NaN\",-1]") }),
+            reason: ["corrupt", "bad value at \"weights[0][0][0]\""]),
+        BadFile(
+            name: "a weight of 1e999",
+            entry: .bytes(model { $0.replacingOccurrences(of: "[[[1,-1]", with: "[[[1e999,-1]") }),
+            reason: ["corrupt"]),
+        BadFile(
+            name: "3 inputs stated, weights for 2",
+            entry: .bytes(model { $0.replacingOccurrences(of: "\"inputs\":2", with: "\"inputs\":3") }),
+            reason: ["corrupt", "3 inputs"]),
+        BadFile(
+            name: "a negative input count",
+            entry: .bytes(model { $0.replacingOccurrences(of: "\"inputs\":2", with: "\"inputs\":-2") }),
+            reason: ["corrupt"]),
+        BadFile(
+            name: "one feature name for two inputs",
+            entry: .bytes(model { $0.replacingOccurrences(of: "[\"a\",\"b\"]", with: "[\"a\"]") }),
+            reason: ["corrupt", "feature names"]),
+        BadFile(
+            name: "standardization for one input",
+            entry: .bytes(model { $0.replacingOccurrences(of: "\"mean\":[0.5,0.5]", with: "\"mean\":[0.5]") }),
+            reason: ["corrupt", "standardization"]),
+        BadFile(
+            name: "a negative deviation",
+            entry: .bytes(
+                model { $0.replacingOccurrences(of: "\"deviation\":[0.5,0.5]", with: "\"deviation\":[0.5,-0.5]") }),
+            reason: ["corrupt", "deviation is negative"]),
+        BadFile(
+            name: "a deviation of 1e999",
+            entry: .bytes(
+                model { $0.replacingOccurrences(of: "\"deviation\":[0.5,0.5]", with: "\"deviation\":[1e999,0.5]") }),
+            reason: ["corrupt"]),
+        BadFile(
+            name: "no standardization mean",
+            entry: .bytes(model { $0.replacingOccurrences(of: "\"mean\":[0.5,0.5],", with: "") }),
+            reason: ["corrupt", "missing \"standardization.mean\""]),
+        BadFile(
+            name: "no weights", entry: .bytes(model { $0.replacingOccurrences(of: "\"weights\"", with: "\"weight\"") }),
+            reason: ["corrupt", "missing \"weights\""]),
+        BadFile(
+            name: "an unknown activation",
+            entry: .bytes(model { $0.replacingOccurrences(of: "\"tanh\"", with: "\"softmax\"") }),
+            reason: ["corrupt", "activation"]),
         BadFile(name: "a JSON array", entry: .bytes(Array("[1,2,3]\n".utf8)), reason: ["not an nntop model"]),
         BadFile(name: "JSON null", entry: .bytes(Array("null".utf8)), reason: ["not an nntop model"]),
-        BadFile(name: "100 000 nested arrays", entry: .bytes(Array(repeating: UInt8(ascii: "["), count: 100_000)),
-                reason: ["not an nntop model"]),
-        BadFile(name: "non-UTF-8 bytes", entry: .bytes(Array("{\"format\":\"".utf8) + [0xFF, 0xFE] + Array("\"}".utf8)),
-                reason: ["not an nntop model"]),
-        BadFile(name: "a CSV file given as the model", entry: .bytes(Array(Fixtures.xor.utf8)), reason: ["not an nntop model"]),
+        BadFile(
+            name: "100 000 nested arrays", entry: .bytes(Array(repeating: UInt8(ascii: "["), count: 100_000)),
+            reason: ["not an nntop model"]),
+        BadFile(
+            name: "non-UTF-8 bytes", entry: .bytes(Array("{\"format\":\"".utf8) + [0xFF, 0xFE] + Array("\"}".utf8)),
+            reason: ["not an nntop model"]),
+        BadFile(
+            name: "a CSV file given as the model", entry: .bytes(Array(Fixtures.xor.utf8)),
+            reason: ["not an nntop model"]),
         BadFile(name: "0-byte file", entry: .bytes([]), reason: ["empty"]),
         BadFile(name: "a directory", entry: .directory, reason: ["directory"]),
         BadFile(name: "missing", entry: .missing, reason: ["no such file"]),
-        BadFile(name: "a path under a regular file", entry: .underAFile, reason: ["not a directory"]),
+        BadFile(name: "a path under a regular file", entry: .underAFile, reason: ["not a directory"])
     ]
 
     @Test(arguments: badModels)
@@ -379,7 +429,7 @@ import Darwin
         ("nan", ["1", "nan"], ["input 2", "finite"]),
         ("a comma list as one input", ["1,2"], ["input 1"]),
         ("an unknown option among the inputs", ["--frobnicate", "1", "2"], ["--frobnicate"]),
-        ("--bias with --model", ["--bias", "0", "1", "2"], ["--bias"]),
+        ("--bias with --model", ["--bias", "0", "1", "2"], ["--bias"])
     ]
 
     @Test(arguments: badPredictions)
@@ -395,7 +445,7 @@ import Darwin
         ("--target 99", "a,b,y\n1,2,0\n", ["--target", "99"], [":1: ", "--target 99 not found"]),
         ("--target nosuch", "a,b,y\n1,2,0\n", ["--target", "nosuch"], [":1: ", "--target \"nosuch\" not found"]),
         ("a bad target value", "a,b,y\n1,2,0\n1,2,7\n", [], [":3:3: ", "0 or 1"]),
-        ("a NaN feature", "a,b\n1,nan\n", [], [":2:2: ", "finite"]),
+        ("a NaN feature", "a,b\n1,nan\n", [], [":2:2: ", "finite"])
     ]
 
     @Test(arguments: badPredictData)
@@ -413,7 +463,7 @@ import Darwin
     static let badTrainOptions: [(args: [String], mentions: String)] = [
         (["--learning-rate", "1e9"], "--learning-rate"),
         (["--learning-rate", "inf"], "--learning-rate"),
-        (["--learning-rate", "1e-400"], "--learning-rate"),   // rounds to 0
+        (["--learning-rate", "1e-400"], "--learning-rate"),  // rounds to 0
         (["--learning-rate", "0.1.2"], "--learning-rate"),
         (["--hidden", "4,,4"], "--hidden"),
         (["--hidden", "abc"], "--hidden"),
@@ -432,7 +482,7 @@ import Darwin
         (["--data"], "--data"),
         (["--data", ""], "--data is an empty path"),
         (["--json=yes"], "--json"),
-        (["surplus"], "surplus"),
+        (["surplus"], "surplus")
     ]
 
     /// Each option error stops nntop before it trains (the run would take seconds) and before it writes.
@@ -441,8 +491,9 @@ import Darwin
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let iterations = args.contains("--iterations") ? [] : ["--iterations", "3000000"]
-        let result = try runNNTop(["train", "--save", scratch.path("model.json"), "--history", scratch.path("h.csv")]
-                                  + iterations + args, in: scratch.url)
+        let result = try runNNTop(
+            ["train", "--save", scratch.path("model.json"), "--history", scratch.path("h.csv")]
+                + iterations + args, in: scratch.url)
         expectOneCleanLine(result, contains: [mentions])
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty, "\(result)")
     }
@@ -456,7 +507,7 @@ import Darwin
         ["train", "predict"],
         ["predict", "--model"],
         ["predict", "--weights", "", "--bias", "0", "1"],
-        ["predict", "--weights", "1,,2", "--bias", "0", "1", "2"],
+        ["predict", "--weights", "1,,2", "--bias", "0", "1", "2"]
     ]
 
     @Test(arguments: badCommandLines)
@@ -472,7 +523,7 @@ import Darwin
         ("--save is a directory", ["--save", "out", "--history", "h.csv"], "out: "),
         ("--save in a missing directory", ["--save", "missing/out.json", "--history", "h.csv"], "missing/out.json: "),
         ("--history is a directory", ["--history", "out", "--save", "model.json"], "out: "),
-        ("--history in a missing directory", ["--history", "missing/h.csv", "--save", "model.json"], "missing/h.csv: "),
+        ("--history in a missing directory", ["--history", "missing/h.csv", "--save", "model.json"], "missing/h.csv: ")
     ])
     func unwritableOutputWritesNothing(name: String, outputs: [String], mentions: String) throws {
         let scratch = try Scratch()
@@ -493,7 +544,9 @@ import Darwin
         chmod(scratch.url.path, 0o555)
         defer { chmod(scratch.url.path, 0o755) }
         try Self.expectFailureChangingNothing(in: scratch, contains: ["model.json: ", "permission denied"]) {
-            try runNNTopUnprivileged(["train", "--data", data, "--iterations", "200", "--save", scratch.path("model.json")])
+            try runNNTopUnprivileged([
+                "train", "--data", data, "--iterations", "200", "--save", scratch.path("model.json")
+            ])
         }
     }
 }
@@ -501,15 +554,20 @@ import Darwin
 /// Expects one clean failure line: everything `expectOneLineFailure` checks, and a line a person can read — no
 /// control characters (an escape sequence from a data file must not reach the terminal) and at most 500
 /// characters.
-func expectOneCleanLine(_ result: RunResult, contains fragments: [String],
-                        sourceLocation: SourceLocation = #_sourceLocation) {
+func expectOneCleanLine(
+    _ result: RunResult, contains fragments: [String],
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     expectOneLineFailure(result, contains: fragments, sourceLocation: sourceLocation)
     let line = result.stderr.hasSuffix("\n") ? String(result.stderr.dropLast()) : result.stderr
     let controls = line.unicodeScalars.filter { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
-    #expect(controls.isEmpty, "control characters \(controls.map { String(format: "U+%04X", $0.value) }) in stderr: \(line.debugDescription)",
-            sourceLocation: sourceLocation)
-    #expect(line.count <= 500, "stderr line is \(line.count) characters long: \(line.prefix(300))…",
-            sourceLocation: sourceLocation)
+    #expect(
+        controls.isEmpty,
+        "control characters \(controls.map { String(format: "U+%04X", $0.value) }) in stderr: \(line.debugDescription)",
+        sourceLocation: sourceLocation)
+    #expect(
+        line.count <= 500, "stderr line is \(line.count) characters long: \(line.prefix(300))…",
+        sourceLocation: sourceLocation)
 }
 
 /// Runs nntop as an unprivileged user, so that file permissions apply: directly when the tests are not root,
@@ -526,6 +584,7 @@ func runNNTopUnprivileged(_ args: [String], timeout: Double = 20) throws -> RunR
     let copy = home.appendingPathComponent("nntop")
     try FileManager.default.copyItem(at: try nntopExecutable.get(), to: copy)
     chmod(copy.path, 0o755)
-    return try runCaptured(URL(fileURLWithPath: tool), ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path] + args,
-                           in: URL(fileURLWithPath: "/"), timeout: timeout, naming: args)
+    return try runCaptured(
+        URL(fileURLWithPath: tool), ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path] + args,
+        in: URL(fileURLWithPath: "/"), timeout: timeout, naming: args)
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Output that cannot be written is never lost in silence: a full disk (/dev/full) or a closed stdout ends the
@@ -15,8 +15,9 @@ import Glibc
         let err = scratch.path("stderr")
         let redirect = stdout.map { "> \($0)" } ?? ">&-"
         let line = ([try nntopExecutable.get().path] + args).map(shellQuoted).joined(separator: " ")
-        let result = try runCaptured(URL(fileURLWithPath: "/bin/sh"), ["-c", "\(line) \(redirect) 2> \(shellQuoted(err))"],
-                                     timeout: 30, naming: args)
+        let result = try runCaptured(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "\(line) \(redirect) 2> \(shellQuoted(err))"],
+            timeout: 30, naming: args)
         return (result.status, try scratch.read("stderr"))
     }
 
@@ -25,14 +26,16 @@ import Glibc
         ["predict", "--weights", "1.45,-0.66", "--bias", "0", "--json", "1.66", "1.56"],
         ["train", "--iterations", "200"],
         ["train", "--iterations", "200", "--json"],
-        ["--help"],
+        ["--help"]
     ])
     func aFullDiskIsAnError(args: [String]) throws {
         for stdout in ["/dev/full", nil] {
             let (status, stderr) = try Self.run(args, stdout: stdout)
             #expect(status == 1, "\(args) to \(stdout ?? "a closed stdout"): \(stderr)")
             #expect(stderr.hasPrefix("nntop: cannot write the output"), "\(stderr)")
-            #expect(stderr.components(separatedBy: "\n").filter { !$0.isEmpty && !$0.hasPrefix("\r") }.count == 1, "\(stderr)")
+            #expect(
+                stderr.components(separatedBy: "\n").filter { !$0.isEmpty && !$0.hasPrefix("\r") }.count == 1,
+                "\(stderr)")
         }
     }
 

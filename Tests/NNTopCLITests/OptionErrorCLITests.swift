@@ -18,8 +18,8 @@ import Testing
         (["--loss", "hinge"], "--loss"),
         (["--batch-size", "0"], "--batch-size"),
         (["--frobnicate", "3"], "--frobnicate"),
-        (["--dataset", "xor"], "--data"),                          // --data is given too
-        (["--samples", "50"], "--dataset"),                         // no built-in dataset to sample
+        (["--dataset", "xor"], "--data"),  // --data is given too
+        (["--samples", "50"], "--dataset"),  // no built-in dataset to sample
         (["--noise", "0.1"], "--dataset"),
         (["--test-fraction", "1"], "--test-fraction"),
         (["--test-fraction", "-0.1"], "--test-fraction"),
@@ -28,7 +28,7 @@ import Testing
         (["--regularization", "l3"], "--regularization"),
         (["--regularization", "l2", "--regularization-rate", "-1"], "--regularization-rate"),
         (["--regularization", "l2", "--regularization-rate", "inf"], "--regularization-rate"),
-        (["--regularization-rate", "0.1"], "--regularization l1 or l2"),
+        (["--regularization-rate", "0.1"], "--regularization l1 or l2")
     ]
 
     @Test(arguments: cases)
@@ -38,8 +38,11 @@ import Testing
         let data = try scratch.file("xor.csv", Fixtures.xor)
         // A huge iteration count (unless the case sets its own) so that training before validating would time out.
         let iterations = args.contains("--iterations") ? [] : ["--iterations", "2000000000"]
-        let result = try runNNTop(["train", "--data", data, "--save", scratch.path("model.json"),
-                                   "--history", scratch.path("history.csv")] + iterations + args, timeout: 10)
+        let result = try runNNTop(
+            [
+                "train", "--data", data, "--save", scratch.path("model.json"),
+                "--history", scratch.path("history.csv")
+            ] + iterations + args, timeout: 10)
         expectOneLineFailure(result, contains: [mentions])
         #expect(!scratch.exists("model.json"), "--save file was created despite invalid options")
         #expect(!scratch.exists("history.csv"), "--history file was created despite invalid options")
@@ -68,29 +71,30 @@ import Testing
         (["--dataset", "circle", "--noise", "0.6"], ["--noise", "0 to 0.5", "0.6"]),
         (["--dataset", "circle", "--noise", "-0.1"], ["--noise", "0 to 0.5"]),
         (["--dataset", "circle", "--noise", "nan"], ["--noise", "0 to 0.5"]),
-        (["--dataset", "circle", "--samples", "1", "--test-fraction", "0.5"], ["--test-fraction", "1 row"]),
+        (["--dataset", "circle", "--samples", "1", "--test-fraction", "0.5"], ["--test-fraction", "1 row"])
     ]
 
     @Test(arguments: datasetCases)
     func datasetOptionsAreChecked(args: [String], mentions: [String]) throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
-        let result = try runNNTop(["train", "--iterations", "2000000000", "--save", scratch.path("model.json")] + args,
-                                  timeout: 10)
+        let result = try runNNTop(
+            ["train", "--iterations", "2000000000", "--save", scratch.path("model.json")] + args,
+            timeout: 10)
         expectOneLineFailure(result, contains: mentions)
         #expect(!scratch.exists("model.json"))
     }
 
     static let predictCases: [[String]] = [
-        ["predict", "1", "2"],                                           // neither --model nor --weights
-        ["predict", "--weights", "1,2", "1", "2"],                       // --weights without --bias
-        ["predict", "--weights", "1,2", "--bias", "0"],                  // no inputs and no --data
-        ["predict", "--weights", "1,x", "--bias", "0", "1", "2"],        // bad weight
-        ["predict", "--weights", "1,2", "--bias", "nan", "1", "2"],      // bad bias
-        ["predict", "--weights", "1,2", "--bias", "0", "1", "abc"],      // bad input
-        ["predict", "--weights", "1,2", "--bias", "0", "1", "inf"],      // non-finite input
-        ["predict", "--weights", "1,2", "--bias", "0", "1", "2", "3"],   // too many inputs
-        ["predict", "--weights", "1,2", "--bias", "0", "1"],             // too few inputs
+        ["predict", "1", "2"],  // neither --model nor --weights
+        ["predict", "--weights", "1,2", "1", "2"],  // --weights without --bias
+        ["predict", "--weights", "1,2", "--bias", "0"],  // no inputs and no --data
+        ["predict", "--weights", "1,x", "--bias", "0", "1", "2"],  // bad weight
+        ["predict", "--weights", "1,2", "--bias", "nan", "1", "2"],  // bad bias
+        ["predict", "--weights", "1,2", "--bias", "0", "1", "abc"],  // bad input
+        ["predict", "--weights", "1,2", "--bias", "0", "1", "inf"],  // non-finite input
+        ["predict", "--weights", "1,2", "--bias", "0", "1", "2", "3"],  // too many inputs
+        ["predict", "--weights", "1,2", "--bias", "0", "1"]  // too few inputs
     ]
 
     @Test(arguments: predictCases)
@@ -110,7 +114,7 @@ import Testing
         (["--save", "/nonexistent-dir/m.json"], "/nonexistent-dir/m.json"),
         (["--export", "/nonexistent-dir/h"], "/nonexistent-dir/h.csv"),
         (["--model", ""], "--model is an empty path"),
-        (["--model", "/nonexistent-dir/m.json"], "/nonexistent-dir/m.json"),
+        (["--model", "/nonexistent-dir/m.json"], "/nonexistent-dir/m.json")
     ])
     func badPathsAreOneLine(args: [String], mentions: String) throws {
         let result = try runNNTop(args)

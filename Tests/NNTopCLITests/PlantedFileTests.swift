@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Saves in a directory another user can write to (a shared, sticky /tmp): whatever is planted beside the target
@@ -33,7 +33,9 @@ import Glibc
         var info = stat()
         #expect(lstat(scratch.path(".model.json.\(next + 1).tmp"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
         // No temporary file of the save is left behind.
-        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.path("")).filter { $0.hasPrefix(".nntop-") }
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.path("")).filter {
+            $0.hasPrefix(".nntop-")
+        }
         #expect(left.isEmpty, "\(left)")
     }
 
@@ -61,8 +63,9 @@ import Glibc
         for pid in next + 1...next + 400 {
             #expect(mkfifo(scratch.path(".history.csv.\(pid).tmp"), 0o666) == 0)
         }
-        let result = try runNNTop(["train", "--iterations", "200", "--history", "history.csv"], in: scratch.url,
-                                  timeout: 20)
+        let result = try runNNTop(
+            ["train", "--iterations", "200", "--history", "history.csv"], in: scratch.url,
+            timeout: 20)
         #expect(result.status == 0, "\(result)")
         #expect(try scratch.read("history.csv").hasPrefix("iteration,"))
     }
@@ -104,8 +107,9 @@ import Glibc
 
         let kept = try scratch.file("kept.json", "keep me\n")
         #expect(chmod(kept, 0o444) == 0)
-        let refused = try runNNTop(["train", "--iterations", "2000000000", "--save", "kept.json"], in: scratch.url,
-                                   timeout: 10)
+        let refused = try runNNTop(
+            ["train", "--iterations", "2000000000", "--save", "kept.json"], in: scratch.url,
+            timeout: 10)
         expectOneLineFailure(refused, contains: ["kept.json", "read-only"])
         #expect(try scratch.read("kept.json") == "keep me\n")
     }

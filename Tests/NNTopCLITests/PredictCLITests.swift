@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func classZeroAndNegativeValues() throws {
-        let object = try jsonObject(try runNNTop(["predict", "--weights", "1.45,-0.66", "--bias", "-0.5", "--json", "-1", "2"]))
+        let object = try jsonObject(
+            try runNNTop(["predict", "--weights", "1.45,-0.66", "--bias", "-0.5", "--json", "-1", "2"]))
         let p = try #require(number(object["probability"]))
         #expect(abs(p - sigmoid(-1.45 - 1.32 - 0.5)) < 1e-15)
         #expect(number(object["class"]) == 0)
@@ -58,7 +59,8 @@ import Testing
     @Test func dataFileAsJSON() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
-        let path = try scratch.file("tutorial.csv", "x,y,label\r\n" + Fixtures.tutorial.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n")
+        let path = try scratch.file(
+            "tutorial.csv", "x,y,label\r\n" + Fixtures.tutorial.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n")
         let object = try jsonObject(try runNNTop(Self.tutorialUnit + ["--json", "--data", path]))
         let rows = Fixtures.rows(Fixtures.tutorial)
         let out = try #require(object["rows"] as? [[String: Any]])
@@ -93,8 +95,10 @@ import Testing
     // MARK: Model files that cannot be used
 
     /// A valid hand-written 2-input, one-hidden-unit tanh model, edited by `change`.
-    func modelText(version: Int = 1, format: String = "nntop-model", weights: String = "[[[0.5, -0.25]], [[2.0]]]",
-                   biases: String = "[[0.1], [-0.3]]") -> String {
+    func modelText(
+        version: Int = 1, format: String = "nntop-model", weights: String = "[[[0.5, -0.25]], [[2.0]]]",
+        biases: String = "[[0.1], [-0.3]]"
+    ) -> String {
         """
         {"format": "\(format)", "version": \(version), "inputs": 2, "hidden": [1], "activation": "tanh",
          "loss": "squared-error", "feature_names": ["a", "b"], "weights": \(weights), "biases": \(biases),
@@ -118,13 +122,16 @@ import Testing
 
     @Test func emptyPathsAreNamed() throws {
         expectOneCleanLine(try runNNTop(["predict", "--model", "", "1", "2"]), contains: ["--model is an empty path"])
-        expectOneCleanLine(try runNNTop(["predict", "--weights", "1,2", "--bias", "0", "--data", ""]),
-                           contains: ["--data is an empty path"])
+        expectOneCleanLine(
+            try runNNTop(["predict", "--weights", "1,2", "--bias", "0", "--data", ""]),
+            contains: ["--data is an empty path"])
     }
 
     /// An input that is not a number is quoted with its control characters escaped and cut short.
     @Test func badInputIsEscapedInTheMessage() throws {
-        let result = try runNNTop(["predict", "--weights", "1,2", "--bias", "0", "1", "2\u{1B}[2J" + String(repeating: "9", count: 100)])
+        let result = try runNNTop([
+            "predict", "--weights", "1,2", "--bias", "0", "1", "2\u{1B}[2J" + String(repeating: "9", count: 100)
+        ])
         expectOneCleanLine(result, contains: ["input 2", "\"2\\u{1B}[2J9", "9…\""])
     }
 
@@ -132,7 +139,7 @@ import Testing
         ("garbage", "not an nntop model"),
         ("", "empty"),
         ("[1, 2, 3]", "not an nntop model"),
-        ("{\"format\": \"something-else\", \"version\": 1}", "not an nntop model"),
+        ("{\"format\": \"something-else\", \"version\": 1}", "not an nntop model")
     ])
     func notAModel(text: String, reason: String) throws {
         let scratch = try Scratch()
@@ -146,23 +153,25 @@ import Testing
         defer { scratch.cleanUp() }
         let text = modelText()
         let path = try scratch.file("model.json", String(text.prefix(text.count / 2)))
-        expectOneLineFailure(try runNNTop(["predict", "--model", path, "1", "2"]), contains: ["\(path):", "not valid JSON", "ends"])
+        expectOneLineFailure(
+            try runNNTop(["predict", "--model", path, "1", "2"]), contains: ["\(path):", "not valid JSON", "ends"])
     }
 
     @Test func modelFromAnotherVersion() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let path = try scratch.file("model.json", modelText(version: 2))
-        expectOneLineFailure(try runNNTop(["predict", "--model", path, "1", "2"]),
-                             contains: ["\(path): ", "version 2", "version 1"])
+        expectOneLineFailure(
+            try runNNTop(["predict", "--model", path, "1", "2"]),
+            contains: ["\(path): ", "version 2", "version 1"])
     }
 
     @Test(arguments: [
-        ("[[[0.5]], [[2.0]]]", "[[0.1], [-0.3]]"),            // first layer has 1 input, not 2
-        ("[[[0.5, -0.25]], [[2.0, 1.0]]]", "[[0.1], [-0.3]]"), // output row too wide
-        ("[[[0.5, -0.25]]]", "[[0.1]]"),                       // missing output layer
-        ("[[[0.5, \"x\"]], [[2.0]]]", "[[0.1], [-0.3]]"),      // not a number
-        ("[[[0.5, -0.25]], [[2.0]]]", "[[0.1, 0.2], [-0.3]]"), // biases do not match
+        ("[[[0.5]], [[2.0]]]", "[[0.1], [-0.3]]"),  // first layer has 1 input, not 2
+        ("[[[0.5, -0.25]], [[2.0, 1.0]]]", "[[0.1], [-0.3]]"),  // output row too wide
+        ("[[[0.5, -0.25]]]", "[[0.1]]"),  // missing output layer
+        ("[[[0.5, \"x\"]], [[2.0]]]", "[[0.1], [-0.3]]"),  // not a number
+        ("[[[0.5, -0.25]], [[2.0]]]", "[[0.1, 0.2], [-0.3]]")  // biases do not match
     ])
     func corruptModel(weights: String, biases: String) throws {
         let scratch = try Scratch()
@@ -175,14 +184,17 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let model = try scratch.file("model.json", modelText())
-        expectOneLineFailure(try runNNTop(["predict", "--model", model, "1", "2", "3"]),
-                             contains: ["model.json", "2 inputs", "got 3"])
+        expectOneLineFailure(
+            try runNNTop(["predict", "--model", model, "1", "2", "3"]),
+            contains: ["model.json", "2 inputs", "got 3"])
         expectOneLineFailure(try runNNTop(["predict", "--model", model, "1"]), contains: ["2 inputs", "got 1"])
         let wide = try scratch.file("wide.csv", "1,2,3,4\n5,6,7,8\n")
-        expectOneLineFailure(try runNNTop(["predict", "--model", model, "--data", wide]),
-                             contains: ["\(wide): ", "4 feature columns", "2"])
+        expectOneLineFailure(
+            try runNNTop(["predict", "--model", model, "--data", wide]),
+            contains: ["\(wide): ", "4 feature columns", "2"])
         let narrow = try scratch.file("narrow.csv", "1\n2\n")
-        expectOneLineFailure(try runNNTop(["predict", "--model", model, "--data", narrow]),
-                             contains: ["\(narrow): ", "2"])
+        expectOneLineFailure(
+            try runNNTop(["predict", "--model", model, "--data", narrow]),
+            contains: ["\(narrow): ", "2"])
     }
 }

@@ -13,10 +13,12 @@ import Testing
         #expect(text.contains("\"version\" : 1"))
         try scratch.file("s.json", text.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : \"1\""))
         try scratch.file("a.json", "[1, 2]")
-        expectOneLineFailure(try runNNTop(["predict", "--model", "s.json", "1", "2"], in: scratch.url),
-                             contains: ["s.json", "\"version\" should be the number 1, found the string \"1\""])
-        expectOneLineFailure(try runNNTop(["predict", "--model", "a.json", "1", "2"], in: scratch.url),
-                             contains: ["a.json", "JSON, but not a JSON object"])
+        expectOneLineFailure(
+            try runNNTop(["predict", "--model", "s.json", "1", "2"], in: scratch.url),
+            contains: ["s.json", "\"version\" should be the number 1, found the string \"1\""])
+        expectOneLineFailure(
+            try runNNTop(["predict", "--model", "a.json", "1", "2"], in: scratch.url),
+            contains: ["a.json", "JSON, but not a JSON object"])
     }
 
     /// Guards the place of a number out of range in a model (it said "unreadable JSON", nowhere).
@@ -26,8 +28,12 @@ import Testing
         let saved = try runNNTop(["train", "--iterations", "10", "--save", "m.json"], in: scratch.url)
         #expect(saved.status == 0, "\(saved)")
         let text = try scratch.read("m.json")
-        try scratch.file("w.json", text.replacingOccurrences(of: "\"weights\" : [\n    [\n      [\n", with: "\"weights\" : [\n    [\n      [\n1e400,"))
-        try scratch.file("i.json", text.replacingOccurrences(of: "\"inputs\" : 2", with: "\"inputs\" : 9223372036854775808"))
+        try scratch.file(
+            "w.json",
+            text.replacingOccurrences(
+                of: "\"weights\" : [\n    [\n      [\n", with: "\"weights\" : [\n    [\n      [\n1e400,"))
+        try scratch.file(
+            "i.json", text.replacingOccurrences(of: "\"inputs\" : 2", with: "\"inputs\" : 9223372036854775808"))
         let weight = try runNNTop(["predict", "--model", "w.json", "1", "2"], in: scratch.url)
         expectOneLineFailure(weight, contains: ["w.json:", "the number 1e400 is out of range"])
         let inputs = try runNNTop(["predict", "--model", "i.json", "1", "2"], in: scratch.url)
@@ -65,9 +71,10 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let binary = try nntopExecutable.get().path
-        let result = try runCaptured(URL(fileURLWithPath: "/bin/sh"),
-                                     ["-c", "\(shellQuoted(binary)) train --iterations 10 --save /dev/stdout > out.txt"],
-                                     in: scratch.url, timeout: 20, naming: ["--save /dev/stdout"])
+        let result = try runCaptured(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "\(shellQuoted(binary)) train --iterations 10 --save /dev/stdout > out.txt"],
+            in: scratch.url, timeout: 20, naming: ["--save /dev/stdout"])
         expectOneLineFailure(result, contains: ["--save /dev/stdout", "standard output"])
         #expect(try scratch.read("out.txt").isEmpty)
     }
@@ -88,8 +95,9 @@ import Testing
         defer { scratch.cleanUp() }
         let kept = try scratch.file("nntop-model.json", "keep\n")
         #expect(chmod(kept, 0o444) == 0)
-        let tmux = try startDashboard(width: 120, height: 40, arguments: "--paused",
-                                      environment: "cd \(shellQuoted(scratch.url.path)) && LANG=C.UTF-8", scratch: scratch)
+        let tmux = try startDashboard(
+            width: 120, height: 40, arguments: "--paused",
+            environment: "cd \(shellQuoted(scratch.url.path)) && LANG=C.UTF-8", scratch: scratch)
         let told = try tmux.waitFor { $0.statusLine.contains("s will fail, give --save") }
         #expect(told.ok, "\(told.screen.joinedScreen)")
         #expect(told.screen.statusLine.contains("read-only"), "\(told.screen.statusLine)")

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Testing
 
@@ -17,8 +17,10 @@ final class Tmux {
     /// Starts `command` (run by sh) in a `width`×`height` pane.
     init(width: Int, height: Int, command: String) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
-                  "-c", directory.path, command])
+        try tmux([
+            "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+            "-c", directory.path, command
+        ])
         // Keep the pane (and its last screen) when the command ends, so tests can read what it printed.
         try tmux(["set-option", "-t", session, "remain-on-exit", "on"])
     }
@@ -57,12 +59,14 @@ final class Tmux {
 
     /// The process id of the pane's command (the shell that runs nntop), as text.
     func panePID() throws -> String {
-        try tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     /// Whether the pane's command has ended.
     func paneDead() throws -> Bool {
-        try tmux(["display-message", "-p", "-t", session, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+        try tmux(["display-message", "-p", "-t", session, "#{pane_dead}"]).trimmingCharacters(
+            in: .whitespacesAndNewlines) == "1"
     }
 
     @discardableResult
@@ -124,18 +128,23 @@ enum TmuxError: Error, CustomStringConvertible {
 
     var description: String {
         guard case .spawnFailed(let code) = self else { return "tmux failed" }
-        if code == ENOENT { return "tmux is not installed: apt-get install tmux (the end-to-end tests drive the dashboard in it)" }
+        if code == ENOENT {
+            return "tmux is not installed: apt-get install tmux (the end-to-end tests drive the dashboard in it)"
+        }
         return "tmux could not be started: \(String(cString: strerror(code)))"
     }
 }
 
 /// Runs the dashboard in tmux, in a shell that records `stty -a` before and after (scratch files stty-before and
 /// stty-after) and its exit status (status). `environment` goes before the command, e.g. `LC_ALL=de_DE.UTF-8`.
-func startDashboard(width: Int, height: Int, arguments: String = "", environment: String = "LANG=C.UTF-8",
-                    scratch: Scratch) throws -> Tmux {
+func startDashboard(
+    width: Int, height: Int, arguments: String = "", environment: String = "LANG=C.UTF-8",
+    scratch: Scratch
+) throws -> Tmux {
     let binary = try nntopExecutable.get().path
     let before = scratch.path("stty-before"), after = scratch.path("stty-after"), status = scratch.path("status")
-    let script = "stty -a > \(shellQuoted(before)); \(environment) TERM=xterm-256color \(shellQuoted(binary)) \(arguments); "
+    let script =
+        "stty -a > \(shellQuoted(before)); \(environment) TERM=xterm-256color \(shellQuoted(binary)) \(arguments); "
         + "echo $? > \(shellQuoted(status)); stty -a > \(shellQuoted(after))"
     return try Tmux(width: width, height: height, command: "sh -c \(shellQuoted(script))")
 }

@@ -4,8 +4,9 @@ import Testing
 /// ignores, the programs in a pane start with no signal blocked, so Ctrl-C, SIGTERM, SIGHUP and Ctrl-Z act.
 @Suite struct TmuxTests {
     @Test func panesStartWithNoSignalBlocked() throws {
-        let tmux = try Tmux(width: 80, height: 10,
-                            command: "bash -c 'grep -E \"^Sig(Blk|Ign)\" /proc/self/status; sleep 30'")
+        let tmux = try Tmux(
+            width: 80, height: 10,
+            command: "bash -c 'grep -E \"^Sig(Blk|Ign)\" /proc/self/status; sleep 30'")
         let shown = try tmux.waitFor(10) { $0.contains { $0.hasPrefix("SigIgn") } }
         // "SigBlk:\t0000000000000000" (tmux shows the tab as spaces): the mask in hexadecimal.
         func mask(_ name: String) -> UInt64? {

@@ -20,11 +20,15 @@ import DataFiles
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let data = try scratch.file("xor.csv", Fixtures.xor)
-        let result = try runNNTop(["train", "--data", data, "--hidden", "4", "--activation", "tanh",
-                                   "--iterations", "500", "--json"])
+        let result = try runNNTop([
+            "train", "--data", data, "--hidden", "4", "--activation", "tanh",
+            "--iterations", "500", "--json"
+        ])
         #expect(result.stdout.split(separator: "\n").count == 1, "one JSON line: \(result)")
         let object = try jsonObject(result)
-        for key in ["iterations", "final_error", "train_accuracy", "test_accuracy", "steps_per_second", "weights", "biases"] {
+        for key in [
+            "iterations", "final_error", "train_accuracy", "test_accuracy", "steps_per_second", "weights", "biases"
+        ] {
             #expect(object.keys.contains(key), "missing \(key): \(result)")
         }
         #expect(number(object["iterations"]) == 500)
@@ -46,8 +50,10 @@ import DataFiles
         let train = try scratch.file("train.csv", Fixtures.xor)
         let test = try scratch.file("test.csv", Fixtures.xor)
         let flipped = try scratch.file("flipped.csv", "a,b,y\n0,0,1\n0,1,0\n1,0,0\n1,1,1\n")
-        let args = ["train", "--data", train, "--hidden", "4", "--activation", "tanh", "--loss", "cross-entropy",
-                    "--learning-rate", "0.5", "--iterations", "2000", "--json"]
+        let args = [
+            "train", "--data", train, "--hidden", "4", "--activation", "tanh", "--loss", "cross-entropy",
+            "--learning-rate", "0.5", "--iterations", "2000", "--json"
+        ]
         // Testing on the training data itself must reproduce the training figures exactly.
         let same = try jsonObject(try runNNTop(args + ["--test-data", test]))
         #expect(number(same["test_accuracy"]) == number(same["train_accuracy"]))
@@ -66,8 +72,11 @@ import DataFiles
         defer { scratch.cleanUp() }
         let data = try scratch.file("xor.csv", Fixtures.xor)
         let history = scratch.path("history.csv")
-        let object = try jsonObject(try runNNTop(["train", "--data", data, "--iterations", "1000",
-                                                  "--history", history, "--json"]))
+        let object = try jsonObject(
+            try runNNTop([
+                "train", "--data", data, "--iterations", "1000",
+                "--history", history, "--json"
+            ]))
         let lines = try scratch.read("history.csv").split(separator: "\n").map(String.init)
         #expect(lines.first == "iteration,cumulative_error")
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -81,8 +90,11 @@ import DataFiles
         #expect(rows.last.flatMap { Double($0[1]) } == number(object["final_error"]))
 
         // A run that ends between reports ends its history with a row for the end.
-        let short = try jsonObject(try runNNTop(["train", "--data", data, "--iterations", "250", "--history", history, "--json"]))
-        let shortRows = try scratch.read("history.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let short = try jsonObject(
+            try runNNTop(["train", "--data", data, "--iterations", "250", "--history", history, "--json"]))
+        let shortRows = try scratch.read("history.csv").split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",")
+        }
         #expect(shortRows.map { Int($0[0]) } == [100, 200, 250])
         #expect(shortRows.last.flatMap { Double($0[1]) } == number(short["final_error"]))
     }
@@ -95,7 +107,8 @@ import DataFiles
         let csv = "a,b,y\n" + (0..<400).map { "\($0 % 20),\($0 % 7),\($0 % 2)" }.joined(separator: "\n") + "\n"
         let data = try scratch.file("many.csv", csv)
         let history = scratch.path("history.csv")
-        let object = try jsonObject(try runNNTop(["train", "--data", data, "--iterations", "1000", "--history", history, "--json"]))
+        let object = try jsonObject(
+            try runNNTop(["train", "--data", data, "--iterations", "1000", "--history", history, "--json"]))
         let lines = try scratch.read("history.csv").split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "\(lines)")
         #expect(lines.last?.hasPrefix("1000,") == true)
@@ -107,8 +120,11 @@ import DataFiles
         defer { scratch.cleanUp() }
         let data = try scratch.file("xor.csv", Fixtures.xor)
         let history = scratch.path("history.csv")
-        let object = try jsonObject(try runNNTop(["train", "--data", data, "--test-data", data, "--iterations", "500",
-                                                  "--history", history, "--json"]))
+        let object = try jsonObject(
+            try runNNTop([
+                "train", "--data", data, "--test-data", data, "--iterations", "500",
+                "--history", history, "--json"
+            ]))
         let lines = try scratch.read("history.csv").split(separator: "\n").map(String.init)
         #expect(lines.first == "iteration,cumulative_error,test_error")
         #expect(lines.count == 6)
@@ -128,8 +144,11 @@ import DataFiles
         defer { scratch.cleanUp() }
         let data = try scratch.file("tutorial.csv", Fixtures.tutorial)
         let save = scratch.path("model.json")
-        let trained = try jsonObject(try runNNTop(["train", "--data", data, "--hidden", "3,2", "--activation", "relu",
-                                                   "--iterations", "1500", "--seed", "5", "--save", save, "--json"]))
+        let trained = try jsonObject(
+            try runNNTop([
+                "train", "--data", data, "--hidden", "3,2", "--activation", "relu",
+                "--iterations", "1500", "--seed", "5", "--save", save, "--json"
+            ]))
         let model = try SavedModel(path: save)
         #expect(model.inputs == 2 && model.hidden == [3, 2] && model.activation == "relu")
         // The file holds the very network the summary describes.
@@ -176,9 +195,12 @@ import DataFiles
         defer { scratch.cleanUp() }
         let data = try scratch.file("scaled.csv", Fixtures.scaled)
         let save = scratch.path("model.json")
-        let trained = try jsonObject(try runNNTop(["train", "--data", data, "--standardize", "--hidden", "4",
-                                                   "--activation", "tanh", "--iterations", "3000", "--save", save,
-                                                   "--json"]))
+        let trained = try jsonObject(
+            try runNNTop([
+                "train", "--data", data, "--standardize", "--hidden", "4",
+                "--activation", "tanh", "--iterations", "3000", "--save", save,
+                "--json"
+            ]))
         let model = try SavedModel(path: save)
         let mean = try #require(model.mean, "no standardization in the saved model")
         let deviation = try #require(model.deviation)
@@ -216,8 +238,10 @@ import DataFiles
         defer { scratch.cleanUp() }
         let data = try scratch.file("xor.csv", Fixtures.xor)
         func weights(seed: String) throws -> (String, [[Double]]?, [[Double]]?) {
-            let result = try runNNTop(["train", "--data", data, "--hidden", "8,8", "--activation", "relu",
-                                       "--batch-size", "2", "--iterations", "700", "--seed", seed, "--json"])
+            let result = try runNNTop([
+                "train", "--data", data, "--hidden", "8,8", "--activation", "relu",
+                "--batch-size", "2", "--iterations", "700", "--seed", seed, "--json"
+            ])
             let object = try jsonObject(result)
             return (result.stdout, matrix(object["weights"]), matrix(object["biases"]))
         }
@@ -239,10 +263,12 @@ import DataFiles
         let reference = matrix(try jsonObject(try runNNTop(common + ["--data", last]))["weights"])
         #expect(reference != nil)
         for target in ["y", "1"] {
-            let weights = matrix(try jsonObject(try runNNTop(common + ["--data", first, "--target", target]))["weights"])
+            let weights = matrix(
+                try jsonObject(try runNNTop(common + ["--data", first, "--target", target]))["weights"])
             #expect(weights == reference, "--target \(target)")
         }
-        #expect(matrix(try jsonObject(try runNNTop(common + ["--data", last, "--target", "3"]))["weights"]) == reference)
+        #expect(
+            matrix(try jsonObject(try runNNTop(common + ["--data", last, "--target", "3"]))["weights"]) == reference)
     }
 
     @Test func crlfBlankLinesAndNoHeaderGiveTheSameRun() throws {
@@ -264,9 +290,11 @@ import DataFiles
         defer { scratch.cleanUp() }
         let data = try scratch.file("xor.csv", Fixtures.xor)
         let save = scratch.path("xor.json")
-        let result = try runNNTop(["train", "--data", data, "--hidden", "4", "--activation", "tanh",
-                                   "--loss", "cross-entropy", "--learning-rate", "0.5", "--iterations", "2000",
-                                   "--seed", "\(seed)", "--save", save, "--json"])
+        let result = try runNNTop([
+            "train", "--data", data, "--hidden", "4", "--activation", "tanh",
+            "--loss", "cross-entropy", "--learning-rate", "0.5", "--iterations", "2000",
+            "--seed", "\(seed)", "--save", save, "--json"
+        ])
         #expect(result.seconds < 1, "took \(result.seconds) s")
         let object = try jsonObject(result)
         #expect(number(object["train_accuracy"]) == 1, "\(result)")

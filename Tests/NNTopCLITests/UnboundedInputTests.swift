@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Input without end or without bound: refused with one line before memory runs out, and a dashboard that keeps
@@ -15,7 +15,7 @@ import Glibc
         ["train", "--test-data", "/dev/zero", "--data", "DATA"],
         ["predict", "--model", "/dev/zero", "1", "2"],
         ["predict", "--weights", "1,2", "--bias", "0", "--data", "/dev/urandom"],
-        ["--data", "/dev/zero"],
+        ["--data", "/dev/zero"]
     ])
     func anEndlessDeviceIsRefused(args: [String]) throws {
         let scratch = try Scratch()
@@ -28,9 +28,10 @@ import Glibc
     /// An endless pipe of zero bytes stops at the first one, with the parser's line and column.
     @Test func anEndlessPipeOfZerosStopsAtTheFirst() throws {
         let binary = try nntopExecutable.get().path
-        let result = try runCaptured(URL(fileURLWithPath: "/bin/sh"),
-                                     ["-c", "head -c 2000000000 /dev/zero | \(shellQuoted(binary)) train --data /dev/stdin"],
-                                     timeout: 10, naming: ["pipe of zeros"])
+        let result = try runCaptured(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "head -c 2000000000 /dev/zero | \(shellQuoted(binary)) train --data /dev/stdin"],
+            timeout: 10, naming: ["pipe of zeros"])
         expectOneLineFailure(result, contains: ["/dev/stdin:1:"])
     }
 
@@ -63,7 +64,7 @@ import Glibc
         ("--hidden 4096,4096 --speed max", "q"),
         ("--hidden 4096,4096 --speed max", "C-c"),
         ("--hidden 4096,4096 --speed max", "TERM"),
-        ("--hidden 512 --batch-size 1000000 --speed max", "q"),
+        ("--hidden 512 --batch-size 1000000 --speed max", "q")
     ])
     func quitsAtOnce(arguments: String, way: String) throws {
         let scratch = try Scratch()
@@ -71,7 +72,7 @@ import Glibc
         let tmux = try startDashboard(width: 120, height: 40, arguments: arguments, scratch: scratch)
         let up = try tmux.waitFor { $0.joinedScreen.contains("RUNNING") && $0.joinedScreen.contains("Weights") }
         #expect(up.ok, "\(up.screen.joinedScreen)")
-        Thread.sleep(forTimeInterval: 1)   // training and drawing under way
+        Thread.sleep(forTimeInterval: 1)  // training and drawing under way
         let start = ContinuousClock.now
         if way == "TERM" {
             _ = try runProcess("/usr/bin/env", ["pkill", "-TERM", "-P", try tmux.panePID()])
@@ -101,9 +102,12 @@ import Glibc
     @Test func dataAtTheEdgesOfDoubleDrawAMap() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
-        let data = try scratch.file("edge.csv", "a,b,y\n-1.7976931348623157e308,1e308,0\n1.7976931348623157e308,-1e308,1\n0,0,0\n1e-308,5e-324,1\n")
-        let tmux = try startDashboard(width: 120, height: 40, arguments: "--data \(shellQuoted(data)) --hidden 3 --speed 1000",
-                                      scratch: scratch)
+        let data = try scratch.file(
+            "edge.csv",
+            "a,b,y\n-1.7976931348623157e308,1e308,0\n1.7976931348623157e308,-1e308,1\n0,0,0\n1e-308,5e-324,1\n")
+        let tmux = try startDashboard(
+            width: 120, height: 40, arguments: "--data \(shellQuoted(data)) --hidden 3 --speed 1000",
+            scratch: scratch)
         let up = try tmux.waitFor { $0.joinedScreen.contains("Decision map") && ($0.iteration ?? 0) > 0 }
         #expect(up.ok, "\(up.screen.joinedScreen)")
         try tmux.send("m")

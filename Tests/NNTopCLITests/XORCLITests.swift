@@ -7,8 +7,10 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let data = try scratch.file("xor.csv", Fixtures.xor)
-        let result = try runNNTop(["train", "--data", data, "--hidden", "4", "--activation", "tanh",
-                                   "--loss", "cross-entropy", "--learning-rate", "0.3", "--seed", "1", "--json"])
+        let result = try runNNTop([
+            "train", "--data", data, "--hidden", "4", "--activation", "tanh",
+            "--loss", "cross-entropy", "--learning-rate", "0.3", "--seed", "1", "--json"
+        ])
         let object = try jsonObject(result)
         #expect(number(object["train_accuracy"]) == 1)
         #expect(number(object["iterations"]) == 10_000)

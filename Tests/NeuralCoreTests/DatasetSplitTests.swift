@@ -8,7 +8,9 @@ import Testing
         Dataset(rows: (0..<count).map { [Double($0), Double($0 % 7)] }, targets: (0..<count).map { Double($0 % 2) })
     }
 
-    @Test(arguments: [(200, 0.5, 100), (200, 0.1, 20), (10, 0.25, 3), (8, 0.01, 1), (8, 0.99, 7), (5, 0, 0), (1, 0.5, 0)])
+    @Test(arguments: [
+        (200, 0.5, 100), (200, 0.1, 20), (10, 0.25, 3), (8, 0.01, 1), (8, 0.99, 7), (5, 0, 0), (1, 0.5, 0)
+    ])
     func sizes(count: Int, fraction: Double, held: Int) {
         let (training, test) = Self.numbered(count).split(testFraction: fraction, seed: 1)
         #expect(test.count == held)

@@ -59,7 +59,7 @@ import Testing
                 let c = p.label == 1 ? 2.0 : -2.0
                 return (p.x - c) * (p.x - c) + (p.y - c) * (p.y - c)
             }
-            return deviations.reduce(0, +) / Double(2 * deviations.count)   // the variance per coordinate
+            return deviations.reduce(0, +) / Double(2 * deviations.count)  // the variance per coordinate
         }
         #expect(abs(spread(0) - 0.5) < 0.05)
         #expect(abs(spread(0.5) - 4) < 0.3)
@@ -73,7 +73,8 @@ import Testing
     }
 
     @Test func xorCoversAllFourQuadrants() {
-        let quadrants = Set(points(Dataset.generated(.xor, samples: 200, seed: 2)).map { ($0.x > 0 ? 1 : 0) + ($0.y > 0 ? 2 : 0) })
+        let quadrants = Set(
+            points(Dataset.generated(.xor, samples: 200, seed: 2)).map { ($0.x > 0 ? 1 : 0) + ($0.y > 0 ? 2 : 0) })
         #expect(quadrants == [0, 1, 2, 3])
     }
 

@@ -19,8 +19,9 @@ import Testing
             let input = [0.7, -1.3, 0.4]
             for target in [0.0, 1.0] {
                 for (regularization, rate) in Self.penalties {
-                    var sgd = StochasticGradientDescent(network: shifted, learningRate: 0.1, loss: loss,
-                                                        regularization: regularization, regularizationRate: rate)
+                    var sgd = StochasticGradientDescent(
+                        network: shifted, learningRate: 0.1, loss: loss,
+                        regularization: regularization, regularizationRate: rate)
                     let analytic = sgd.gradient(of: shifted, input: input, target: target)
                     func objective(_ n: Network) -> Double {
                         loss(prediction: n.predict(input), target: target) + regularization.penalty(of: n, rate: rate)
@@ -32,8 +33,10 @@ import Testing
                         minus.parameters[k] -= h
                         let numeric = (objective(plus) - objective(minus)) / (2 * h)
                         let scale = max(1e-3, abs(numeric) + abs(analytic[k]))
-                        #expect(abs(numeric - analytic[k]) / scale < 1e-5,
-                                "\(activation) \(loss) \(regularization) hidden \(hidden) target \(target) parameter \(k): \(analytic[k]) vs \(numeric)")
+                        #expect(
+                            abs(numeric - analytic[k]) / scale < 1e-5,
+                            "\(activation) \(loss) \(regularization) hidden \(hidden) target \(target) parameter \(k): \(analytic[k]) vs \(numeric)"
+                        )
                     }
                 }
             }
@@ -46,8 +49,9 @@ import Testing
         var generator = SeededGenerator(seed: 7)
         var network = Network(inputCount: 2, hidden: hidden, hiddenActivation: .tanh, generator: &generator)
         let data = Dataset(rows: [[1, 2], [-1, 0.5]], targets: [1, 0])
-        var sgd = StochasticGradientDescent(network: network, learningRate: 0.5, batchSize: 2,
-                                            regularization: penalty.0, regularizationRate: penalty.1)
+        var sgd = StochasticGradientDescent(
+            network: network, learningRate: 0.5, batchSize: 2,
+            regularization: penalty.0, regularizationRate: penalty.1)
         // Replay the generator to know which instances the batch draws.
         var replay = generator
         let picks = [replay.index(below: 2), replay.index(below: 2)]

@@ -17,9 +17,13 @@ import Testing
         var trainer = Self.trainer(batch: 1 << 40)
         let before = trainer
         var asked = 0
-        let done = trainer.advance(5, interrupted: { asked += 1; return asked >= 3 })
+        let done = trainer.advance(
+            5,
+            interrupted: {
+                asked += 1; return asked >= 3
+            })
         #expect(done == 0)
-        #expect(asked == 3)   // every 64 instances: after 192 of the 2^40
+        #expect(asked == 3)  // every 64 instances: after 192 of the 2^40
         #expect(trainer.network == before.network)
         #expect(trainer.generator == before.generator)
         #expect(trainer.iteration == 0)
@@ -32,7 +36,11 @@ import Testing
         var calls = 0, done = 0
         while done < 7 {
             // Interrupt every other step part-way, as commands arriving would.
-            done += interrupted.advance(7 - done, interrupted: { calls += 1; return calls % 9 == 0 })
+            done += interrupted.advance(
+                7 - done,
+                interrupted: {
+                    calls += 1; return calls % 9 == 0
+                })
         }
         #expect(calls > 9)
         #expect(interrupted.iteration == 7)

@@ -4,8 +4,9 @@ import Testing
 /// The weight penalties: what they charge, what they leave alone, and what they do to training.
 @Suite struct RegularizationTests {
     /// 2 → 2 → 1 with weights ±1…±6 and biases 10, 20, 30, so any bias in a sum would show.
-    static let network = Network(sizes: [2, 2, 1], hiddenActivation: .tanh,
-                                 parameters: [1, -2, 3, -4, 10, 20, 5, -6, 30])
+    static let network = Network(
+        sizes: [2, 2, 1], hiddenActivation: .tanh,
+        parameters: [1, -2, 3, -4, 10, 20, 5, -6, 30])
 
     @Test func thePenaltyChargesWeightsAndNotBiases() {
         let n = Self.network
@@ -19,10 +20,13 @@ import Testing
         var plain = StochasticGradientDescent(network: n, learningRate: 0.1)
         let base = plain.gradient(of: n, input: [0.3, -0.2], target: 1)
         let biases: Set = [4, 5, 8]
-        for (regularization, expected) in [(Regularization.l1, [1.0, -1, 1, -1, 0, 0, 1, -1, 0]),
-                                           (.l2, [1.0, -2, 3, -4, 0, 0, 5, -6, 0])] {
-            var sgd = StochasticGradientDescent(network: n, learningRate: 0.1, regularization: regularization,
-                                                regularizationRate: 0.25)
+        for (regularization, expected) in [
+            (Regularization.l1, [1.0, -1, 1, -1, 0, 0, 1, -1, 0]),
+            (.l2, [1.0, -2, 3, -4, 0, 0, 5, -6, 0])
+        ] {
+            var sgd = StochasticGradientDescent(
+                network: n, learningRate: 0.1, regularization: regularization,
+                regularizationRate: 0.25)
             let g = sgd.gradient(of: n, input: [0.3, -0.2], target: 1)
             for k in g.indices {
                 #expect(abs(g[k] - base[k] - 0.25 * expected[k]) < 1e-15, "\(regularization) parameter \(k)")
@@ -35,8 +39,9 @@ import Testing
         func run(_ regularization: Regularization, _ rate: Double, hidden: [Int]) -> [Double] {
             var generator = SeededGenerator(seed: 3)
             var network = Network(inputCount: 2, hidden: hidden, hiddenActivation: .tanh, generator: &generator)
-            var sgd = StochasticGradientDescent(network: network, learningRate: 0.1, regularization: regularization,
-                                                regularizationRate: rate)
+            var sgd = StochasticGradientDescent(
+                network: network, learningRate: 0.1, regularization: regularization,
+                regularizationRate: rate)
             sgd.train(&network, on: .tutorial, steps: 1_000, generator: &generator)
             return network.parameters
         }
@@ -52,8 +57,9 @@ import Testing
     @Test func anOnlineSingleUnitStepWithL2IsWeightDecay() {
         var network = Network(weights: [1.5, -0.5], bias: 0.25)
         let data = Dataset(rows: [[2, 1]], targets: [0])
-        var sgd = StochasticGradientDescent(network: network, learningRate: 0.1, regularization: .l2,
-                                            regularizationRate: 0.2)
+        var sgd = StochasticGradientDescent(
+            network: network, learningRate: 0.1, regularization: .l2,
+            regularizationRate: 0.2)
         let z = 1.5 * 2 - 0.5 * 1 + 0.25
         let p = 1 / (1 + exp(-z))
         let delta = 2 * p * (p - 0) * (1 - p)
@@ -77,9 +83,10 @@ import Testing
         func train(_ regularization: Regularization, _ rate: Double) -> Network {
             var generator = SeededGenerator(seed: 4)
             var network = Network(inputCount: 3, generator: &generator)
-            var sgd = StochasticGradientDescent(network: network, learningRate: 0.05, batchSize: 10,
-                                                loss: .crossEntropy, regularization: regularization,
-                                                regularizationRate: rate)
+            var sgd = StochasticGradientDescent(
+                network: network, learningRate: 0.05, batchSize: 10,
+                loss: .crossEntropy, regularization: regularization,
+                regularizationRate: rate)
             sgd.train(&network, on: data, steps: 20_000, generator: &generator)
             return network
         }
@@ -96,7 +103,7 @@ import Testing
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

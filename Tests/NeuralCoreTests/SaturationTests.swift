@@ -10,14 +10,16 @@ import Testing
 
     @Test func unitsPinnedAtTheirLimitsAreCountedAndOthersAreNot() throws {
         // Weights of ±40: every hidden sigmoid unit at 0 or 1 on the tutorial's inputs.
-        let big = Network(sizes: Self.sizes, hiddenActivation: .sigmoid,
-                          parameters: [40, 40, -40, -40, 40, 0, 0, -40, 0, 0, 0, 0, 1, 1, 1, 1, 0])
+        let big = Network(
+            sizes: Self.sizes, hiddenActivation: .sigmoid,
+            parameters: [40, 40, -40, -40, 40, 0, 0, -40, 0, 0, 0, 0, 1, 1, 1, 1, 0])
         #expect(Self.counts(Saturation(of: big, on: .tutorial)) == [4, 4])
         var tanh = big
         tanh.hiddenActivation = .tanh
         #expect(Self.counts(Saturation(of: tanh, on: .tutorial)) == [4, 4])
-        let small = Network(sizes: Self.sizes, hiddenActivation: .sigmoid,
-                            parameters: Array(repeating: 0.05, count: Network.parameterCount(sizes: Self.sizes)))
+        let small = Network(
+            sizes: Self.sizes, hiddenActivation: .sigmoid,
+            parameters: Array(repeating: 0.05, count: Network.parameterCount(sizes: Self.sizes)))
         #expect(Self.counts(Saturation(of: small, on: .tutorial)) == [0, 4])
         // ReLU units and a lone output unit are not counted.
         var relu = big

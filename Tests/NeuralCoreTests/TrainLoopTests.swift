@@ -3,7 +3,9 @@ import Testing
 
 /// `train(steps:)` is the same run as that many `step` calls, bit for bit, in its fast case and in the others.
 @Suite struct TrainLoopTests {
-    @Test(arguments: [([Int](), 1, Loss.squaredError), ([], 1, .crossEntropy), ([], 4, .squaredError), ([3], 1, .squaredError)])
+    @Test(arguments: [
+        ([Int](), 1, Loss.squaredError), ([], 1, .crossEntropy), ([], 4, .squaredError), ([3], 1, .squaredError)
+    ])
     func oneLoopEqualsSingleSteps(hidden: [Int], batch: Int, loss: Loss) {
         var generator = SeededGenerator(seed: 42)
         let start = Network(inputCount: 2, hidden: hidden, hiddenActivation: .tanh, generator: &generator)

@@ -22,7 +22,7 @@ import Testing
         sgd.train(&network, on: .tutorial, steps: 10_000, generator: &generator)
         let after = Evaluation.of(network, on: .tutorial, loss: .squaredError).cumulativeError
         #expect(after < before)
-        #expect(after < 2.5)   // eight instances; a network guessing 0.5 everywhere scores 2.0
+        #expect(after < 2.5)  // eight instances; a network guessing 0.5 everywhere scores 2.0
     }
 
     @Test func xorIsLearnedByATwoFourOneTanhNetwork() {
@@ -37,15 +37,15 @@ import Testing
     @Test func initialisationFollowsTheActivation() {
         var generator = SeededGenerator(seed: 5)
         let tutorial = Network(inputCount: 2, generator: &generator)
-        #expect(tutorial.biases(layer: 0)[0] != 0)    // standard normal bias, as the tutorial draws it
+        #expect(tutorial.biases(layer: 0)[0] != 0)  // standard normal bias, as the tutorial draws it
         let relu = Network(inputCount: 400, hidden: [300], hiddenActivation: .relu, generator: &generator)
         let w = relu.weights(layer: 0).joined()
         let variance = w.reduce(0) { $0 + $1 * $1 } / Double(w.count)
-        #expect(abs(variance - 2.0 / 400) < 0.0005)   // He: 2 / fan-in
+        #expect(abs(variance - 2.0 / 400) < 0.0005)  // He: 2 / fan-in
         #expect(relu.biases(layer: 0).allSatisfy { $0 == 0 })
         let tanh = Network(inputCount: 400, hidden: [300], hiddenActivation: .tanh, generator: &generator)
         let v = tanh.weights(layer: 0).joined().reduce(0) { $0 + $1 * $1 } / Double(120_000)
-        #expect(abs(v - 1.0 / 400) < 0.00025)        // Glorot: 1 / fan-in
+        #expect(abs(v - 1.0 / 400) < 0.00025)  // Glorot: 1 / fan-in
     }
 
     @Test func generatorDrawsAreUniformAndNormal() {

@@ -45,8 +45,9 @@ import TerminalUI
     @Test(arguments: [(1, 5), (5, 1), (0, 0), (1, 1)])
     func tinyRectsDrawNothingAndHaveNoInside(width: Int, height: Int) {
         var b = Buffer(size: Size(width: 6, height: 6))
-        let inner = Panel(title: "Title").draw(in: Rect(x: 1, y: 1, width: width, height: height), on: &b,
-                                                glyphs: .unicode)
+        let inner = Panel(title: "Title").draw(
+            in: Rect(x: 1, y: 1, width: width, height: height), on: &b,
+            glyphs: .unicode)
         #expect(inner.isEmpty)
         #expect(b == Buffer(size: Size(width: 6, height: 6)))
     }

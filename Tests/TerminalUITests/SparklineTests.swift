@@ -51,8 +51,9 @@ import TerminalUI
 
     @Test func drawInAnEmptyRectDoesNothing() {
         var b = Buffer(size: Size(width: 3, height: 3))
-        Sparkline(values: [1, 1], low: 0, high: 1).draw(in: Rect(x: 0, y: 0, width: 0, height: 3), on: &b,
-                                                          glyphs: .unicode)
+        Sparkline(values: [1, 1], low: 0, high: 1).draw(
+            in: Rect(x: 0, y: 0, width: 0, height: 3), on: &b,
+            glyphs: .unicode)
         #expect(b == Buffer(size: Size(width: 3, height: 3)))
     }
 

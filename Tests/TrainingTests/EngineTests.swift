@@ -12,8 +12,9 @@ import NeuralCore
         defer { session.stop() }
         let done = try #require(waitFor(session, 10) { $0.state == .done })
         let (network, generator) = configuration.drawNetwork(seed: 7)
-        var trainer = Engine.makeTrainer(configuration, network: network, generator: generator,
-                                               learningRate: 0.1, batchSize: 1, speed: .unlimited)
+        var trainer = Engine.makeTrainer(
+            configuration, network: network, generator: generator,
+            learningRate: 0.1, batchSize: 1, speed: .unlimited)
         var last = Double.nan
         trainer.advance(10_000) { last = $0.trainingError }
         #expect(done.network.parameters == trainer.network.parameters)

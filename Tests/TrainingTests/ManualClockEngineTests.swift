@@ -12,9 +12,11 @@ import Testing
         let engine: Engine
 
         init(speed: Speed = .perSecond(100), paused: Bool = false, limit: Int? = nil) {
-            engine = Engine(configuration: SessionConfiguration(training: .tutorial, iterationLimit: limit, speed: speed,
-                                                                startPaused: paused),
-                            inbox: inbox, channel: channel, clock: clock)
+            engine = Engine(
+                configuration: SessionConfiguration(
+                    training: .tutorial, iterationLimit: limit, speed: speed,
+                    startPaused: paused),
+                inbox: inbox, channel: channel, clock: clock)
         }
 
         var newest: Snapshot { channel.newest! }
@@ -47,8 +49,8 @@ import Testing
     @Test(arguments: [100.0, 1_000, 100_000, 1e9])
     func aPacedRunTakesExactlyItsSteps(rate: Double) {
         let bench = Bench(speed: .perSecond(rate))
-        bench.run(for: .seconds(of: min(0.01, 1_000 / rate)))   // under way first: at most 1 000 steps
-        let seconds = min(1, 10_000 / rate)   // then at most 10 000
+        bench.run(for: .seconds(of: min(0.01, 1_000 / rate)))  // under way first: at most 1 000 steps
+        let seconds = min(1, 10_000 / rate)  // then at most 10 000
         let before = bench.engine.trainer.iteration
         bench.run(for: .seconds(of: seconds))
         #expect(bench.engine.trainer.iteration - before == Int(rate * seconds))

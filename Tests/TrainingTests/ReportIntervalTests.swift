@@ -9,8 +9,9 @@ import NeuralCore
     static func configuration(rows: Int, hidden: [Int] = [], speed: Speed = .unlimited) -> SessionConfiguration {
         let inputs = (0..<rows).map { i in [Double(i % 10), Double(i % 7)] }
         let training = Dataset(rows: inputs, targets: (0..<rows).map { Double($0 % 2) })
-        return SessionConfiguration(training: training, hidden: hidden, activation: .tanh, seed: 1,
-                                    iterationLimit: nil, speed: speed, startPaused: true)
+        return SessionConfiguration(
+            training: training, hidden: hidden, activation: .tanh, seed: 1,
+            iterationLimit: nil, speed: speed, startPaused: true)
     }
 
     static func network(_ hidden: [Int]) -> Network {
@@ -59,7 +60,7 @@ import NeuralCore
         session.start()
         defer { session.stop() }
         let start = try #require(waitFor(session) { $0.state == .paused })
-        #expect(start.reportInterval == 20_000)   // 6 000 / 0.3
+        #expect(start.reportInterval == 20_000)  // 6 000 / 0.3
         session.send(.setSpeed(.perSecond(300)))
         session.send(.step(1))
         let paced = try #require(waitFor(session) { $0.iteration == 1 })
@@ -81,8 +82,12 @@ import NeuralCore
         let done = try #require(waitFor(session) { $0.state == .done })
         #expect(done.reportInterval == 2_000)
         #expect(done.history.recent.map(\.iteration) == [0, 1_000])
-        #expect(done.history.recent.last?.error == Evaluation.of(done.network, on: configuration.training,
-                                                                 loss: .squaredError).cumulativeError)
+        #expect(
+            done.history.recent.last?.error
+                == Evaluation.of(
+                    done.network, on: configuration.training,
+                    loss: .squaredError
+                ).cumulativeError)
     }
 
     @Test func aBlowUpFoundByTheEndOfRunReportEndsTheRunDiverged() throws {

@@ -5,10 +5,13 @@ import NeuralCore
 
 /// Commands that change what is trained: activation, loss, regularization and the data itself.
 @Suite struct ShapeCommandTests {
-    static func session(hidden: [Int] = [3], training: Dataset = .tutorial, test: Dataset? = nil,
-                        seed: UInt64 = 5) -> (TrainingSession, SessionConfiguration) {
-        let configuration = SessionConfiguration(training: training, test: test, hidden: hidden, activation: .sigmoid,
-                                                 seed: seed, iterationLimit: nil, startPaused: true)
+    static func session(
+        hidden: [Int] = [3], training: Dataset = .tutorial, test: Dataset? = nil,
+        seed: UInt64 = 5
+    ) -> (TrainingSession, SessionConfiguration) {
+        let configuration = SessionConfiguration(
+            training: training, test: test, hidden: hidden, activation: .sigmoid,
+            seed: seed, iterationLimit: nil, startPaused: true)
         return (TrainingSession(configuration), configuration)
     }
 
@@ -68,8 +71,9 @@ import NeuralCore
         var bare = configuration
         bare.loss = .crossEntropy
         let (network, generator) = bare.drawNetwork(seed: 5)
-        var trainer = Engine.makeTrainer(bare, network: network, generator: generator,
-                                               learningRate: 0.1, batchSize: 1, speed: .unlimited)
+        var trainer = Engine.makeTrainer(
+            bare, network: network, generator: generator,
+            learningRate: 0.1, batchSize: 1, speed: .unlimited)
         trainer.advance(1_000)
         #expect(stepped.network.parameters == trainer.network.parameters)
     }
@@ -87,15 +91,17 @@ import NeuralCore
         let stepped = try #require(waitFor(session) { $0.iteration == 2_000 })
         // The same run as a bare trainer penalised from the start…
         let (network, generator) = configuration.drawNetwork(seed: 5)
-        var trainer = Engine.makeTrainer(configuration, network: network, generator: generator,
-                                               learningRate: 0.1, batchSize: 1, speed: .unlimited)
+        var trainer = Engine.makeTrainer(
+            configuration, network: network, generator: generator,
+            learningRate: 0.1, batchSize: 1, speed: .unlimited)
         trainer.optimizer.regularization = .l2
         trainer.optimizer.regularizationRate = 0.03
         trainer.advance(2_000)
         #expect(stepped.network.parameters == trainer.network.parameters)
         // …and not the unpenalised one.
-        var plain = Engine.makeTrainer(configuration, network: network, generator: generator,
-                                             learningRate: 0.1, batchSize: 1, speed: .unlimited)
+        var plain = Engine.makeTrainer(
+            configuration, network: network, generator: generator,
+            learningRate: 0.1, batchSize: 1, speed: .unlimited)
         plain.advance(2_000)
         #expect(stepped.network.parameters != plain.network.parameters)
         // Invalid rates are ignored: the run carries on with L2 at 0.03.
@@ -131,8 +137,11 @@ import NeuralCore
         expected.training = training
         expected.test = test
         #expect(after.network == expected.drawNetwork(seed: 6).0)
-        #expect(after.reportInterval == ReportSchedule.interval(expected, batchSize: 1, speed: .unlimited,
-                                                                   network: after.network))
+        #expect(
+            after.reportInterval
+                == ReportSchedule.interval(
+                    expected, batchSize: 1, speed: .unlimited,
+                    network: after.network))
         #expect(after.reportInterval > 100)
         #expect(Self.resets(after) == [6])
         #expect(after.testError == Evaluation.of(after.network, on: test, loss: .squaredError).cumulativeError)
@@ -141,7 +150,7 @@ import NeuralCore
         let unlabelled = Dataset(featureNames: ["a", "b", "c"], unlabelledFeatures: [1, 2, 3])
         session.send(.replaceData(training: empty, test: nil))
         session.send(.replaceData(training: unlabelled, test: nil))
-        session.send(.replaceData(training: .tutorial, test: test))   // test has 3 features, tutorial 2
+        session.send(.replaceData(training: .tutorial, test: test))  // test has 3 features, tutorial 2
         session.send(.step(1))
         let ignored = try #require(waitFor(session) { $0.iteration == 1 })
         // (Data taken would have drawn a new seed, 7.)

@@ -11,8 +11,12 @@ func waitFor(_ session: TrainingSession, _ seconds: Double = 5, _ predicate: (Sn
     return session.channel.newest.flatMap { predicate($0) ? $0 : nil }
 }
 
-func tutorialSession(paused: Bool = false, limit: Int? = nil, speed: Speed = .unlimited, learningRate: Double = 0.1,
-                     seed: UInt64 = 1) -> TrainingSession {
-    TrainingSession(SessionConfiguration(training: .tutorial, learningRate: learningRate, seed: seed,
-                                         iterationLimit: limit, speed: speed, startPaused: paused))
+func tutorialSession(
+    paused: Bool = false, limit: Int? = nil, speed: Speed = .unlimited, learningRate: Double = 0.1,
+    seed: UInt64 = 1
+) -> TrainingSession {
+    TrainingSession(
+        SessionConfiguration(
+            training: .tutorial, learningRate: learningRate, seed: seed,
+            iterationLimit: limit, speed: speed, startPaused: paused))
 }

@@ -8,15 +8,17 @@ public enum ErrorPlotSVG {
     static let width = 880.0, height = 480.0
     static let left = 78.0, right = 24.0, top = 48.0, bottom = 58.0
 
-    public static func render(_ table: HistoryTable, events: [TrainingEvent], best: (error: Double, iteration: Int)?,
-                              title: String) -> String {
+    public static func render(
+        _ table: HistoryTable, events: [TrainingEvent], best: (error: Double, iteration: Int)?,
+        title: String
+    ) -> String {
         var svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" \
-        viewBox="0 0 \(Int(width)) \(Int(height))" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="13">
-        <rect width="100%" height="100%" fill="white"/>
-        <text x="\(left)" y="28" font-size="17" font-weight="bold">\(escaped(title))</text>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" \
+            viewBox="0 0 \(Int(width)) \(Int(height))" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="13">
+            <rect width="100%" height="100%" fill="white"/>
+            <text x="\(left)" y="28" font-size="17" font-weight="bold">\(escaped(title))</text>
 
-        """
+            """
         let rows = table.rows
         guard let firstRow = rows.first, let lastRow = rows.last else {
             svg += "<text x=\"\(left)\" y=\"\(top + 40)\">no error reports yet</text>\n</svg>\n"
@@ -27,7 +29,9 @@ public enum ErrorPlotSVG {
         let xLow = 0.0, xHigh = max(Double(lastRow.last), Double(firstRow.last) + 1)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ it: Double) -> Double { left + (it - xLow) / (xHigh - xLow) * plotWidth }
-        func y(_ e: Double) -> Double { top + plotHeight - (min(max(e, yLow), yHigh) - yLow) / (yHigh - yLow) * plotHeight }
+        func y(_ e: Double) -> Double {
+            top + plotHeight - (min(max(e, yLow), yHigh) - yLow) / (yHigh - yLow) * plotHeight
+        }
 
         // Axes, grid and ticks.
         svg += "<g stroke=\"#d0d0d0\" stroke-width=\"1\">\n"
@@ -48,46 +52,56 @@ public enum ErrorPlotSVG {
             xTick += xStep
         }
         svg += """
-        </g>
-        <line x1="\(f(left))" y1="\(f(top + plotHeight))" x2="\(f(width - right))" y2="\(f(top + plotHeight))" stroke="#333"/>
-        <line x1="\(f(left))" y1="\(f(top))" x2="\(f(left))" y2="\(f(top + plotHeight))" stroke="#333"/>
-        <text x="\(f(left + plotWidth / 2))" y="\(f(height - 14))" text-anchor="middle">iteration</text>
-        <text transform="translate(20 \(f(top + plotHeight / 2))) rotate(-90)" text-anchor="middle">cumulative error</text>
+            </g>
+            <line x1="\(f(left))" y1="\(f(top + plotHeight))" x2="\(f(width - right))" y2="\(f(top + plotHeight))" stroke="#333"/>
+            <line x1="\(f(left))" y1="\(f(top))" x2="\(f(left))" y2="\(f(top + plotHeight))" stroke="#333"/>
+            <text x="\(f(left + plotWidth / 2))" y="\(f(height - 14))" text-anchor="middle">iteration</text>
+            <text transform="translate(20 \(f(top + plotHeight / 2))) rotate(-90)" text-anchor="middle">cumulative error</text>
 
-        """
+            """
 
         // Where reports were merged, the band between their minimum and maximum.
         if rows.contains(where: { $0.count > 1 }) {
             let upper = rows.map { "\(f(x(Double($0.last)))),\(f(y($0.maximum)))" }
             let lower = rows.reversed().map { "\(f(x(Double($0.last)))),\(f(y($0.minimum)))" }
-            svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"#0877bd\" fill-opacity=\"0.18\" stroke=\"none\"/>\n"
+            svg +=
+                "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"#0877bd\" fill-opacity=\"0.18\" stroke=\"none\"/>\n"
         }
         let training = rows.filter { $0.mean.isFinite }.map { "\(f(x(Double($0.last)))),\(f(y($0.mean)))" }
-        svg += "<polyline points=\"\(training.joined(separator: " "))\" fill=\"none\" stroke=\"#0877bd\" stroke-width=\"2\"/>\n"
+        svg +=
+            "<polyline points=\"\(training.joined(separator: " "))\" fill=\"none\" stroke=\"#0877bd\" stroke-width=\"2\"/>\n"
         if table.hasTest {
-            let test = rows.compactMap { row in row.testMean.flatMap { $0.isFinite ? $0 : nil }.map { "\(f(x(Double(row.last)))),\(f(y($0)))" } }
-            svg += "<polyline points=\"\(test.joined(separator: " "))\" fill=\"none\" stroke=\"#e8710a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
+            let test = rows.compactMap { row in
+                row.testMean.flatMap { $0.isFinite ? $0 : nil }.map { "\(f(x(Double(row.last)))),\(f(y($0)))" }
+            }
+            svg +=
+                "<polyline points=\"\(test.joined(separator: " "))\" fill=\"none\" stroke=\"#e8710a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
         }
 
         // Events: a dashed vertical line and a label.
         for event in events {
             guard let label = label(event.kind), Double(event.iteration) <= xHigh else { continue }
             let ex = x(Double(event.iteration))
-            svg += "<line x1=\"\(f(ex))\" y1=\"\(f(top))\" x2=\"\(f(ex))\" y2=\"\(f(top + plotHeight))\" stroke=\"#b8860b\" stroke-dasharray=\"3 3\"/>\n"
-            svg += "<text x=\"\(f(ex + 3))\" y=\"\(f(top + 12))\" fill=\"#8a6508\" font-size=\"11\">\(escaped(label))</text>\n"
+            svg +=
+                "<line x1=\"\(f(ex))\" y1=\"\(f(top))\" x2=\"\(f(ex))\" y2=\"\(f(top + plotHeight))\" stroke=\"#b8860b\" stroke-dasharray=\"3 3\"/>\n"
+            svg +=
+                "<text x=\"\(f(ex + 3))\" y=\"\(f(top + 12))\" fill=\"#8a6508\" font-size=\"11\">\(escaped(label))</text>\n"
         }
         if let best, best.error.isFinite {
             let bx = x(Double(best.iteration)), by = y(best.error)
             svg += "<circle cx=\"\(f(bx))\" cy=\"\(f(by))\" r=\"5\" fill=\"#2a9d3a\"/>\n"
-            svg += "<text x=\"\(f(min(bx + 8, width - right - 150)))\" y=\"\(f(by - 8))\" fill=\"#2a9d3a\">best \(tick(best.error)) @ \(best.iteration)</text>\n"
+            svg +=
+                "<text x=\"\(f(min(bx + 8, width - right - 150)))\" y=\"\(f(by - 8))\" fill=\"#2a9d3a\">best \(tick(best.error)) @ \(best.iteration)</text>\n"
         }
 
         // Legend.
         var legend = "<g font-size=\"12\">\n"
-        legend += "<line x1=\"\(f(width - right - 230))\" y1=\"24\" x2=\"\(f(width - right - 205))\" y2=\"24\" stroke=\"#0877bd\" stroke-width=\"2\"/>"
+        legend +=
+            "<line x1=\"\(f(width - right - 230))\" y1=\"24\" x2=\"\(f(width - right - 205))\" y2=\"24\" stroke=\"#0877bd\" stroke-width=\"2\"/>"
         legend += "<text x=\"\(f(width - right - 200))\" y=\"28\">training</text>\n"
         if table.hasTest {
-            legend += "<line x1=\"\(f(width - right - 130))\" y1=\"24\" x2=\"\(f(width - right - 105))\" y2=\"24\" stroke=\"#e8710a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
+            legend +=
+                "<line x1=\"\(f(width - right - 130))\" y1=\"24\" x2=\"\(f(width - right - 105))\" y2=\"24\" stroke=\"#e8710a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
             legend += "<text x=\"\(f(width - right - 100))\" y=\"28\">test</text>\n"
         }
         svg += legend + "</g>\n</svg>\n"

@@ -12,10 +12,12 @@ struct MapMarks: Equatable {
     /// The upper half block, or nil where only whole cells can be drawn.
     var halfBlock: Unicode.Scalar?
 
-    static let unicode = MapMarks(trainOne: "●", trainZero: "○", testOne: "■", testZero: "□", contour: "•",
-                                  cursor: "╋", halfBlock: "▀")
-    static let ascii = MapMarks(trainOne: "X", trainZero: "O", testOne: "x", testZero: "o", contour: ":",
-                                cursor: "+", halfBlock: nil)
+    static let unicode = MapMarks(
+        trainOne: "●", trainZero: "○", testOne: "■", testZero: "□", contour: "•",
+        cursor: "╋", halfBlock: "▀")
+    static let ascii = MapMarks(
+        trainOne: "X", trainZero: "O", testOne: "x", testZero: "o", contour: ":",
+        cursor: "+", halfBlock: nil)
 }
 
 extension GlyphSet {

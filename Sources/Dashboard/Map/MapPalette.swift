@@ -4,10 +4,14 @@ import TerminalUI
 /// stronger with confidence. On an eight-colour terminal, blue and red with the default for the palest band.
 enum MapPalette {
     /// Confidence bands, palest first: cube levels (red, green, blue) of each side.
-    private static let classOne: [Colour] = [.cube(red: 4, green: 4, blue: 5), .cube(red: 3, green: 4, blue: 5),
-                                             .cube(red: 2, green: 3, blue: 5), .cube(red: 1, green: 2, blue: 4)]
-    private static let classZero: [Colour] = [.cube(red: 5, green: 5, blue: 4), .cube(red: 5, green: 4, blue: 3),
-                                              .cube(red: 5, green: 3, blue: 2), .cube(red: 5, green: 2, blue: 0)]
+    private static let classOne: [Colour] = [
+        .cube(red: 4, green: 4, blue: 5), .cube(red: 3, green: 4, blue: 5),
+        .cube(red: 2, green: 3, blue: 5), .cube(red: 1, green: 2, blue: 4)
+    ]
+    private static let classZero: [Colour] = [
+        .cube(red: 5, green: 5, blue: 4), .cube(red: 5, green: 4, blue: 3),
+        .cube(red: 5, green: 3, blue: 2), .cube(red: 5, green: 2, blue: 0)
+    ]
     private static let eightOne: [Colour] = [.standard, .blue, .blue, .blue]
     private static let eightZero: [Colour] = [.standard, .red, .red, .red]
 

@@ -8,19 +8,22 @@ enum MapPane {
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         let g = state.glyphs
         let plane = state.mapPlane
-        let inner = Panel(title: title(state, plane), focused: state.focus == .map).draw(in: rect, on: &buffer, glyphs: g)
+        let inner = Panel(title: title(state, plane), focused: state.focus == .map).draw(
+            in: rect, on: &buffer, glyphs: g)
         guard let area = area(inner: inner) else { return }
         buffer.write(legend(state, width: inner.width), in: inner, row: inner.height - 1, style: Theme.label)
         guard let network = state.snapshot?.network, network.inputCount == state.training.featureCount else {
             buffer.write("waiting for the first weights\(g.ellipsis)", in: area, row: 0, style: Theme.label)
             return
         }
-        let grid = ProbabilityGrid(network: network, plane: plane, standardization: state.standardization,
-                                   columns: area.width, rows: area.height * 2,
-                                   passes: FrameBudget.passes(FrameBudget.map, of: network))
+        let grid = ProbabilityGrid(
+            network: network, plane: plane, standardization: state.standardization,
+            columns: area.width, rows: area.height * 2,
+            passes: FrameBudget.passes(FrameBudget.map, of: network))
         guard !grid.isEmpty else {
-            buffer.write("\(Format.count(network.parameters.count)) parameters: too many to map live", in: area, row: 0,
-                         style: Theme.label)
+            buffer.write(
+                "\(Format.count(network.parameters.count)) parameters: too many to map live", in: area, row: 0,
+                style: Theme.label)
             return
         }
         drawField(grid, state: state, in: area, on: &buffer)
@@ -39,10 +42,12 @@ enum MapPane {
 
     private static func title(_ state: DashboardState, _ plane: MapPlane) -> String {
         let g = state.glyphs, names = state.training.featureNames
-        var text = "Decision map \(g.middleDot) \(names[plane.across]) \(Format.short(plane.acrossRange.lowerBound, digits: 3))"
+        var text =
+            "Decision map \(g.middleDot) \(names[plane.across]) \(Format.short(plane.acrossRange.lowerBound, digits: 3))"
             + "\(g.ellipsis)\(Format.short(plane.acrossRange.upperBound, digits: 3))"
         if let up = plane.up {
-            text += " \(g.middleDot) \(names[up]) \(Format.short(plane.upRange.lowerBound, digits: 3))"
+            text +=
+                " \(g.middleDot) \(names[up]) \(Format.short(plane.upRange.lowerBound, digits: 3))"
                 + "\(g.ellipsis)\(Format.short(plane.upRange.upperBound, digits: 3))"
         }
         return text
@@ -51,7 +56,10 @@ enum MapPane {
     /// The legend: as many whole items as fit the map's width.
     private static func legend(_ state: DashboardState, width: Int) -> String {
         let m = state.glyphs.mapMarks, dot = state.glyphs.middleDot
-        var items = ["\(m.trainOne)\(m.trainZero) train", "\(m.testOne)\(m.testZero) test", state.colours == .monochrome ? "wrong: reversed" : "wrong: red", "\(m.contour) p=0.5"]
+        var items = [
+            "\(m.trainOne)\(m.trainZero) train", "\(m.testOne)\(m.testZero) test",
+            state.colours == .monochrome ? "wrong: reversed" : "wrong: red", "\(m.contour) p=0.5"
+        ]
         let share = shownShare(state)
         if share > 1 { items.insert("1 point in \(Format.count(share))", at: 2) }
         if state.focus != .map { items.append("m: probe") }
@@ -61,8 +69,10 @@ enum MapPane {
 
     /// The probability field: half blocks in two colours, or one shade per cell without colour; the 0.5 contour
     /// where the class changes between a cell's samples or its neighbours'.
-    private static func drawField(_ grid: ProbabilityGrid, state: DashboardState, in area: Rect,
-                                  on buffer: inout Buffer) {
+    private static func drawField(
+        _ grid: ProbabilityGrid, state: DashboardState, in area: Rect,
+        on buffer: inout Buffer
+    ) {
         let palette = state.colours == .palette, coloured = state.colours != .monochrome
         for row in 0..<area.height {
             for c in 0..<area.width {
@@ -70,22 +80,27 @@ enum MapPane {
                 let x = area.x + c, y = area.y + row
                 if crossesContour(grid, column: c, row: row) {
                     let mean = (top + bottom) / 2
-                    let background = coloured ? MapPalette.colour(mean, palette: palette, discrete: state.discrete)
-                                              : .standard
+                    let background =
+                        coloured
+                        ? MapPalette.colour(mean, palette: palette, discrete: state.discrete)
+                        : .standard
                     var style = MapPalette.contour
                     style.background = background
                     buffer.put(state.glyphs.mapMarks.contour, x: x, y: y, style: style)
                 } else if coloured, let half = state.glyphs.mapMarks.halfBlock {
-                    let style = Style(MapPalette.colour(top, palette: palette, discrete: state.discrete),
-                                      background: MapPalette.colour(bottom, palette: palette, discrete: state.discrete))
+                    let style = Style(
+                        MapPalette.colour(top, palette: palette, discrete: state.discrete),
+                        background: MapPalette.colour(bottom, palette: palette, discrete: state.discrete))
                     buffer.put(half, x: x, y: y, style: style)
                 } else if coloured {
                     let colour = MapPalette.colour((top + bottom) / 2, palette: palette, discrete: state.discrete)
                     buffer.put(" ", x: x, y: y, style: Style(background: colour))
                 } else {
-                    buffer.put(MapPalette.shade((top + bottom) / 2, unicode: state.glyphs.mapMarks.halfBlock != nil,
-                                                    discrete: state.discrete),
-                               x: x, y: y, style: Theme.label)
+                    buffer.put(
+                        MapPalette.shade(
+                            (top + bottom) / 2, unicode: state.glyphs.mapMarks.halfBlock != nil,
+                            discrete: state.discrete),
+                        x: x, y: y, style: Theme.label)
                 }
             }
         }
@@ -126,15 +141,18 @@ enum MapPane {
     /// The labelled points in the plane (all, or `pointLimit` of them: `shownRows`): its label by glyph (and colour), test
     /// apart from train, a wrong prediction in white on red (reversed without colour). Wrong points are drawn last
     /// so none is hidden under a right one.
-    private static func drawPoints(_ state: DashboardState, network: Network, plane: MapPlane, in area: Rect,
-                                   on buffer: inout Buffer) {
+    private static func drawPoints(
+        _ state: DashboardState, network: Network, plane: MapPlane, in area: Rect,
+        on buffer: inout Buffer
+    ) {
         let m = state.glyphs.mapMarks, palette = state.colours == .palette
         var pass = ForwardPass(network: network)
         var input = [Double](repeating: 0, count: network.inputCount)
         var wrongOnes: [(x: Int, y: Int, glyph: Unicode.Scalar)] = []
         // Points past the frame's share of passes are drawn by their label alone, not judged.
         var judged = FrameBudget.passes(FrameBudget.points, of: network)
-        for (data, isTest) in [(state.training, false)] + (state.test.map { [($0, true)] } ?? []) where data.isLabelled {
+        for (data, isTest) in [(state.training, false)] + (state.test.map { [($0, true)] } ?? []) where data.isLabelled
+        {
             for i in shownRows(data.count) {
                 let raw = data.row(i)
                 var p = data.targets[i]
@@ -146,8 +164,10 @@ enum MapPane {
                 let label = data.targets[i]
                 let x = raw[raw.startIndex + plane.across]
                 let y = plane.up.map { raw[raw.startIndex + $0] } ?? plane.upValue(row: 0, of: 1)
-                let cell = (x: area.x + plane.column(of: x, columns: area.width),
-                            y: area.y + plane.row(of: y, rows: area.height * 2) / 2)
+                let cell = (
+                    x: area.x + plane.column(of: x, columns: area.width),
+                    y: area.y + plane.row(of: y, rows: area.height * 2) / 2
+                )
                 let glyph = isTest ? (label >= 0.5 ? m.testOne : m.testZero) : (label >= 0.5 ? m.trainOne : m.trainZero)
                 if (p >= 0.5) != (label >= 0.5) {
                     wrongOnes.append((cell.x, cell.y, glyph))

@@ -32,7 +32,7 @@ struct MapPlane: Equatable {
         guard low.isFinite, high.isFinite else { return -1...1 }
         let largest = Double.greatestFiniteMagnitude
         guard high > low else { return max(low - 1, -largest)...min(high + 1, largest) }
-        let margin = high / 10 - low / 10   // finite, where (high - low) / 10 can overflow
+        let margin = high / 10 - low / 10  // finite, where (high - low) / 10 can overflow
         return max(low - margin, -largest)...min(high + margin, largest)
     }
 

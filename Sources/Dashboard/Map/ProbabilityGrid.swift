@@ -12,12 +12,15 @@ struct ProbabilityGrid {
     let values: [Double]
 
     /// Empty (`isEmpty`) when not even one pass per sample row is allowed.
-    init(network: Network, plane: MapPlane, standardization: Standardization?, columns: Int, rows: Int,
-         passes: Int = .max) {
+    init(
+        network: Network, plane: MapPlane, standardization: Standardization?, columns: Int, rows: Int,
+        passes: Int = .max
+    ) {
         self.rows = rows
         var block = 1
         while block < max(columns, rows),
-              ((columns + block - 1) / block).saturatingMultiplied(by: (rows + block - 1) / block) > passes {
+            ((columns + block - 1) / block).saturatingMultiplied(by: (rows + block - 1) / block) > passes
+        {
             block += 1
         }
         self.block = block
@@ -34,8 +37,11 @@ struct ProbabilityGrid {
         var input = standardization?.apply(plane.base) ?? plane.base
         // A block's value is its middle sample's.
         let middle = { (b: Int, count: Int) in min(b * block + block / 2, count - 1) }
-        let xs = (0..<blockColumns).map { scaled(plane.across, plane.acrossValue(column: middle($0, columns), of: columns)) }
-        let ys = plane.up.map { up in (0..<blockRows).map { scaled(up, plane.upValue(row: middle($0, rows), of: rows)) } }
+        let xs = (0..<blockColumns).map {
+            scaled(plane.across, plane.acrossValue(column: middle($0, columns), of: columns))
+        }
+        let ys = plane.up.map { up in (0..<blockRows).map { scaled(up, plane.upValue(row: middle($0, rows), of: rows)) }
+        }
         var pass = ForwardPass(network: network)
         var out = [Double](repeating: 0, count: blockColumns * blockRows)
         input.withUnsafeMutableBufferPointer { x in

@@ -54,9 +54,10 @@ final class Engine {
         seed = configuration.seed
         var (network, generator) = configuration.drawNetwork(seed: configuration.seed)
         if let initial = configuration.initialNetwork { network = initial }
-        trainer = Engine.makeTrainer(configuration, network: network, generator: generator,
-                                     learningRate: configuration.learningRate,
-                                     batchSize: configuration.batchSize, speed: configuration.speed)
+        trainer = Engine.makeTrainer(
+            configuration, network: network, generator: generator,
+            learningRate: configuration.learningRate,
+            batchSize: configuration.batchSize, speed: configuration.speed)
         state = configuration.startPaused ? .paused : .running
         limit = configuration.iterationLimit
         pacer = Pacer(speed: configuration.speed)
@@ -68,16 +69,21 @@ final class Engine {
         meter.restart(at: now, iteration: 0)
     }
 
-    static func makeTrainer(_ configuration: SessionConfiguration, network: Network, generator: SeededGenerator,
-                            learningRate: Double, batchSize: Int, speed: Speed) -> Trainer {
-        let optimizer = StochasticGradientDescent(network: network, learningRate: learningRate,
-                                                  batchSize: batchSize, loss: configuration.loss,
-                                                  regularization: configuration.regularization,
-                                                  regularizationRate: configuration.regularizationRate)
-        return Trainer(network: network, optimizer: optimizer, generator: generator,
-                       training: configuration.training, test: configuration.test,
-                       reportInterval: ReportSchedule.interval(configuration, batchSize: batchSize, speed: speed,
-                                                               network: network))
+    static func makeTrainer(
+        _ configuration: SessionConfiguration, network: Network, generator: SeededGenerator,
+        learningRate: Double, batchSize: Int, speed: Speed
+    ) -> Trainer {
+        let optimizer = StochasticGradientDescent(
+            network: network, learningRate: learningRate,
+            batchSize: batchSize, loss: configuration.loss,
+            regularization: configuration.regularization,
+            regularizationRate: configuration.regularizationRate)
+        return Trainer(
+            network: network, optimizer: optimizer, generator: generator,
+            training: configuration.training, test: configuration.test,
+            reportInterval: ReportSchedule.interval(
+                configuration, batchSize: batchSize, speed: speed,
+                network: network))
     }
 
     /// Every report of the run (only with `keepFullLog`).

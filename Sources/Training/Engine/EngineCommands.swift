@@ -72,17 +72,19 @@ extension Engine {
 
     /// The report interval for the data, batch size and speed now.
     private func updateReportInterval() {
-        trainer.reportInterval = ReportSchedule.interval(configuration, batchSize: trainer.optimizer.batchSize,
-                                                         speed: pacer.speed, network: trainer.network)
+        trainer.reportInterval = ReportSchedule.interval(
+            configuration, batchSize: trainer.optimizer.batchSize,
+            speed: pacer.speed, network: trainer.network)
     }
 
     /// Draws new parameters from `seed` for the current configuration and starts the run over: iteration 0, a
     /// fresh record, the iteration limit back, one reset event. Learning rate, batch size and speed carry on.
     private func restart() {
         let (network, generator) = configuration.drawNetwork(seed: seed)
-        trainer = Engine.makeTrainer(configuration, network: network, generator: generator,
-                                     learningRate: trainer.optimizer.learningRate,
-                                     batchSize: trainer.optimizer.batchSize, speed: pacer.speed)
+        trainer = Engine.makeTrainer(
+            configuration, network: network, generator: generator,
+            learningRate: trainer.optimizer.learningRate,
+            batchSize: trainer.optimizer.batchSize, speed: pacer.speed)
         guardian.restart(network)
         record.clear()
         pendingSteps = 0

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CLibFuzzer
 import DataFiles
@@ -45,7 +45,8 @@ let scratchPath: String = {
 /// `bytes` written to the scratch file and read in three runs through 64-byte buffers; errors name "fuzz.csv".
 private func readInRuns(_ bytes: [UInt8]) -> Result<Dataset, DataError> {
     let fd = open(scratchPath, O_WRONLY | O_TRUNC)
-    precondition(fd >= 0 && bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count, "cannot write")
+    precondition(
+        fd >= 0 && bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count, "cannot write")
     close(fd)
     return Result { () throws(DataError) in
         do throws(DataError) {

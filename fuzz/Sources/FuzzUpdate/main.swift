@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CLibFuzzer
 import Dashboard
@@ -62,7 +62,7 @@ struct Input {
         case 6: return .leastNonzeroMagnitude
         case 7: return -.leastNonzeroMagnitude
         case 8: return .leastNormalMagnitude
-        case 9: return Double(bitPattern: 0x000F_FFFF_FFFF_FFFF)   // the largest subnormal
+        case 9: return Double(bitPattern: 0x000F_FFFF_FFFF_FFFF)  // the largest subnormal
         case 10:
             let x = Double(bitPattern: u64())
             return x.isFinite ? x : 1
@@ -71,9 +71,9 @@ struct Input {
         case 13: return 1
         case 14: return 0.5
         case 15: return 1e-308
-        case 16: return 0x1p53   // where consecutive integers stop being doubles
+        case 16: return 0x1p53  // where consecutive integers stop being doubles
         case 17: return Double(Int.max)
-        case 18: return 1e154   // squares overflow
+        case 18: return 1e154  // squares overflow
         default: return Double(tag) / 7
         }
     }
@@ -120,7 +120,9 @@ struct Input {
 
     /// A Character that is one grapheme: any scalar, or one of a few clusters of several.
     mutating func character() -> Character {
-        let clusters: [String] = ["e\u{301}", "\r\n", "🇫🇷", "👨‍👩‍👧", "1\u{20E3}", "\u{0}", "\u{7F}", "٣", "½", "Ⅻ", "∞", "−", "＋"]
+        let clusters: [String] = [
+            "e\u{301}", "\r\n", "🇫🇷", "👨‍👩‍👧", "1\u{20E3}", "\u{0}", "\u{7F}", "٣", "½", "Ⅻ", "∞", "−", "＋"
+        ]
         let tag = byte()
         if tag < 32 { return Character(clusters[Int(tag) % clusters.count]) }
         let value = u32() % 0x11_0000
@@ -159,7 +161,9 @@ struct Filler {
     }
 
     mutating func next(scale: Double = 10) -> Double {
-        if !palette.isEmpty, generator.index(below: share) == 0 { return palette[generator.index(below: palette.count)] }
+        if !palette.isEmpty, generator.index(below: share) == 0 {
+            return palette[generator.index(below: palette.count)]
+        }
         return (generator.unit() * 2 - 1) * scale
     }
 
@@ -218,8 +222,9 @@ func decodeData(_ input: inout Input, session: Session) -> (Dataset, Dataset?, S
     case 1: standardization = Standardization(fitting: training)
     default:
         // As a loaded model may carry: any finite means, any finite deviations ≥ 0.
-        standardization = Standardization(mean: (0..<session.features).map { _ in filler.next() },
-                                          deviation: (0..<session.features).map { _ in abs(filler.next()) })
+        standardization = Standardization(
+            mean: (0..<session.features).map { _ in filler.next() },
+            deviation: (0..<session.features).map { _ in abs(filler.next()) })
     }
     return (training, test, standardization)
 }
@@ -239,8 +244,10 @@ func decodeHistory(_ input: inout Input, session: Session) -> ErrorHistory {
     let first = input.count(), every = input.count(minimum: 1)
     var filler = Filler(&input, allowNonFinite: true)
     for k in 0..<reports {
-        history.append(.init(iteration: first &+ k &* every, error: abs(filler.next(scale: 5)),
-                             testError: session.withTest ? abs(filler.next(scale: 5)) : nil))
+        history.append(
+            .init(
+                iteration: first &+ k &* every, error: abs(filler.next(scale: 5)),
+                testError: session.withTest ? abs(filler.next(scale: 5)) : nil))
     }
     return history
 }
@@ -280,7 +287,8 @@ func decodeSnapshot(_ input: inout Input, session: Session, version: Int) -> Sna
         learningRate: max(abs(input.finite()), .leastNonzeroMagnitude), speed: decodeSpeed(&input),
         batchSize: input.count(minimum: 1), stepsPerSecond: abs(input.any()), seed: input.u64(),
         loss: Loss.allCases[Int(input.byte()) % Loss.allCases.count], network: network,
-        trainingError: optional(&input) { abs($0.any()) }, testError: session.withTest ? optional(&input) { abs($0.any()) } : nil,
+        trainingError: optional(&input) { abs($0.any()) },
+        testError: session.withTest ? optional(&input) { abs($0.any()) } : nil,
         trainingAccuracy: optional(&input) { Double($0.byte()) / 255 },
         testAccuracy: session.withTest ? optional(&input) { Double($0.byte()) / 255 } : nil,
         bestError: optional(&input) { abs($0.finite()) }, bestIteration: optional(&input) { $0.count() },
@@ -316,7 +324,8 @@ func echo(_ commands: [TrainingCommand], on snapshot: Snapshot, session: Session
             s.loss = loss
             s = restarted(s, session: session, activation: s.network.hiddenActivation, seed: s.seed)
         case .reset(let newSeed):
-            s = restarted(s, session: session, activation: s.network.hiddenActivation, seed: newSeed ? s.seed &+ 1 : s.seed)
+            s = restarted(
+                s, session: session, activation: s.network.hiddenActivation, seed: newSeed ? s.seed &+ 1 : s.seed)
         case .setRegularization(let regularization, let rate):
             s.regularization = regularization
             s.regularizationRate = rate
@@ -330,8 +339,9 @@ func echo(_ commands: [TrainingCommand], on snapshot: Snapshot, session: Session
 func restarted(_ snapshot: Snapshot, session: Session, activation: Activation, seed: UInt64) -> Snapshot {
     var s = snapshot
     var generator = SeededGenerator(seed: seed)
-    s.network = Network(inputCount: session.features, hidden: session.hidden, hiddenActivation: activation,
-                        generator: &generator)
+    s.network = Network(
+        inputCount: session.features, hidden: session.hidden, hiddenActivation: activation,
+        generator: &generator)
     s.seed = seed
     s.iteration = 0
     s.history = ErrorHistory()
@@ -370,7 +380,8 @@ func key(_ opcode: UInt8, _ input: inout Input, size: Size) -> Key? {
     case .end: return .end
     case .f1: return .function(1)
     case .function: return .function(Int(Int8(bitPattern: input.byte())))
-    case .control: return .control(input.bool() ? Character(Unicode.Scalar(0x61 + input.byte() % 26)) : input.character())
+    case .control:
+        return .control(input.bool() ? Character(Unicode.Scalar(0x61 + input.byte() % 26)) : input.character())
     case .controlC: return .control("c")
     case .unicode: return .character(input.character())
     case .mouse: return .mouse(x: input.coordinate(), y: input.coordinate())
@@ -401,8 +412,9 @@ func tinySize(_ input: inout Input) -> Size {
 /// Keeps a drawn screen alive, so the optimizer cannot drop the drawing.
 @inline(never) @_optimize(none)
 func consume(_ buffer: Buffer, _ state: DashboardState) {
-    precondition(buffer.size.width == max(state.size.width, 0) && buffer.size.height == max(state.size.height, 0),
-                 "the buffer is \(buffer.size), the screen \(state.size)")
+    precondition(
+        buffer.size.width == max(state.size.width, 0) && buffer.size.height == max(state.size.height, 0),
+        "the buffer is \(buffer.size), the screen \(state.size)")
 }
 
 /// Events per input, at most: each is drawn, and a large screen costs a millisecond or two to draw; a network
@@ -430,8 +442,9 @@ public func fuzzUpdate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let hidden = (0..<Int(input.byte() % 4)).map { _ in hiddenWidth(input.byte()) }
     let session = Session(features: features, hidden: hidden, names: names, withTest: input.bool())
     let (training, test, standardization) = decodeData(&input, session: session)
-    var state = DashboardState(training: training, test: test, standardization: standardization, size: screen,
-                               glyphs: glyphs, colours: colours[Int(flags >> 1) % 3])
+    var state = DashboardState(
+        training: training, test: test, standardization: standardization, size: screen,
+        glyphs: glyphs, colours: colours[Int(flags >> 1) % 3])
     state.noise = input.bool() ? Double(input.byte() % 11) / 20 : input.finite()
     var version = 1
     if flags & 16 != 0 { _ = update(&state, .snapshot(decodeSnapshot(&input, session: session, version: version))) }
@@ -465,12 +478,14 @@ public func fuzzUpdate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
                     s.state = [.running, .paused, .done, .diverged][Int(input.byte() % 4)]
                     var filler = Filler(&input, allowNonFinite: true)
                     for _ in 0..<Int(input.byte() % 64) {
-                        s.history.append(.init(iteration: s.iteration, error: abs(filler.next()),
-                                               testError: session.withTest ? abs(filler.next()) : nil))
+                        s.history.append(
+                            .init(
+                                iteration: s.iteration, error: abs(filler.next()),
+                                testError: session.withTest ? abs(filler.next()) : nil))
                     }
                     var parameters = Filler(&input)
                     s.network.parameters = s.network.parameters.map { $0 + parameters.next(scale: 0.1) }
-                    if !s.network.isFinite { continue }   // the trainer keeps the last finite parameters
+                    if !s.network.isFinite { continue }  // the trainer keeps the last finite parameters
                     s.trainingError = s.history.recentPoints.last?.error
                     event = .snapshot(s)
                 case .notice:
@@ -478,7 +493,8 @@ public func fuzzUpdate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
                 case .noticeExpired: event = .noticeExpired
                 case .data:
                     let (training, test, standardization) = decodeData(&input, session: session)
-                    event = .data(training: training, test: test, standardization: standardization, noise: input.finite())
+                    event = .data(
+                        training: training, test: test, standardization: standardization, noise: input.finite())
                 case .repeatKey:
                     // A key held down: the next key, this many times more.
                     repeats = Int(input.byte())
@@ -508,12 +524,16 @@ public func fuzzUpdate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
                 guard let snapshot = state.snapshot else { continue }
                 let table = HistoryTable(snapshot.history)
                 let best = snapshot.bestError.flatMap { e in snapshot.bestIteration.map { (error: e, iteration: $0) } }
-                let svg = ErrorPlotSVG.render(table, events: snapshot.events, best: best, title: "nntop · cumulative error")
-                _ = update(&state, .notice(.news("wrote nntop-history.csv (\(table.csv.count) bytes) and .svg (\(svg.count))")))
+                let svg = ErrorPlotSVG.render(
+                    table, events: snapshot.events, best: best, title: "nntop · cumulative error")
+                _ = update(
+                    &state, .notice(.news("wrote nntop-history.csv (\(table.csv.count) bytes) and .svg (\(svg.count))"))
+                )
             case .newData(let noise):
                 // The host draws a built-in dataset again: new rows of the same width.
                 let (training, test, standardization) = decodeData(&input, session: session)
-                _ = update(&state, .data(training: training, test: test, standardization: standardization, noise: noise))
+                _ = update(
+                    &state, .data(training: training, test: test, standardization: standardization, noise: noise))
                 _ = update(&state, .notice(.news("new data: \(training.count) training rows, noise \(noise)")))
             }
             consume(render(state), state)

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Formats every Swift file of the project with the toolchain's swift-format and the repo's .swift-format
+# (4-space indent, 120 columns, layout only: no rule that rewrites code). `scripts/format.sh --check` changes
+# nothing and fails, naming the files, when any file is not formatted; .ci/run runs it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The fuzz package's NeuralCore, Dashboard, ... are symlinks to Sources/: format each file once.
+files=$(git ls-files '*.swift' | while read -r f; do [ -L "$(dirname "$f")" ] || echo "$f"; done)
+
+if [ "${1:-}" = "--check" ]; then
+    scratch=$(mktemp -d)
+    trap 'rm -rf "$scratch"' EXIT
+    bad=()
+    for f in $files; do
+        swift format format --configuration .swift-format "$f" > "$scratch/out"
+        cmp -s "$f" "$scratch/out" || bad+=("$f")
+    done
+    if [ ${#bad[@]} -gt 0 ]; then
+        echo "format: ${#bad[@]} file(s) not formatted: ${bad[*]}; run scripts/format.sh" >&2
+        exit 1
+    fi
+    echo "format: all $(echo "$files" | wc -l) Swift files formatted"
+else
+    # shellcheck disable=SC2086
+    swift format format --configuration .swift-format -i $files
+fi
