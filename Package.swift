@@ -5,12 +5,17 @@ let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6)
 ]
 
+// Linux only: nntop is built and tested on Linux (Debian, glibc, ncursesw). No Apple platform is claimed, so
+// there is no `platforms:` entry; the file I/O calls Glibc directly.
 let package = Package(
     name: "nntop",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "nntop", targets: ["nntop"]),
-        .executable(name: "nntop-bench", targets: ["nntop-bench"])
+        .executable(name: "nntop-bench", targets: ["nntop-bench"]),
+        // The modules the fuzz package (fuzz/) instruments and drives; not a public API.
+        .library(
+            name: "NNTopCore",
+            targets: ["NeuralCore", "SharedState", "DataFiles", "Training", "TerminalUI", "Dashboard"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")

@@ -4,32 +4,24 @@
 // Build and run them with scripts/fuzz.sh (it passes -sanitize=fuzzer,address; a plain `swift build` here
 // does not make a fuzzer).
 //
-// The root package exports NeuralCore only inside itself (its products are the two executables), and SwiftPM
-// lets another package use a target only through a library product. So this package compiles the same
-// sources through symlinks, Sources/NeuralCore -> ../../Sources/NeuralCore and likewise SharedState, DataFiles,
-// Training, TerminalUI and Dashboard: the code under test is the root package's, file for file, and it is instrumented for coverage
-// together with the harnesses.
+// The code under test comes from the root package through its `NNTopCore` library product; the sanitizer flags
+// apply to every module of the build, so the root package's sources are instrumented for coverage together with
+// the harnesses.
+import Foundation
 import PackageDescription
 
 let settings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+// SwiftPM names a path dependency after its directory, which is wherever the repository was cloned.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let core: Target.Dependency = .product(name: "NNTopCore", package: root.lastPathComponent.lowercased())
 
 let package = Package(
     name: "nntop-fuzz",
+    dependencies: [.package(path: "..")],
     targets: [
-        .target(name: "NeuralCore", swiftSettings: settings),
-        .target(name: "SharedState", swiftSettings: settings),
-        .target(name: "DataFiles", dependencies: ["NeuralCore", "SharedState"], swiftSettings: settings),
-        .target(name: "Training", dependencies: ["NeuralCore", "SharedState"], swiftSettings: settings),
-        .target(name: "TerminalUI", swiftSettings: settings),
-        .target(name: "Dashboard", dependencies: ["NeuralCore", "Training", "TerminalUI"], swiftSettings: settings),
         .target(name: "CLibFuzzer"),
-        .executableTarget(
-            name: "FuzzCSV", dependencies: ["DataFiles", "NeuralCore", "CLibFuzzer"], swiftSettings: settings),
-        .executableTarget(
-            name: "FuzzModel", dependencies: ["DataFiles", "NeuralCore", "CLibFuzzer"], swiftSettings: settings),
-        .executableTarget(
-            name: "FuzzUpdate",
-            dependencies: ["Dashboard", "Training", "TerminalUI", "NeuralCore", "DataFiles", "CLibFuzzer"],
-            swiftSettings: settings)
+        .executableTarget(name: "FuzzCSV", dependencies: [core, "CLibFuzzer"], swiftSettings: settings),
+        .executableTarget(name: "FuzzModel", dependencies: [core, "CLibFuzzer"], swiftSettings: settings),
+        .executableTarget(name: "FuzzUpdate", dependencies: [core, "CLibFuzzer"], swiftSettings: settings)
     ]
 )

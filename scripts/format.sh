@@ -5,8 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The fuzz package's NeuralCore, Dashboard, ... are symlinks to Sources/: format each file once.
-files=$(git ls-files '*.swift' | while read -r f; do [ -L "$(dirname "$f")" ] || echo "$f"; done)
+files=$(git ls-files '*.swift')
 
 if [ "${1:-}" = "--check" ]; then
     scratch=$(mktemp -d)
