@@ -1,50 +1,102 @@
-/// How well a network fits a dataset: the tutorial's cumulative error (the loss summed over every instance)
-/// and the share of instances classified right (probability ≥ 0.5 means class 1).
+/// How well a network fits a dataset: the tutorial's cumulative error (the loss summed over every instance), its
+/// mean per instance, and the task's score: for a classifier the share of instances classified right, for
+/// regression R² (in `accuracy`) with the squared residuals behind it and the RMSE.
 public struct Evaluation: Sendable, Equatable {
     public var cumulativeError: Double
+    /// Classification: the share right. Regression: R² = 1 − Σ(a − y)² / Σ(y − ȳ)² (1 for a constant target
+    /// predicted exactly, 0 for one predicted otherwise).
     public var accuracy: Double
     public var count: Int
-    /// Instances classified wrong with the output pre-activation so large (|z| ≥ 37) that σ(z) is 0 or 1 to
-    /// double precision: their gradient has vanished, so training can no longer correct them. A sign that the
-    /// learning rate blew the network up.
+    /// Instances classified wrong with the output so sure (a sigmoid pre-activation |z| ≥ 37, or a softmax
+    /// probability of the right class below 1e-16) that the gradient has vanished: training can no longer correct
+    /// them.
     public var saturatedMistakes: Int
+    /// Regression: Σ(a − y)², in the units the network is trained in.
+    public var squaredResiduals: Double
 
     /// |z| beyond which σ(z) is within 1e-16 of 0 or 1.
     public static let saturation = 37.0
 
-    public init(cumulativeError: Double, accuracy: Double, count: Int, saturatedMistakes: Int = 0) {
+    public init(
+        cumulativeError: Double, accuracy: Double, count: Int, saturatedMistakes: Int = 0,
+        squaredResiduals: Double = 0
+    ) {
         self.cumulativeError = cumulativeError
         self.accuracy = accuracy
         self.count = count
         self.saturatedMistakes = saturatedMistakes
+        self.squaredResiduals = squaredResiduals
     }
+
+    /// The loss per instance: train and test means compare where their sums do not.
+    public var meanLoss: Double { count == 0 ? 0 : cumulativeError / Double(count) }
+
+    /// Regression: the root of the mean squared residual, in the units the network is trained in.
+    public var rootMeanSquaredError: Double { count == 0 ? 0 : (squaredResiduals / Double(count)).squareRoot() }
 
     /// Evaluates `network` on every row of `data` with the given scratch pass.
     public static func of(_ network: Network, on data: Dataset, loss: Loss, pass: inout ForwardPass) -> Evaluation {
-        var error = 0.0
+        let objective = Objective(task: network.task, loss: loss)
+        let n = data.featureCount, outputs = network.outputCount, task = network.task
+        let outputUnit = network.unitCount - outputs
+        var error = 0.0, residuals = 0.0, targetSum = 0.0, targetSquares = 0.0
         var right = 0, saturated = 0
-        let n = data.featureCount
-        let output = network.unitCount - 1
         data.features.withUnsafeBufferPointer { f in
             for i in 0..<data.count {
-                let p = pass.run(network, input: f.baseAddress! + i * n)
+                pass.run(network, input: f.baseAddress! + i * n)
                 let y = data.targets[i]
-                error += loss(prediction: p, target: y)
-                if (p >= 0.5 ? 1.0 : 0.0) == y {
-                    right += 1
-                } else if abs(pass.z[output]) >= saturation {
+                let instanceLoss = pass.a.withUnsafeBufferPointer { a in
+                    let out = a.baseAddress! + outputUnit
+                    if objective.isRight(outputs: out, count: outputs, target: y) { right += 1 }
+                    if task == .regression { residuals += (out[0] - y) * (out[0] - y) }
+                    return objective(outputs: out, count: outputs, target: y)
+                }
+                error += instanceLoss
+                targetSum += y
+                if task == .binary, (pass.a[outputUnit] >= 0.5 ? 1.0 : 0.0) != y,
+                    abs(pass.z[outputUnit]) >= saturation
+                {
+                    saturated += 1
+                } else if task == .multiclass, objective.loss == .crossEntropy, instanceLoss >= 36.8 {
                     saturated += 1
                 }
             }
         }
+        var score = data.count == 0 ? 0 : Double(right) / Double(data.count)
+        if task == .regression {
+            let mean = data.count == 0 ? 0 : targetSum / Double(data.count)
+            for y in data.targets { targetSquares += (y - mean) * (y - mean) }
+            score = targetSquares > 0 ? 1 - residuals / targetSquares : (residuals == 0 ? 1 : 0)
+        }
         return Evaluation(
-            cumulativeError: error, accuracy: data.count == 0 ? 0 : Double(right) / Double(data.count),
-            count: data.count, saturatedMistakes: saturated)
+            cumulativeError: error, accuracy: score, count: data.count, saturatedMistakes: saturated,
+            squaredResiduals: residuals)
     }
 
     public static func of(_ network: Network, on data: Dataset, loss: Loss) -> Evaluation {
         var pass = ForwardPass(network: network)
         return of(network, on: data, loss: loss, pass: &pass)
+    }
+
+    /// For a classifier, counts[actual][predicted] over every row of `data` (K × K; 2 × 2 for binary).
+    public static func confusion(of network: Network, on data: Dataset) -> [[Int]] {
+        let classes = network.task == .multiclass ? network.outputCount : 2
+        var counts = Array(repeating: Array(repeating: 0, count: classes), count: classes)
+        guard network.task.isClassification else { return [] }
+        var pass = ForwardPass(network: network)
+        let outputUnit = network.unitCount - network.outputCount, outputs = network.outputCount
+        data.features.withUnsafeBufferPointer { f in
+            for i in 0..<data.count {
+                pass.run(network, input: f.baseAddress! + i * data.featureCount)
+                let predicted = pass.a.withUnsafeBufferPointer { a in
+                    outputs == 1
+                        ? (a[outputUnit] >= 0.5 ? 1 : 0) : largestIndex(a.baseAddress! + outputUnit, count: outputs)
+                }
+                let actual = Objective.classIndex(data.targets[i], classes: classes)
+                if actual >= 0 { counts[actual][predicted] += 1 }
+            }
+        }
+        return counts
     }
 }
 

@@ -18,8 +18,17 @@ public struct ForwardPass: Sendable {
         unitOffsets = offsets
     }
 
-    /// Runs `network` on the `network.inputCount` values at `input` and returns the output probability.
+    /// Start of the output layer's units.
+    public var outputOffset: Int { unitOffsets[unitOffsets.count - 1] }
+
+    /// The output layer's values after the last `run`: one probability per class for multiclass.
+    public var outputs: [Double] { Array(a[outputOffset...]) }
+
+    /// Runs `network` on the `network.inputCount` values at `input` and returns its first output: the
+    /// probability of class 1 (binary), of the first class (multiclass, all in `a` from `outputOffset`) or the
+    /// predicted value (regression).
     @inline(__always)
+    @discardableResult
     public mutating func run(_ network: Network, input: UnsafePointer<Double>) -> Double {
         let sizes = network.sizes, offsets = network.offsets, unitOffsets = self.unitOffsets
         return network.parameters.withUnsafeBufferPointer { p in
@@ -40,6 +49,9 @@ public struct ForwardPass: Sendable {
                             aOut[j] = activation(sum)
                         }
                         source = UnsafePointer(aOut)
+                    }
+                    if network.task == .multiclass {
+                        softmaxInPlace(aBase + unitOffsets[sizes.count - 2], count: sizes[sizes.count - 1])
                     }
                     return source[0]
                 }

@@ -1,74 +1,97 @@
-/// Minibatch stochastic gradient descent with backpropagation. Batch size 1 is the tutorial's online SGD: each
+/// Minibatch gradient descent with backpropagation. Batch size 1 with plain SGD is the tutorial's online SGD: each
 /// step picks one training instance at random, backpropagates its error and moves every parameter against its
-/// gradient, scaled by the learning rate. Larger batches average the gradients of `batchSize` random instances.
-/// A regularization adds its penalty's gradient, rate × d(penalty)/dw, to every weight's (not the biases').
+/// gradient, scaled by the learning rate. Larger batches take the mean of the gradients of `batchSize` instances,
+/// drawn in the sampler's order; the update rule (`UpdateRule`: sgd, momentum, nesterov, rmsprop, adam) turns
+/// that mean into the step. A regularization adds its penalty's gradient, rate × d(penalty)/dw, to every
+/// weight's (not the biases').
 ///
 /// All scratch space is allocated once, here; a step allocates nothing.
 public struct StochasticGradientDescent: Sendable {
     public var learningRate: Double
     public var batchSize: Int
     public let loss: Loss
+    /// The task's loss on the output layer, from which backpropagation starts.
+    public let objective: Objective
     public var regularization: Regularization
     /// λ, the penalty's weight against the loss; 0 turns regularization off.
     public var regularizationRate: Double
+    /// The update rule and its memory; replacing it (another rule) starts that memory afresh.
+    public var rule: UpdateRule
+    /// The order instances are drawn in, and how many have been.
+    public var sampler: ExampleSampler
 
-    private var pass: ForwardPass
+    var pass: ForwardPass
     /// ∂loss/∂z for every unit after the input, laid out like `pass.z`.
-    private var delta: [Double]
+    var delta: [Double]
     /// Gradient accumulated over a batch, laid out like `Network.parameters`.
-    private var gradient: [Double]
+    var gradient: [Double]
 
     public init(
         network: Network, learningRate: Double, batchSize: Int = 1, loss: Loss = .squaredError,
-        regularization: Regularization = .none, regularizationRate: Double = 0
+        regularization: Regularization = .none, regularizationRate: Double = 0,
+        optimizer: OptimizerSettings = OptimizerSettings(), order: ExampleOrder = .random
     ) {
         precondition(batchSize >= 1, "batch size must be at least 1")
         self.learningRate = learningRate
         self.batchSize = batchSize
         self.loss = loss
+        objective = Objective(task: network.task, loss: loss)
         self.regularization = regularization
         self.regularizationRate = regularizationRate
+        rule = UpdateRule(optimizer, parameterCount: network.parameters.count)
+        sampler = ExampleSampler(order: order)
         pass = ForwardPass(network: network)
         delta = Array(repeating: 0, count: network.unitCount)
         gradient = Array(repeating: 0, count: network.parameters.count)
     }
 
+    /// The update rule's settings; setting them starts the rule's memory afresh.
+    public var optimizer: OptimizerSettings {
+        get { rule.settings }
+        set { rule = UpdateRule(newValue, parameterCount: gradient.count) }
+    }
+
     /// Instances of a batch between two looks at `interrupted`.
     static let instancesBetweenChecks = 64
 
+    /// Whether a step can be the tutorial's loop: one sigmoid unit, batch size 1, plain SGD on random rows, no
+    /// penalty.
+    @inline(__always)
+    func isSingleUnitStep(_ network: Network) -> Bool {
+        batchSize == 1 && network.layerCount == 1 && network.task == .binary && !isPenalised
+            && rule.settings.kind == .sgd && sampler.order == .random
+    }
+
     /// One training step on `data`, drawing instances from `generator`. A large batch asks `interrupted` every
     /// `instancesBetweenChecks` instances; when it answers true the step is given up as if never begun (the
-    /// parameters and the generator as they were) and false is returned, so a batch of any size lets a command
-    /// through within a few milliseconds, and the same step is taken in full later.
+    /// parameters, the generator and the sampler as they were) and false is returned, so a batch of any size lets
+    /// a command through within a few milliseconds, and the same step is taken in full later.
     @inline(__always)
     @discardableResult
     public mutating func step(
         _ network: inout Network, on data: Dataset, generator: inout SeededGenerator,
         interrupted: () -> Bool = { false }
     ) -> Bool {
-        let penalised = isPenalised
-        if batchSize == 1 && network.layerCount == 1 && !penalised {
+        if isSingleUnitStep(network) {
             trainSingleUnit(&network, data: data, steps: 1, generator: &generator)
             return true
         }
         for k in gradient.indices { gradient[k] = 0 }
-        let before = generator
+        let before = (generator, sampler)
         for k in 0..<batchSize {
             if k % Self.instancesBetweenChecks == Self.instancesBetweenChecks - 1, interrupted() {
-                generator = before
+                (generator, sampler) = before
                 return false
             }
-            let i = generator.index(below: data.count)
+            let i = sampler.next(rows: data.count, generator: &generator)
             _ = data.features.withUnsafeBufferPointer { f in
                 accumulate(network, input: f.baseAddress! + i * data.featureCount, target: data.targets[i])
             }
         }
-        if penalised { addPenaltyGradient(network, instances: Double(batchSize)) }
-        let scale = learningRate / Double(batchSize)
+        if isPenalised { addPenaltyGradient(network, instances: Double(batchSize)) }
+        let rate = learningRate, instances = Double(batchSize)
         network.parameters.withUnsafeMutableBufferPointer { p in
-            gradient.withUnsafeBufferPointer { g in
-                for k in 0..<p.count { p[k] -= scale * g[k] }
-            }
+            gradient.withUnsafeBufferPointer { g in rule.apply(to: p, sum: g, instances: instances, rate: rate) }
         }
         return true
     }
@@ -80,7 +103,7 @@ public struct StochasticGradientDescent: Sendable {
     /// gradient by its size leaves the penalty's gradient once. One loop per penalty, without a branch per
     /// weight, so the compiler can vectorise it.
     @inline(__always)
-    private mutating func addPenaltyGradient(_ network: Network, instances: Double) {
+    mutating func addPenaltyGradient(_ network: Network, instances: Double) {
         let regularization = self.regularization, factor = instances * regularizationRate
         let layers = network.layerCount
         network.parameters.withUnsafeBufferPointer { p in
@@ -113,7 +136,7 @@ public struct StochasticGradientDescent: Sendable {
         _ network: inout Network, on data: Dataset, steps count: Int,
         generator: inout SeededGenerator, interrupted: () -> Bool = { false }
     ) -> Int {
-        if batchSize == 1 && network.layerCount == 1 && !isPenalised {
+        if isSingleUnitStep(network) {
             trainSingleUnit(&network, data: data, steps: count, generator: &generator)
             return count
         }
@@ -122,100 +145,6 @@ public struct StochasticGradientDescent: Sendable {
             guard step(&network, on: data, generator: &generator, interrupted: interrupted) else { return done }
         }
         return count
-    }
-
-    /// `steps` steps of the tutorial's network (no hidden layer) with batch size 1, written out directly, each on
-    /// a row drawn from `generator`: z = w·x + b, p = σ(z), then w ← w − η·δ·x and b ← b − η·δ with δ = ∂loss/∂z.
-    private func trainSingleUnit(
-        _ network: inout Network, data: Dataset, steps: Int,
-        generator: inout SeededGenerator
-    ) {
-        let n = data.featureCount, rows = data.count, eta = learningRate, loss = self.loss
-        var random = generator
-        data.features.withUnsafeBufferPointer { f in
-            data.targets.withUnsafeBufferPointer { t in
-                network.parameters.withUnsafeMutableBufferPointer { p in
-                    let w = p.baseAddress!
-                    if n == 2 {
-                        // The tutorial's shape: its three parameters stay in registers for the whole loop (through
-                        // memory, each step would wait on the previous step's stores).
-                        var (w0, w1, b) = (w[0], w[1], w[2])
-                        for _ in 0..<steps {
-                            let row = random.index(below: rows)
-                            let x0 = f[2 * row], x1 = f[2 * row + 1], y = t[row]
-                            let prediction = logistic(x0 * w0 + x1 * w1 + b)
-                            let step = eta * loss.outputDelta(prediction: prediction, target: y)
-                            w0 -= step * x0
-                            w1 -= step * x1
-                            b -= step
-                        }
-                        (w[0], w[1], w[2]) = (w0, w1, b)
-                        return
-                    }
-                    for _ in 0..<steps {
-                        let row = random.index(below: rows)
-                        let x = f.baseAddress! + row * n
-                        var z = 0.0
-                        for i in 0..<n { z += x[i] * w[i] }
-                        z += w[n]
-                        let prediction = logistic(z), y = t[row]
-                        let step = eta * loss.outputDelta(prediction: prediction, target: y)
-                        for i in 0..<n { w[i] -= step * x[i] }
-                        w[n] -= step
-                    }
-                }
-            }
-        }
-        generator = random
-    }
-
-    /// Forward and backward pass for one instance; adds ∂loss/∂θ into `gradient`. Returns the loss.
-    @discardableResult
-    private mutating func accumulate(_ network: Network, input: UnsafePointer<Double>, target: Double) -> Double {
-        let prediction = pass.run(network, input: input)
-        let sizes = network.sizes, offsets = network.offsets, unitOffsets = pass.unitOffsets
-        let outputDelta = loss.outputDelta(prediction: prediction, target: target)
-        network.parameters.withUnsafeBufferPointer { p in
-            pass.z.withUnsafeBufferPointer { zs in
-                pass.a.withUnsafeBufferPointer { as_ in
-                    delta.withUnsafeMutableBufferPointer { ds in
-                        gradient.withUnsafeMutableBufferPointer { gs in
-                            let params = p.baseAddress!, zBase = zs.baseAddress!, aBase = as_.baseAddress!
-                            let dBase = ds.baseAddress!, gBase = gs.baseAddress!
-                            let last = sizes.count - 2
-                            dBase[unitOffsets[last]] = outputDelta
-                            var l = last
-                            while l >= 0 {
-                                let fanIn = sizes[l], units = sizes[l + 1]
-                                let w = params + offsets[l], gw = gBase + offsets[l], gb = gw + fanIn * units
-                                let d = dBase + unitOffsets[l]
-                                let source = l == 0 ? input : UnsafePointer(aBase + unitOffsets[l - 1])
-                                for j in 0..<units {
-                                    let dj = d[j]
-                                    let row = gw + j * fanIn
-                                    for i in 0..<fanIn { row[i] += dj * source[i] }
-                                    gb[j] += dj
-                                }
-                                if l > 0 {
-                                    // Push δ back through this layer's weights and the previous activation.
-                                    let previous = dBase + unitOffsets[l - 1]
-                                    let zPrev = zBase + unitOffsets[l - 1], aPrev = aBase + unitOffsets[l - 1]
-                                    let activation = network.hiddenActivation
-                                    for i in 0..<fanIn {
-                                        var sum = 0.0
-                                        for j in 0..<units { sum += w[j * fanIn + i] * d[j] }
-                                        previous[i] =
-                                            sum * activation.derivative(output: aPrev[i], preactivation: zPrev[i])
-                                    }
-                                }
-                                l -= 1
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return loss(prediction: prediction, target: target)
     }
 
     /// ∂(loss on this one instance + the regularization penalty)/∂θ for every parameter, laid out like

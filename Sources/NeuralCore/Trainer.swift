@@ -1,6 +1,6 @@
 /// The bare training loop: a network, its optimiser, the random generator and the data, advanced step by step,
-/// reporting the cumulative error over the training set (and the test set, when there is one) every
-/// `reportInterval` iterations, as the tutorial does every 100.
+/// reporting the error over the training set (and the test set, when there is one) every `reportInterval`
+/// iterations, as the tutorial does every 100: cumulative, as the tutorial prints it, and per instance.
 public struct Trainer: Sendable {
     public var network: Network
     public var optimizer: StochasticGradientDescent
@@ -21,6 +21,32 @@ public struct Trainer: Sendable {
         public var testAccuracy: Double?
         /// Training instances wrong beyond recovery (see `Evaluation.saturatedMistakes`).
         public var saturatedMistakes: Int
+        /// The mean loss per instance: `trainingError` and `testError` over their sets' sizes.
+        public var trainingLoss: Double
+        public var testLoss: Double?
+        /// Regression: the root mean squared error, in the units trained in (0 for a classifier).
+        public var trainingRMSE: Double = 0
+        public var testRMSE: Double?
+        /// Training instances drawn so far over the training set's size.
+        public var epochs: Double = 0
+
+        public init(
+            iteration: Int, trainingError: Double, testError: Double?, trainingAccuracy: Double,
+            testAccuracy: Double?, saturatedMistakes: Int, trainingLoss: Double? = nil, testLoss: Double? = nil,
+            trainingRMSE: Double = 0, testRMSE: Double? = nil, epochs: Double = 0
+        ) {
+            self.iteration = iteration
+            self.trainingError = trainingError
+            self.testError = testError
+            self.trainingAccuracy = trainingAccuracy
+            self.testAccuracy = testAccuracy
+            self.saturatedMistakes = saturatedMistakes
+            self.trainingLoss = trainingLoss ?? trainingError
+            self.testLoss = testLoss ?? testError
+            self.trainingRMSE = trainingRMSE
+            self.testRMSE = testRMSE
+            self.epochs = epochs
+        }
     }
 
     public init(
@@ -61,13 +87,17 @@ public struct Trainer: Sendable {
         return steps - remaining
     }
 
+    /// Training instances drawn so far over the training set's size.
+    public var epochs: Double { optimizer.sampler.epochs(rows: training.count) }
+
     /// The cumulative errors and accuracies now.
     public mutating func currentReport() -> Report {
         let (train, test) = evaluate()
         return Report(
             iteration: iteration, trainingError: train.cumulativeError, testError: test?.cumulativeError,
             trainingAccuracy: train.accuracy, testAccuracy: test?.accuracy,
-            saturatedMistakes: train.saturatedMistakes)
+            saturatedMistakes: train.saturatedMistakes, trainingLoss: train.meanLoss, testLoss: test?.meanLoss,
+            trainingRMSE: train.rootMeanSquaredError, testRMSE: test?.rootMeanSquaredError, epochs: epochs)
     }
 
     /// Error and accuracy on the training set and the test set.
