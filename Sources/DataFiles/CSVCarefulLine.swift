@@ -29,7 +29,7 @@ extension CSVParser {
                     "expected a finite number, found \(MessageText.quoted(text(c)))")
             }
             if c == targetIndex {
-                guard value == 0 || value == 1 else {
+                guard !binaryTargets || value == 0 || value == 1 else {
                     throw DataError(
                         file: file, line: lineNumber, column: c + 1,
                         "expected a target of 0 or 1, found \(MessageText.quoted(text(c)))")

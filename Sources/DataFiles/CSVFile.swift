@@ -27,7 +27,7 @@ public final class CSVFile: Sendable {
     /// The file at `path`, to be read in runs when it is a regular file of at least `minimumSize` bytes; anything
     /// else (a small file, a pipe, a device) is read whole at once, through the same descriptor.
     public static func open(
-        path: String, target: TargetColumn = .last, minimumSize: Int = 1 << 20,
+        path: String, target: TargetColumn = .last, binaryTargets: Bool = false, minimumSize: Int = 1 << 20,
         chunkSize: Int = 1 << 20
     ) throws(DataError) -> Opened {
         let descriptor = try FileBytes.open(path)
@@ -38,7 +38,8 @@ public final class CSVFile: Sendable {
                 return .whole(try FileBytes.read(descriptor, path: path, info: info))
             }
             let size = Int(info.st_size)
-            let layout = try headLayout(descriptor: descriptor, path: path, target: target, size: size)
+            var layout = try headLayout(descriptor: descriptor, path: path, target: target, size: size)
+            layout.binaryTargets = binaryTargets
             return .inRuns(
                 CSVFile(path: path, layout: layout, size: size, descriptor: descriptor, chunkSize: chunkSize))
         } catch {

@@ -9,6 +9,9 @@ public struct CSVLayout: Sendable, Equatable {
     public let targetIndex: Int
     /// The byte offset of the first line after the header (or of the first data line when there is no header).
     public let dataStart: Int
+    /// Whether every target must be 0 or 1 (a binary task), so that a row breaking the rule is reported with its
+    /// line and column as it is read.
+    public var binaryTargets = false
 
     public var width: Int { names.count }
     public var isLabelled: Bool { targetIndex >= 0 }
@@ -40,7 +43,7 @@ extension CSVParser {
             guard width >= 2 || target == .none else {
                 throw DataError(
                     file: file, line: lineNumber,
-                    "expected at least 2 columns (features, then a 0/1 target), found 1")
+                    "expected at least 2 columns (features, then a target), found 1")
             }
             if !hasHeader {
                 position = lineStart
@@ -48,7 +51,8 @@ extension CSVParser {
             }
             // (A header with no newline after it ends the file: `splitLine` leaves `position` one past the end.)
             return CSVLayout(
-                names: names, hasHeader: hasHeader, targetIndex: targetIndex, dataStart: min(position, count))
+                names: names, hasHeader: hasHeader, targetIndex: targetIndex, dataStart: min(position, count),
+                binaryTargets: binaryTargets)
         }
         throw DataError(file: file, "is empty, expected comma-separated rows")
     }

@@ -14,12 +14,15 @@ public enum CSVLoader {
     public static var defaultParts: Int { min(ProcessInfo.processInfo.activeProcessorCount, partLimit) }
 
     public static func load(
-        path: String, target: TargetColumn = .last, parts: Int = defaultParts,
+        path: String, target: TargetColumn = .last, binaryTargets: Bool = false, parts: Int = defaultParts,
         minimumBytes: Int = 1 << 20, chunkSize: Int = 1 << 20
     ) throws(DataError) -> Dataset {
         let file: CSVFile
-        switch try CSVFile.open(path: path, target: target, minimumSize: minimumBytes, chunkSize: chunkSize) {
-        case .whole(let bytes): return try CSVReader.parse(bytes, file: path, target: target)
+        switch try CSVFile.open(
+            path: path, target: target, binaryTargets: binaryTargets, minimumSize: minimumBytes, chunkSize: chunkSize)
+        {
+        case .whole(let bytes):
+            return try CSVReader.parse(bytes, file: path, target: target, binaryTargets: binaryTargets)
         case .inRuns(let opened): file = opened
         }
         let runs = try file.runs(parts: parts, minimumBytes: minimumBytes)

@@ -22,16 +22,19 @@ struct CSVParser {
     /// The columns, and the target's index among them (-1 for none); set by the layout.
     var width = 0
     var targetIndex = -1
+    /// Targets must be 0 or 1 (see `CSVLayout.binaryTargets`).
+    var binaryTargets = false
     /// The trimmed cells of the line `carefulLine` or `readLayout` last split: `[start, end)` offsets.
     var fieldStarts: [Int] = []
     var fieldEnds: [Int] = []
 
     /// A parser for the layout, from the start of the file.
-    init(base: UnsafePointer<UInt8>, count: Int, file: String, target: TargetColumn) {
+    init(base: UnsafePointer<UInt8>, count: Int, file: String, target: TargetColumn, binaryTargets: Bool = false) {
         self.base = base
         self.count = count
         self.file = file
         self.target = target
+        self.binaryTargets = binaryTargets
     }
 
     /// A parser for the lines in `lines` (which starts at the start of a line) of a file with this layout.
@@ -40,6 +43,7 @@ struct CSVParser {
         position = lines.lowerBound
         width = layout.width
         targetIndex = layout.targetIndex
+        binaryTargets = layout.binaryTargets
     }
 
     var featureCount: Int { targetIndex < 0 ? width : width - 1 }

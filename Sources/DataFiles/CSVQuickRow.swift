@@ -2,7 +2,7 @@ import NeuralCore
 /// The fast path of `CSVParser`: one pass along a row of plain numbers, with no splitting and no strings.
 extension CSVParser {
     /// Reads the line at `start` when it is `width` plain decimal numbers (each with optional spaces or tabs
-    /// around it) that `DecimalParser.quick` computes exactly, with a valid target, ended by LF or CRLF: writes
+    /// around it) that `DecimalParser.quick` computes exactly, ended by LF or CRLF: writes
     /// them and returns where the next line starts. Otherwise nil, having perhaps written some cells: the line is
     /// then for `carefulLine`.
     @inline(__always)
@@ -13,7 +13,7 @@ extension CSVParser {
         for column in 0...last {
             guard i < count, let value = number(at: &i) else { return nil }
             if column == targetIndex {
-                guard value == 0 || value == 1 else { return nil }
+                guard !binaryTargets || value == 0 || value == 1 else { return nil }
                 target.pointee = value
             } else {
                 features[feature] = value

@@ -18,13 +18,15 @@ public enum TargetColumn: Sendable, Equatable {
 
 /// Reads comma-separated data into a `Dataset`: an optional header row (taken as a header when none of its
 /// cells is a number), one row per line, blank lines skipped, LF or CRLF line ends, cells trimmed of spaces,
-/// a leading UTF-8 byte order mark (as Excel writes) skipped. Every feature must be a finite number and every
-/// target 0 or 1; the first violation is reported with its file, line and column, and the cell's text escaped
+/// a leading UTF-8 byte order mark (as Excel writes) skipped. Every cell must be a finite number, and with
+/// `binaryTargets` every target 0 or 1; the first violation is reported with its file, line and column, and the cell's text escaped
 /// and cut short (`MessageText`).
 public enum CSVReader {
-    public static func load(path: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
+    public static func load(path: String, target: TargetColumn = .last, binaryTargets: Bool = false)
+        throws(DataError) -> Dataset
+    {
         let bytes = try FileBytes.read(path)
-        return try parse(bytes, file: path, target: target)
+        return try parse(bytes, file: path, target: target, binaryTargets: binaryTargets)
     }
 
     /// The UTF-8 encoding of U+FEFF, which some programs write at the start of a text file.
@@ -52,9 +54,10 @@ public enum CSVReader {
     }
 
     /// Reads a whole CSV file's bytes in one run of lines.
-    public static func parse(_ bytes: [UInt8], file: String, target: TargetColumn = .last) throws(DataError) -> Dataset
-    {
-        let layout = try layout(of: bytes, file: file, target: target)
+    public static func parse(
+        _ bytes: [UInt8], file: String, target: TargetColumn = .last, binaryTargets: Bool = false
+    ) throws(DataError) -> Dataset {
+        let layout = try layout(of: bytes, file: file, target: target, binaryTargets: binaryTargets)
         let rows = try rows(of: bytes, layout: layout, file: file)
         return try dataset(layout: layout, runs: [rows], file: file)
     }
@@ -66,9 +69,12 @@ public enum CSVReader {
     // reads a large file in several. The first run to fail, in file order, has the error a single pass would give.
 
     /// The layout, from the first non-blank line.
-    static func layout(of bytes: [UInt8], file: String, target: TargetColumn = .last) throws(DataError) -> CSVLayout {
+    static func layout(of bytes: [UInt8], file: String, target: TargetColumn = .last, binaryTargets: Bool = false)
+        throws(DataError) -> CSVLayout
+    {
         try withBase(of: bytes, file: file) { base throws(DataError) in
-            var parser = CSVParser(base: base, count: bytes.count, file: file, target: target)
+            var parser = CSVParser(
+                base: base, count: bytes.count, file: file, target: target, binaryTargets: binaryTargets)
             return try parser.readLayout()
         }
     }

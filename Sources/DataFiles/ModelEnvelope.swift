@@ -12,7 +12,7 @@ enum Envelope {
                 file: path, "is not an nntop model: \"format\" should be \"\(ModelFile.formatName)\"\(found)")
         }
         switch json["version"] {
-        case .number(let v) where v == Double(ModelFile.currentVersion):
+        case .number(let v) where ModelFile.readableVersions.contains(where: { Double($0) == v }):
             return
         case .number(let v):
             throw DataError(

@@ -2,10 +2,14 @@ import Foundation
 import NeuralCore
 
 /// A trained network as JSON: its shape, hidden activation, loss, feature names, the weights of each layer (one
-/// row per unit), the biases, and the standardization the inputs need, if any.
+/// row per unit), the biases, and the standardization the inputs need, if any. Version 2 adds the task, the
+/// classes (labels in output-unit order), a regression target's standardization and the update rule; a version 1
+/// file (binary, plain SGD) still loads.
 public struct ModelFile: Codable, Sendable, Equatable {
     public static let formatName = "nntop-model"
-    public static let currentVersion = 1
+    public static let currentVersion = 2
+    /// The versions this nntop reads.
+    public static let readableVersions = 1...2
 
     public var format: String
     public var version: Int
@@ -18,17 +22,30 @@ public struct ModelFile: Codable, Sendable, Equatable {
     public var biases: [[Double]]
     public var standardization: Standardization?
     public var iterations: Int
+    public var task: Task
+    /// Multiclass: the target values of the output units, in order.
+    public var classes: [Double]?
+    /// Regression: the target's standardization, undone on every prediction.
+    public var targetStandardization: TargetScale?
+    /// The update rule it was trained with, which `train --model` carries on with.
+    public var optimizer: OptimizerSettings?
 
     enum CodingKeys: String, CodingKey {
         case format, version, inputs, hidden, activation, loss
         case featureNames = "feature_names"
-        case weights, biases, standardization, iterations
+        case weights, biases, standardization, iterations, task, classes
+        case targetStandardization = "target_standardization"
+        case optimizer
     }
 
     public init(
         network: Network, loss: Loss, featureNames: [String], standardization: Standardization?,
-        iterations: Int
+        iterations: Int, encoding: TargetEncoding? = nil, optimizer: OptimizerSettings? = nil
     ) {
+        task = network.task
+        classes = network.task == .multiclass ? encoding?.classes : nil
+        targetStandardization = network.task == .regression ? encoding?.scale : nil
+        self.optimizer = optimizer
         format = ModelFile.formatName
         version = ModelFile.currentVersion
         inputs = network.inputCount
@@ -42,12 +59,19 @@ public struct ModelFile: Codable, Sendable, Equatable {
         self.iterations = iterations
     }
 
-    /// The network this file describes, or nil when its arrays do not fit its stated shape.
+    /// The network this file describes, or nil when its arrays do not fit its stated shape and task.
     public func network() -> Network? {
-        guard let network = Network(inputCount: inputs, hiddenActivation: activation, weights: weights, biases: biases),
+        guard
+            let network = Network(
+                inputCount: inputs, hiddenActivation: activation, weights: weights, biases: biases, task: task),
             network.hiddenSizes == hidden, network.isFinite
         else { return nil }
         return network
+    }
+
+    /// How the model's outputs read as targets: its classes, or its target's standardization.
+    public var encoding: TargetEncoding {
+        TargetEncoding(task: task, classes: classes ?? [], scale: targetStandardization)
     }
 
     /// The largest model file read: about 20 million parameters, a network of 4 096 × 4 096 and more. (Reading
@@ -75,8 +99,25 @@ public struct ModelFile: Codable, Sendable, Equatable {
         guard let network = model.network() else {
             throw DataError(
                 file: path,
-                "is a corrupt nntop model: weights and biases do not match \(model.inputs) inputs and hidden layers \(model.hidden)"
+                "is a corrupt nntop model: weights and biases do not match \(model.inputs) inputs, hidden layers \(model.hidden) and a \(model.task.rawValue) output"
             )
+        }
+        if model.task == .multiclass {
+            guard let classes = model.classes, classes.count == network.outputCount, classes.allSatisfy(\.isFinite),
+                Set(classes).count == classes.count
+            else {
+                throw DataError(
+                    file: path,
+                    "is a corrupt nntop model: \"classes\" should list \(network.outputCount) distinct labels, one per output"
+                )
+            }
+        }
+        if let scale = model.targetStandardization {
+            guard scale.mean.isFinite, scale.deviation.isFinite, scale.deviation > 0 else {
+                throw DataError(
+                    file: path,
+                    "is a corrupt nntop model: the target standardization needs a finite mean and a deviation above 0")
+            }
         }
         guard model.featureNames.count == model.inputs else {
             throw DataError(

@@ -26,6 +26,21 @@ extension ModelFile {
             standardization = nil
         }
         iterations = try root["iterations"].int()
+        task = try root.optional("task")?.raw(Task.self) ?? .binary
+        classes = try root.optional("classes")?.numbers()
+        if let t = root.optional("target_standardization") {
+            targetStandardization = TargetScale(mean: try t["mean"].number(), deviation: try t["deviation"].number())
+        } else {
+            targetStandardization = nil
+        }
+        if let o = root.optional("optimizer") {
+            optimizer = OptimizerSettings(
+                try o["kind"].raw(OptimizerKind.self), momentum: try o["momentum"].number(),
+                beta1: try o["beta1"].number(), beta2: try o["beta2"].number(), epsilon: try o["epsilon"].number(),
+                rmsDecay: try o["rms_decay"].number())
+        } else {
+            optimizer = nil
+        }
     }
 
     /// A value and its place in the file, or the place of a member that is not there.
@@ -56,6 +71,11 @@ extension ModelFile {
         func string() throws(FieldError) -> String {
             guard case .string(let s) = try present() else { throw bad }
             return s
+        }
+
+        func number() throws(FieldError) -> Double {
+            guard case .number(let x) = try present() else { throw bad }
+            return x
         }
 
         func int() throws(FieldError) -> Int {

@@ -5,6 +5,48 @@ extension Activation: ExpressibleByArgument {}
 extension Loss: ExpressibleByArgument {}
 extension DatasetKind: ExpressibleByArgument {}
 extension Regularization: ExpressibleByArgument {}
+extension OptimizerKind: ExpressibleByArgument {}
+extension ExampleOrder: ExpressibleByArgument {}
+
+/// `--task`: what the network predicts, or `auto` to read it from the targets.
+enum TaskChoice: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case auto, binary, multiclass, regression
+
+    /// The task asked for, or nil for auto.
+    var task: Task? { Task(rawValue: rawValue) }
+}
+
+/// `--batch-size`: a number of instances, or `all` for the whole training set (full-batch).
+enum BatchSize: ExpressibleByArgument, Sendable, Equatable {
+    case count(Int)
+    case all
+
+    init?(argument: String) {
+        let trimmed = argument.trimmingSpaces
+        if trimmed == "all" {
+            self = .all
+        } else if let n = Int(trimmed) {
+            self = .count(n)
+        } else {
+            return nil
+        }
+    }
+
+    /// The instances per step for `rows` training rows.
+    func size(rows: Int) -> Int {
+        switch self {
+        case .count(let n): return n
+        case .all: return max(rows, 1)
+        }
+    }
+
+    var defaultValueDescription: String {
+        switch self {
+        case .count(let n): return String(n)
+        case .all: return "all"
+        }
+    }
+}
 
 /// A comma-separated list of hidden layer widths, e.g. `8,8`; empty for none.
 struct HiddenLayers: ExpressibleByArgument, Sendable {

@@ -89,10 +89,16 @@ struct DashboardCommand: ParsableCommand {
         ])
         try OutputPaths.check(outputs, inputs: dataOptions.inputs)
         if model?.isEmpty == true { throw UsageError("--model is an empty path, expected a model file") }
-        let raw = try dataOptions.loadRaw()
+        let raw = try dataOptions.encoded(
+            try dataOptions.loadRaw(task: networkOptions.task.task), task: networkOptions.task.task)
         var data = dataOptions.prepare(raw)
         let options = networkOptions
-        var hidden = options.hidden.widths, activation = options.activation, loss = options.loss
+        let task = raw.encoding.task
+        var hidden = options.hidden.widths, activation = options.activation, loss = options.loss(for: task)
+        if task == .regression, loss == .crossEntropy {
+            throw UsageError("the targets are a regression's, which trains with squared-error, not cross-entropy")
+        }
+        var optimizer = options.optimizerSettings
         if model == nil { try NetworkSize.check(inputs: raw.training.featureCount, hidden: hidden) }
         var initial: Network?
         if let model {
@@ -102,9 +108,15 @@ struct DashboardCommand: ParsableCommand {
                     "\(model): the model takes \(network.inputCount) inputs, the data have \(raw.training.featureCount) features"
                 )
             }
+            guard network.task == task, network.outputCount == raw.encoding.outputCount else {
+                throw UsageError(
+                    "\(model): the model is a \(network.task.rawValue) network with \(network.outputCount) outputs; the data's targets read as \(raw.taskNote)"
+                )
+            }
             // The model's own standardization, so its weights see the inputs they were trained on.
-            data = raw.standardized(by: file.standardization)
+            data = raw.standardized(by: file.standardization).scalingTargets(file.targetStandardization)
             (hidden, activation, loss, initial) = (network.hiddenSizes, network.hiddenActivation, file.loss, network)
+            if let trained = file.optimizer { optimizer = trained }
         }
         // Bad data or options are reported first; then the dashboard needs a terminal.
         guard isatty(STDOUT_FILENO) == 1 else {
@@ -117,9 +129,10 @@ struct DashboardCommand: ParsableCommand {
             SessionConfiguration(
                 training: data.training, test: data.test, hidden: hidden,
                 activation: activation, loss: loss, learningRate: options.learningRate,
-                batchSize: options.batchSize, regularization: options.regularization,
+                batchSize: options.batchSize(rows: data.training.count), regularization: options.regularization,
                 regularizationRate: options.regularizationRate, seed: options.seed, iterationLimit: options.iterations,
-                speed: speed.value, startPaused: paused, initialNetwork: initial))
+                speed: speed.value, startPaused: paused, initialNetwork: initial, task: task,
+                outputs: raw.encoding.outputCount, optimizer: optimizer, order: options.order))
         let screen: CursesScreen
         do {
             screen = try CursesScreen(forceASCII: ascii)

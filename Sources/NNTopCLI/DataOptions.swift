@@ -7,7 +7,7 @@ struct DataOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Training data: a CSV file, features then a 0/1 target. Default: the tutorial's 8 points.",
+            "Training data: a CSV file, features then a target (0/1, class numbers or values; see --task). Default: the tutorial's 8 points.",
             valueName: "file.csv"))
     var data: String?
 
@@ -101,16 +101,35 @@ struct DataOptions: ParsableArguments {
         }
     }
 
-    /// The training data, the test data and the standardization applied to both.
+    /// The training data, the test data, how their targets are encoded, and the standardization applied to both.
     struct Loaded {
         var training: Dataset
         var test: Dataset?
         var standardization: Standardization?
+        /// Binary until `encoded` has read the targets.
+        var encoding = TargetEncoding(task: .binary)
+        /// What `encoded` picked and why, for a note: "multiclass (3 classes: 0, 1, 2)".
+        var taskNote = ""
 
         /// These data (as read, unstandardized) with `z` applied to both sets; themselves when `z` is nil.
         func standardized(by z: Standardization?) -> Loaded {
             guard let z else { return self }
-            return Loaded(training: z.apply(training), test: test.map { z.apply($0) }, standardization: z)
+            var out = self
+            out.training = z.apply(training)
+            out.test = test.map { z.apply($0) }
+            out.standardization = z
+            return out
+        }
+
+        /// These data with regression targets standardized by `scale` (from the training targets when nil and
+        /// `fit`), and the scale kept in the encoding.
+        func scalingTargets(_ scale: TargetScale?) -> Loaded {
+            guard encoding.task == .regression, let scale else { return self }
+            var out = self
+            out.encoding.scale = scale
+            out.training.targets = training.targets.map(scale.standardize)
+            out.test?.targets = test?.targets.map(scale.standardize) ?? []
+            return out
         }
     }
 
@@ -120,13 +139,15 @@ struct DataOptions: ParsableArguments {
     /// The data files given, by option: files no output may overwrite.
     var inputs: [OutputPaths.Named] { OutputPaths.given([("--data", data), ("--test-data", testData)]) }
 
-    /// The training and test data as read (or drawn) and split, before any standardization.
-    func loadRaw() throws(DataError) -> Loaded {
+    /// The training and test data as read (or drawn) and split, before any standardization. For a binary task
+    /// (asked for, or read from 0/1 training targets, for the test file) a target other than 0 or 1 is an error
+    /// naming its line and column.
+    func loadRaw(task: Task? = nil) throws(DataError) -> Loaded {
         let column = target.map(TargetColumn.init(argument:)) ?? .last
         var generator = SeededGenerator(seed: dataSeed)
         var training: Dataset
         if let data {
-            training = try CSVLoader.load(path: data, target: column)
+            training = try CSVLoader.load(path: data, target: column, binaryTargets: task == .binary)
         } else {
             training = Dataset.generated(
                 dataset ?? .tutorial, samples: samples ?? DatasetKind.defaultSamples,
@@ -134,7 +155,8 @@ struct DataOptions: ParsableArguments {
         }
         var test: Dataset?
         if let testData {
-            let loaded = try CSVLoader.load(path: testData, target: column)
+            let binary = task == .binary || (task == nil && training.targets.allSatisfy { $0 == 0 || $0 == 1 })
+            let loaded = try CSVLoader.load(path: testData, target: column, binaryTargets: binary)
             guard loaded.featureCount == training.featureCount else {
                 throw DataError(
                     file: testData,
@@ -151,13 +173,50 @@ struct DataOptions: ParsableArguments {
         return Loaded(training: training, test: test, standardization: nil)
     }
 
-    /// `raw` standardized with the training set's statistics when `--standardize` is given.
-    func prepare(_ raw: Loaded) -> Loaded {
-        standardize ? raw.standardized(by: Standardization(fitting: raw.training)) : raw
+    /// `raw` with its targets encoded for `task` (nil: read from the targets): class indices for multiclass.
+    /// The classes come from the training targets (and the held-out part of the same file, with
+    /// --test-fraction); a test target outside them, or a target that does not suit the task, is an error naming
+    /// the file and row.
+    func encoded(_ raw: Loaded, task: Task?) throws(DataError) -> Loaded {
+        let pool = raw.training.targets + (testFraction != nil ? raw.test?.targets ?? [] : [])
+        let choice: (TargetEncoding, String)
+        do {
+            choice = try TargetEncoding.choose(task, targets: pool)
+        } catch {
+            throw DataError(file: dataName, rowMessage(error, rows: raw.training.count))
+        }
+        var out = raw
+        (out.encoding, out.taskNote) = choice
+        do {
+            out.training = try choice.0.encode(raw.training)
+        } catch {
+            throw DataError(file: dataName, rowMessage(error, rows: raw.training.count))
+        }
+        if let test = raw.test {
+            do {
+                out.test = try choice.0.encode(test)
+            } catch {
+                throw DataError(file: testData ?? dataName, rowMessage(error, rows: test.count))
+            }
+        }
+        return out
     }
 
-    /// The training data, the test data and the standardization applied to both.
-    func load() throws(DataError) -> Loaded {
-        prepare(try loadRaw())
+    private func rowMessage(_ error: TargetEncoding.Mismatch, rows: Int) -> String {
+        guard let row = error.row, testFraction == nil else { return error.message }
+        return "row \(row + 1) of \(rows): \(error.message)"
+    }
+
+    /// `encoded` standardized with the training set's statistics when `--standardize` is given (the features,
+    /// and a regression's targets).
+    func prepare(_ encoded: Loaded) -> Loaded {
+        guard standardize else { return encoded }
+        return encoded.standardized(by: Standardization(fitting: encoded.training))
+            .scalingTargets(TargetScale(fitting: encoded.training.targets))
+    }
+
+    /// The training data, the test data, their encoding and the standardization applied to both.
+    func load(task: Task?) throws(DataError) -> Loaded {
+        prepare(try encoded(try loadRaw(task: task), task: task))
     }
 }

@@ -17,8 +17,48 @@ struct NetworkOptions: ParsableArguments {
     var activation: Activation = .sigmoid
 
     @Option(
-        name: .long, help: ArgumentHelp("Loss: squared-error (the tutorial's) or cross-entropy.", valueName: "name"))
-    var loss: Loss = .squaredError
+        name: .long,
+        help: ArgumentHelp(
+            "What to predict: binary (one sigmoid output, targets 0/1), multiclass (a softmax over the classes), regression (a linear output), or auto: binary for 0/1 targets, multiclass for up to 20 distinct whole numbers, regression otherwise.",
+            valueName: "name"))
+    var task: TaskChoice = .auto
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Loss: squared-error or cross-entropy. Default: squared-error (the tutorial's) for binary and regression, cross-entropy for multiclass.",
+            valueName: "name"))
+    var loss: Loss?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Update rule, as PyTorch's: sgd (the tutorial's), momentum, nesterov, rmsprop or adam.",
+            valueName: "name"))
+    var optimizer: OptimizerKind = .sgd
+
+    @Option(name: .long, help: ArgumentHelp("μ for momentum and nesterov, in [0, 1).", valueName: "μ"))
+    var momentum: Double = 0.9
+
+    @Option(name: .long, help: ArgumentHelp("Adam's β₁, in [0, 1).", valueName: "β"))
+    var beta1: Double = 0.9
+
+    @Option(name: .long, help: ArgumentHelp("Adam's β₂, in [0, 1).", valueName: "β"))
+    var beta2: Double = 0.999
+
+    @Option(name: .long, help: ArgumentHelp("ε for rmsprop and adam, above 0.", valueName: "ε"))
+    var epsilon: Double = 1e-8
+
+    @Option(
+        name: .customLong("rms-decay"), help: ArgumentHelp("RMSprop's decay α, in [0, 1).", valueName: "α"))
+    var rmsDecay: Double = 0.99
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Order of training instances: random (with replacement, the tutorial's), shuffle (every row once per epoch, a new order each epoch) or sequential (file order, wrapping).",
+            valueName: "name"))
+    var order: ExampleOrder = .random
 
     @Option(
         name: .customLong("learning-rate"),
@@ -27,8 +67,10 @@ struct NetworkOptions: ParsableArguments {
 
     @Option(
         name: .customLong("batch-size"),
-        help: ArgumentHelp("Instances per step, 1 to 1000000; 1 is the tutorial's online SGD.", valueName: "n"))
-    var batchSize: Int = 1
+        help: ArgumentHelp(
+            "Instances per step, 1 to 1000000, or all (the whole training set); 1 is the tutorial's online SGD.",
+            valueName: "n|all"))
+    var batch: BatchSize = .count(1)
 
     @Option(
         name: .long,
@@ -57,9 +99,24 @@ struct NetworkOptions: ParsableArguments {
             throw ValidationError("--learning-rate must be a number in (0, 1000], got \(learningRate)")
         }
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, got \(iterations)") }
-        guard batchSize >= 1, batchSize <= Self.maximumBatchSize else {
-            throw ValidationError(
-                "--batch-size must be a whole number from 1 to \(Self.maximumBatchSize), got \(batchSize)")
+        if case .count(let batchSize) = batch {
+            guard batchSize >= 1, batchSize <= Self.maximumBatchSize else {
+                throw ValidationError(
+                    "--batch-size must be a whole number from 1 to \(Self.maximumBatchSize) or all, got \(batchSize)")
+            }
+        }
+        for (name, value) in [
+            ("--momentum", momentum), ("--beta1", beta1), ("--beta2", beta2), ("--rms-decay", rmsDecay)
+        ] {
+            guard value >= 0, value < 1 else {
+                throw ValidationError("\(name) must be a number from 0 up to (not including) 1, got \(value)")
+            }
+        }
+        guard epsilon.isFinite, epsilon > 0 else {
+            throw ValidationError("--epsilon must be a number above 0, got \(epsilon)")
+        }
+        if task == .regression, loss == .crossEntropy {
+            throw ValidationError("--task regression trains with squared-error; cross-entropy is for classes")
         }
         guard regularizationRate.isFinite, regularizationRate >= 0 else {
             throw ValidationError("--regularization-rate must be a number, at least 0, got \(regularizationRate)")
@@ -69,7 +126,15 @@ struct NetworkOptions: ParsableArguments {
         }
     }
 
-    func makeNetwork(inputs: Int, generator: inout SeededGenerator) -> Network {
-        Network(inputCount: inputs, hidden: hidden.widths, hiddenActivation: activation, generator: &generator)
+    /// The update rule and its constants as given.
+    var optimizerSettings: OptimizerSettings {
+        OptimizerSettings(
+            optimizer, momentum: momentum, beta1: beta1, beta2: beta2, epsilon: epsilon, rmsDecay: rmsDecay)
     }
+
+    /// The loss given, or the task's own.
+    func loss(for task: Task) -> Loss { loss ?? task.defaultLoss }
+
+    /// Instances per step for `rows` training rows.
+    func batchSize(rows: Int) -> Int { batch.size(rows: rows) }
 }

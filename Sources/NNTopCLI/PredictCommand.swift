@@ -65,9 +65,10 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (network, standardization, origin) = try loadNetwork()
+        let (network, standardization, encoding, origin) = try loadNetwork()
+        let reader = PredictionReader(network: network, encoding: encoding)
         if let data {
-            try predictFile(data, network: network, standardization: standardization, origin: origin)
+            try predictFile(data, reader: reader, standardization: standardization, origin: origin)
         } else {
             var values: [Double] = []
             for (k, text) in inputs.enumerated() {
@@ -80,41 +81,25 @@ struct PredictCommand: ParsableCommand {
             guard values.count == network.inputCount else {
                 throw UsageError("\(origin) takes \(network.inputCount) inputs, got \(values.count)")
             }
-            let p = network.predict(standardization?.apply(values) ?? values)
-            if json {
-                Terminal.writeOutput(Self.jsonRow(p, target: nil) + "\n")
-            } else {
-                Terminal.writeOutput("probability \(Format.value(p))  class \(Self.classText(p))\n")
-            }
+            let prediction = reader.predict(standardization?.apply(values) ?? values)
+            Terminal.writeOutput((json ? prediction.json(target: nil) : prediction.text) + "\n")
         }
     }
 
-    /// The class as the text output writes it: none for an output that is not a number.
-    static func classText(_ p: Double) -> String {
-        p.isFinite ? String(predictedClass(p)) : "none (the output is not a number)"
-    }
-
-    /// One prediction as a JSON object. An output that is not a finite number (inputs far beyond the data the
-    /// model saw) has no probability or class in JSON: both are null, and "not_finite" says so.
-    static func jsonRow(_ p: Double, target: Int?) -> String {
-        var row =
-            p.isFinite
-            ? "{\"probability\":\(p),\"class\":\(p >= 0.5 ? 1 : 0)"
-            : "{\"probability\":null,\"class\":null,\"not_finite\":true"
-        if let target { row += ",\"target\":\(target)" }
-        return row + "}"
-    }
-
-    private func loadNetwork() throws -> (Network, Standardization?, String) {
+    private func loadNetwork() throws -> (Network, Standardization?, TargetEncoding, String) {
         if let model {
             let (file, network) = try ModelFile.load(path: model)
-            return (network, file.standardization, "the model in \(model)")
+            return (network, file.standardization, file.encoding, "the model in \(model)")
         }
-        return (Network(weights: weights!.values, bias: bias!), nil, "--weights")
+        return (Network(weights: weights!.values, bias: bias!), nil, TargetEncoding(task: .binary), "--weights")
     }
 
-    private func predictFile(_ path: String, network: Network, standardization: Standardization?, origin: String) throws
+    private func predictFile(
+        _ path: String, reader: PredictionReader, standardization: Standardization?, origin: String
+    )
+        throws
     {
+        let network = reader.network
         let bytes = try FileBytes.read(path)
         let width = CSVReader.width(of: bytes)
         let column: TargetColumn
@@ -125,38 +110,31 @@ struct PredictCommand: ParsableCommand {
         } else {
             column = .none
         }
-        let rows = try CSVReader.parse(bytes, file: path, target: column)
+        let rows = try CSVReader.parse(bytes, file: path, target: column, binaryTargets: network.task == .binary)
         guard rows.featureCount == network.inputCount else {
             throw DataError(
                 file: path, "has \(rows.featureCount) feature columns; \(origin) takes \(network.inputCount)")
         }
         let prepared = standardization?.apply(rows) ?? rows
-        var pass = ForwardPass(network: network)
-        var right = 0
+        var tally = PredictionTally(task: network.task)
         var out = ""
         var jsonRows: [String] = []
-        prepared.features.withUnsafeBufferPointer { f in
-            for i in 0..<prepared.count {
-                let p = pass.run(network, input: f.baseAddress! + i * prepared.featureCount)
-                // No class for an output that is not a number (and never counted right).
-                let c: Int? = p.isFinite ? predictedClass(p) : nil
-                let target = prepared.isLabelled ? Int(prepared.targets[i]) : nil
-                if let target, target == c { right += 1 }
-                if json {
-                    jsonRows.append(Self.jsonRow(p, target: target))
-                } else {
-                    out += "\(i + 1)\tprobability \(Format.value(p))\tclass \(Self.classText(p))"
-                    if let target { out += "\ttarget \(target)\t\(target == c ? "right" : "wrong")" }
-                    out += "\n"
-                }
+        for i in 0..<prepared.count {
+            let prediction = reader.predict(Array(prepared.row(i)))
+            let target = prepared.isLabelled ? prepared.targets[i] : nil
+            if let target { tally.add(prediction, target: target) }
+            if json {
+                jsonRows.append(prediction.json(target: target))
+            } else {
+                out += "\(i + 1)\t\(prediction.text.replacingOccurrences(of: "  ", with: "\t"))"
+                if let target { out += "\ttarget \(TargetEncoding.text(target))\(prediction.verdict(target: target))" }
+                out += "\n"
             }
         }
-        let accuracy = prepared.isLabelled ? Double(right) / Double(max(prepared.count, 1)) : nil
         if json {
-            Terminal.writeOutput(
-                "{\"rows\":[\(jsonRows.joined(separator: ","))],\"accuracy\":\(accuracy.map { "\($0)" } ?? "null")}\n")
+            Terminal.writeOutput("{\"rows\":[\(jsonRows.joined(separator: ","))],\(tally.jsonFields)}\n")
         } else {
-            if let accuracy { out += "accuracy \(Format.percent(accuracy)) (\(right) of \(prepared.count))\n" }
+            out += tally.text
             Terminal.writeOutput(out)
         }
     }

@@ -8,6 +8,9 @@
 enum Terminal {
     static func writeError(_ text: String) { _ = write(text, to: 2) }
 
+    /// One line on stderr, after the program's name.
+    static func note(_ text: String) { writeError("nntop: \(text)\n") }
+
     /// Writes the command's output. Output that cannot be written (a full disk, /dev/full, a closed stdout) ends
     /// the program with one line on stderr and exit status 1: what was asked for is never lost in silence.
     static func writeOutput(_ text: String) {

@@ -35,38 +35,62 @@ struct TrainCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the summary as one JSON object on stdout.")
     var json = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Carry on training this saved model: its shape, weights, standardization and update rule (the data must have its features and targets).",
+            valueName: "file.json"))
+    var model: String?
+
     func run() throws {
         try checkOutputs()
-        let data = try dataOptions.load()
         let options = networkOptions
-        try NetworkSize.check(inputs: data.training.featureCount, hidden: options.hidden.widths)
+        let start = try startingPoint()
+        let data = start.data
+        let task = data.encoding.task
+        let loss = start.model?.loss ?? options.loss(for: task)
+        if task == .regression, loss == .crossEntropy {
+            throw UsageError(
+                "the targets are a regression's (\(data.taskNote)), which trains with squared-error, not cross-entropy")
+        }
+        if start.model == nil {
+            try NetworkSize.check(inputs: data.training.featureCount, hidden: options.hidden.widths)
+        }
+        notes(data)
+        let network = start.network
+        let optimizer = start.model?.optimizer ?? options.optimizerSettings
         let session = TrainingSession(
             SessionConfiguration(
-                training: data.training, test: data.test, hidden: options.hidden.widths,
-                activation: options.activation, loss: options.loss, learningRate: options.learningRate,
-                batchSize: options.batchSize, regularization: options.regularization,
-                regularizationRate: options.regularizationRate, seed: options.seed, iterationLimit: options.iterations,
-                speed: .unlimited, keepFullLog: history != nil))
+                training: data.training, test: data.test, hidden: network?.hiddenSizes ?? options.hidden.widths,
+                activation: network?.hiddenActivation ?? options.activation, loss: loss,
+                learningRate: options.learningRate, batchSize: options.batchSize(rows: data.training.count),
+                regularization: options.regularization, regularizationRate: options.regularizationRate,
+                seed: options.seed, iterationLimit: options.iterations, speed: .unlimited, keepFullLog: history != nil,
+                initialNetwork: network, task: task, outputs: data.encoding.outputCount, optimizer: optimizer,
+                order: options.order))
         var progress = Progress(total: options.iterations)
-        let start = ContinuousClock.now
+        let clockStart = ContinuousClock.now
+        Interruption.install()
         session.start()
-        let final = HeadlessConsumer.waitForEnd(of: session) { progress.update(iteration: $0.iteration) }
-        let elapsed = (ContinuousClock.now - start).seconds
+        let end = HeadlessConsumer.waitForEnd(of: session, interrupted: { Interruption.received != nil }) {
+            progress.update(iteration: $0.iteration)
+        }
+        let elapsed = (ContinuousClock.now - clockStart).seconds
         session.stop()
         progress.finish()
-        if final.state == .diverged {
-            throw UsageError(
-                "training diverged at iteration \(final.iteration): the error stopped being finite or the output saturated on misclassified instances (try a lower --learning-rate)"
-            )
-        }
-        let network = final.network
-        let train = Evaluation.of(network, on: data.training, loss: options.loss)
-        let test = data.test.map { Evaluation.of(network, on: $0, loss: options.loss) }
+        let status: RunStatus =
+            end.interrupted ? .interrupted : end.snapshot.state == .diverged ? .diverged : .done
+        let final = end.snapshot
+        // The engine rolled a diverged run back to its last finite parameters: those are what is kept.
+        let trained = final.network
+        let train = Evaluation.of(trained, on: data.training, loss: loss)
+        let test = data.test.map { Evaluation.of(trained, on: $0, loss: loss) }
         // Everything to write is made first, and the model (the costly result) is written before the history.
         let modelJSON = try save.map { path throws(DataError) in
             try ModelFile(
-                network: network, loss: options.loss, featureNames: data.training.featureNames,
-                standardization: data.standardization, iterations: final.iteration
+                network: trained, loss: loss, featureNames: data.training.featureNames,
+                standardization: data.standardization, iterations: (start.model?.iterations ?? 0) + final.iteration,
+                encoding: data.encoding, optimizer: final.optimizer
             ).encoded(for: path)
         }
         let historyCSV = history.map { _ in HistoryCSV.text(session.fullLog, hasTest: data.test != nil) }
@@ -75,12 +99,81 @@ struct TrainCommand: ParsableCommand {
         let summary = TrainingSummary(
             iterations: final.iteration, training: train, test: test,
             stepsPerSecond: Double(final.iteration) / max(elapsed, 1e-9),
-            network: network, loss: options.loss, dataset: dataOptions.dataName,
-            regularization: options.regularization,
-            regularizationRate: options.regularizationRate)
+            network: trained, loss: loss, dataset: dataOptions.dataName,
+            regularization: options.regularization, regularizationRate: options.regularizationRate,
+            status: status, encoding: data.encoding, optimizer: final.optimizer, order: options.order,
+            learningRate: final.learningRate, batchSize: final.batchSize, seed: options.seed, epochs: final.epochs,
+            confusion: task.isClassification ? Evaluation.confusion(of: trained, on: data.test ?? data.training) : nil,
+            divergence: final.divergence?.reason)
         Terminal.writeOutput(json ? summary.json() + "\n" : summary.text())
         if let save, !json { Terminal.writeOutput("model saved to \(save)\n") }
+        switch status {
+        case .done:
+            return
+        case .diverged:
+            var advice = "try a lower --learning-rate"
+            if !dataOptions.standardize, let scale = FeatureScale(of: data.training), scale.needsStandardizing {
+                advice = "add --standardize (features up to \(Format.value(scale.largestMagnitude)))"
+            }
+            let kept = save.map { "; the last finite parameters were saved to \($0)" } ?? ""
+            Terminal.note(
+                "training diverged at iteration \(final.iteration): \(final.divergence?.reason ?? "the loss stopped being finite")\(kept); \(advice)"
+            )
+            throw ExitCode(RunStatus.divergedExitCode)
+        case .interrupted:
+            let signal = Interruption.received ?? SIGINT
+            Terminal.note(
+                "interrupted at iteration \(final.iteration)\(save.map { "; the model so far was saved to \($0)" } ?? "")"
+            )
+            throw ExitCode(128 + signal)
+        }
     }
+
+    /// The data, and the model to carry on from (`--model`) with its network, or none.
+    private func startingPoint() throws -> (data: DataOptions.Loaded, model: ModelFile?, network: Network?) {
+        guard let model else {
+            return (try dataOptions.load(task: networkOptions.task.task), nil, nil)
+        }
+        if model.isEmpty { throw UsageError("--model is an empty path, expected a model file") }
+        let (file, network) = try ModelFile.load(path: model)
+        var raw = try dataOptions.loadRaw(task: file.task == .binary ? .binary : nil)
+        guard network.inputCount == raw.training.featureCount else {
+            throw UsageError(
+                "\(model): the model takes \(network.inputCount) inputs, the data have \(raw.training.featureCount) features"
+            )
+        }
+        do {
+            raw.training = try file.encoding.encode(raw.training)
+            raw.test = try raw.test.map { (d) throws(TargetEncoding.Mismatch) in try file.encoding.encode(d) }
+        } catch {
+            throw UsageError("\(model): the data do not suit this \(file.task.rawValue) model: \(error.message)")
+        }
+        raw.encoding = file.encoding
+        raw.taskNote = file.task.rawValue
+        // The model's own standardization, so its weights see the inputs they were trained on.
+        let data = raw.standardized(by: file.standardization).scalingTargets(file.targetStandardization)
+        return (data, file, network)
+    }
+
+    /// Notes on stderr before training: the task auto picked for a CSV file, and unscaled features.
+    private func notes(_ data: DataOptions.Loaded) {
+        if dataOptions.data != nil, networkOptions.task == .auto, model == nil, data.encoding.task != .binary {
+            Terminal.note("task: \(data.taskNote) (--task to choose)")
+        }
+        if !dataOptions.standardize, model == nil, let scale = FeatureScale(of: data.training),
+            scale.needsStandardizing
+        {
+            Terminal.note("note: \(scale.advice(fix: "--standardize"))")
+        }
+    }
+}
+
+/// How a headless run ended.
+enum RunStatus: String, Sendable {
+    case done, diverged, interrupted
+
+    /// `train`'s exit status for a run that diverged (its outputs are still written).
+    static let divergedExitCode: Int32 = 3
 }
 
 extension TrainCommand {

@@ -13,20 +13,52 @@ struct TrainingSummary {
     let dataset: String
     let regularization: Regularization
     let regularizationRate: Double
+    var status: RunStatus = .done
+    var encoding = TargetEncoding(task: .binary)
+    var optimizer = OptimizerSettings()
+    var order: ExampleOrder = .random
+    var learningRate = 0.1
+    var batchSize = 1
+    var seed: UInt64 = 1
+    var epochs = 0.0
+    /// counts[actual][predicted] on the test data (the training data when there is none), for a classifier.
+    var confusion: [[Int]]?
+    var divergence: String?
+
+    var task: Task { encoding.task }
+
+    /// A regression's RMSE in the target's units.
+    func rmse(_ e: Evaluation) -> Double { e.rootMeanSquaredError * (encoding.scale?.deviation ?? 1) }
 
     func text() -> String {
+        let counts = "\(training.count) training instances\(test.map { ", \($0.count) test" } ?? "")"
         var lines = [
-            "dataset           \(dataset)  (\(training.count) training instances\(test.map { ", \($0.count) test" } ?? ""))",
-            "iterations        \(iterations)",
-            "final error       \(Format.value(training.cumulativeError))  (\(loss.rawValue) summed over \(training.count) instances)",
-            "train accuracy    \(Format.percent(training.accuracy))"
+            "dataset           \(dataset)  (\(counts))",
+            "task              \(encoding.task == .multiclass ? "multiclass, \(encoding.classes.count) classes" : task.rawValue)",
+            "status            \(status.rawValue)\(divergence.map { " (\($0))" } ?? "")",
+            "iterations        \(iterations)  (\(String(format: "%.2f", epochs)) epochs)",
+            "loss              \(Format.value(training.meanLoss)) per instance  (\(loss.rawValue); test \(test.map { Format.value($0.meanLoss) } ?? "n/a"))",
+            "final error       \(Format.value(training.cumulativeError))  (\(loss.rawValue) summed over \(training.count) instances)"
         ]
-        if let test {
-            lines.append("test error        \(Format.value(test.cumulativeError))  (over \(test.count) instances)")
-            lines.append("test accuracy     \(Format.percent(test.accuracy))")
+        if task == .regression {
+            lines.append("train R²          \(Format.value(training.accuracy))  (RMSE \(Format.value(rmse(training))))")
+            if let test {
+                lines.append("test R²           \(Format.value(test.accuracy))  (RMSE \(Format.value(rmse(test))))")
+            } else {
+                lines.append("test R²           n/a (no --test-data or --test-fraction)")
+            }
         } else {
-            lines.append("test accuracy     n/a (no --test-data or --test-fraction)")
+            lines.append("train accuracy    \(Format.percent(training.accuracy))")
+            if let test {
+                lines.append("test error        \(Format.value(test.cumulativeError))  (over \(test.count) instances)")
+                lines.append("test accuracy     \(Format.percent(test.accuracy))")
+            } else {
+                lines.append("test accuracy     n/a (no --test-data or --test-fraction)")
+            }
         }
+        lines.append(
+            "optimizer         \(optimizer.summary), learning rate \(Format.value(learningRate)), batch \(batchSize), \(order.rawValue) order"
+        )
         lines.append(
             "regularization    \(regularization == .none ? "none" : "\(regularization.rawValue), rate \(Format.value(regularizationRate))")"
         )
@@ -38,74 +70,65 @@ struct TrainingSummary {
     }
 
     func json() -> String {
-        struct Body: Encodable {
-            let dataset: String
-            let iterations: Int
-            let final_error: Double?
-            let train_accuracy: Double
-            let test_error: Double?
-            let test_accuracy: Double?
-            let regularization: String
-            let regularization_rate: Double
-            let steps_per_second: Double?
-            let parameters: Int
-            let layers: [Int]
-            let weights: [[Double?]]
-            let biases: [[Double?]]
-            /// The fields holding null (or nulls) because their value was not a finite number, which JSON
-            /// cannot write.
-            let not_finite: [String]
-
-            func encode(to encoder: Encoder) throws {
-                // Written by hand so absent test figures appear as null rather than being left out.
-                var c = encoder.container(keyedBy: Key.self)
-                try c.encode(dataset, forKey: .dataset)
-                try c.encode(iterations, forKey: .iterations)
-                try c.encode(final_error, forKey: .final_error)
-                try c.encode(train_accuracy, forKey: .train_accuracy)
-                try c.encode(test_error, forKey: .test_error)
-                try c.encode(test_accuracy, forKey: .test_accuracy)
-                try c.encode(regularization, forKey: .regularization)
-                try c.encode(regularization_rate, forKey: .regularization_rate)
-                try c.encode(steps_per_second, forKey: .steps_per_second)
-                try c.encode(parameters, forKey: .parameters)
-                try c.encode(layers, forKey: .layers)
-                try c.encode(weights, forKey: .weights)
-                try c.encode(biases, forKey: .biases)
-                try c.encode(not_finite, forKey: .not_finite)
-            }
-            enum Key: String, CodingKey {
-                case dataset, iterations, final_error, train_accuracy, test_error, test_accuracy
-                case regularization, regularization_rate, steps_per_second
-                case parameters, layers, weights, biases, not_finite
-            }
-        }
         var notFinite: [String] = []
-        func finite(_ x: Double, _ name: String) -> Double? {
-            if x.isFinite { return x }
+        func number(_ x: Double, _ name: String) -> JSONField {
+            if x.isFinite { return .number(x) }
             if !notFinite.contains(name) { notFinite.append(name) }
-            return nil
+            return .null
         }
-        let body = Body(
-            dataset: dataset,
-            iterations: iterations,
-            final_error: finite(training.cumulativeError, "final_error"),
-            train_accuracy: training.accuracy,
-            test_error: test.flatMap { finite($0.cumulativeError, "test_error") },
-            test_accuracy: test?.accuracy,
-            regularization: regularization.rawValue,
-            regularization_rate: regularizationRate,
-            steps_per_second: finite(stepsPerSecond, "steps_per_second"),
-            parameters: network.parameters.count,
-            layers: network.sizes,
-            weights: (0..<network.layerCount).map { network.weights(layer: $0).joined().map { finite($0, "weights") } },
-            biases: (0..<network.layerCount).map { network.biases(layer: $0).map { finite($0, "biases") } },
-            not_finite: notFinite
-        )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // Every number is finite or null by now, which JSONEncoder always writes.
-        let data = (try? encoder.encode(body)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        func optional(_ x: Double?, _ name: String) -> JSONField { x.map { number($0, name) } ?? .null }
+        var body: [String: JSONField] = [
+            "dataset": .string(dataset),
+            "task": .string(task.rawValue),
+            "status": .string(status.rawValue),
+            "iterations": .integer(iterations),
+            "epochs": number(epochs, "epochs"),
+            "loss": number(training.meanLoss, "loss"),
+            "test_loss": optional(test?.meanLoss, "test_loss"),
+            "loss_function": .string(loss.rawValue),
+            "final_error": number(training.cumulativeError, "final_error"),
+            "test_error": optional(test?.cumulativeError, "test_error"),
+            "train_instances": .integer(training.count),
+            "test_instances": test.map { .integer($0.count) } ?? .null,
+            "optimizer": .string(optimizer.kind.rawValue),
+            "optimizer_settings": .object([
+                "momentum": .number(optimizer.momentum), "beta1": .number(optimizer.beta1),
+                "beta2": .number(optimizer.beta2), "epsilon": .number(optimizer.epsilon),
+                "rms_decay": .number(optimizer.rmsDecay)
+            ]),
+            "order": .string(order.rawValue),
+            "learning_rate": number(learningRate, "learning_rate"),
+            "batch_size": .integer(batchSize),
+            "seed": .integer(Int(truncatingIfNeeded: seed)),
+            "regularization": .string(regularization.rawValue),
+            "regularization_rate": .number(regularizationRate),
+            "steps_per_second": number(stepsPerSecond, "steps_per_second"),
+            "parameters": .integer(network.parameters.count),
+            "layers": .array(network.sizes.map { .integer($0) }),
+            "weights": .array(
+                (0..<network.layerCount).map { l in
+                    .array(network.weights(layer: l).joined().map { number($0, "weights") })
+                }),
+            "biases": .array(
+                (0..<network.layerCount).map { l in .array(network.biases(layer: l).map { number($0, "biases") }) }),
+            "divergence": divergence.map { .string($0) } ?? .null
+        ]
+        if task == .regression {
+            body["train_r2"] = number(training.accuracy, "train_r2")
+            body["test_r2"] = optional(test?.accuracy, "test_r2")
+            body["train_rmse"] = number(rmse(training), "train_rmse")
+            body["test_rmse"] = optional(test.map(rmse), "test_rmse")
+        } else {
+            body["train_accuracy"] = .number(training.accuracy)
+            body["test_accuracy"] = test.map { .number($0.accuracy) } ?? .null
+            let classCount = network.outputCount == 1 ? 2 : network.outputCount
+            body["classes"] = .array((0..<classCount).map { JSONField.string(encoding.label(ofClass: $0)) })
+            if let confusion {
+                body["confusion"] = .array(confusion.map { .array($0.map { .integer($0) }) })
+                body["confusion_on"] = .string(test == nil ? "training" : "test")
+            }
+        }
+        body["not_finite"] = .array(notFinite.map { .string($0) })
+        return JSONField.object(body).text
     }
 }

@@ -46,6 +46,11 @@ public struct OptimizerSettings: Sendable, Equatable, Codable {
         self.rmsDecay = rmsDecay
     }
 
+    enum CodingKeys: String, CodingKey {
+        case kind, momentum, beta1, beta2, epsilon
+        case rmsDecay = "rms_decay"
+    }
+
     /// The settings in a few words: `adam β₁ 0.9 β₂ 0.999`, `momentum 0.9`, `sgd`.
     public var summary: String {
         switch kind {
@@ -68,7 +73,8 @@ public struct UpdateRule: Sendable {
     public init(_ settings: OptimizerSettings, parameterCount: Int) {
         self.settings = settings
         let kind = settings.kind
-        first = kind == .momentum || kind == .nesterov || kind == .adam ? Array(repeating: 0, count: parameterCount) : []
+        first =
+            kind == .momentum || kind == .nesterov || kind == .adam ? Array(repeating: 0, count: parameterCount) : []
         second = kind == .rmsprop || kind == .adam ? Array(repeating: 0, count: parameterCount) : []
     }
 

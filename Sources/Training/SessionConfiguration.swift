@@ -6,6 +6,13 @@ public struct SessionConfiguration: Sendable {
     public var test: Dataset?
     public var hidden: [Int]
     public var activation: Activation
+    /// What the network predicts, and its output units (the classes, for multiclass; 1 otherwise).
+    public var task: Task
+    public var outputs: Int
+    /// The update rule and its constants (plain SGD: the tutorial's).
+    public var optimizer: OptimizerSettings
+    /// The order training instances are drawn in (at random: the tutorial's).
+    public var order: ExampleOrder
     public var loss: Loss
     public var learningRate: Double
     public var batchSize: Int
@@ -28,8 +35,13 @@ public struct SessionConfiguration: Sendable {
         loss: Loss = .squaredError, learningRate: Double = 0.1, batchSize: Int = 1,
         regularization: Regularization = .none, regularizationRate: Double = 0, seed: UInt64 = 1,
         iterationLimit: Int? = 10_000, speed: Speed = .unlimited, startPaused: Bool = false,
-        keepFullLog: Bool = false, initialNetwork: Network? = nil
+        keepFullLog: Bool = false, initialNetwork: Network? = nil, task: Task = .binary, outputs: Int = 1,
+        optimizer: OptimizerSettings = OptimizerSettings(), order: ExampleOrder = .random
     ) {
+        self.task = task
+        self.outputs = outputs
+        self.optimizer = optimizer
+        self.order = order
         self.training = training
         self.test = test
         self.hidden = hidden
@@ -51,8 +63,8 @@ public struct SessionConfiguration: Sendable {
     func drawNetwork(seed: UInt64) -> (Network, SeededGenerator) {
         var generator = SeededGenerator(seed: seed)
         let network = Network(
-            inputCount: training.featureCount, hidden: hidden, hiddenActivation: activation,
-            generator: &generator)
+            inputCount: training.featureCount, hidden: hidden, hiddenActivation: activation, task: task,
+            outputs: outputs, generator: &generator)
         return (network, generator)
     }
 }

@@ -33,6 +33,21 @@ public struct Snapshot: Sendable {
     /// Iterations between two error reports: 100 as in the tutorial, more when evaluating the data that often
     /// would cost too much (`ReportSchedule`).
     public var reportInterval: Int
+    /// The update rule now, and the order instances are drawn in.
+    public var optimizer: OptimizerSettings
+    public var order: ExampleOrder
+    /// Training instances drawn so far over the training set's size.
+    public var epochs: Double
+    /// The latest mean losses per instance (train and test comparable), and for regression the RMSEs in the
+    /// units trained in.
+    public var trainingLoss: Double?
+    public var testLoss: Double?
+    public var trainingRMSE: Double?
+    public var testRMSE: Double?
+    /// Why the run is DIVERGED, when it is.
+    public var divergence: Divergence?
+    /// What the network predicts.
+    public var task: Task { network.task }
     public var reportIntervalAdapted: Bool { reportInterval != ReportSchedule.tutorialInterval }
 
     public init(
@@ -41,8 +56,19 @@ public struct Snapshot: Sendable {
         trainingError: Double? = nil, testError: Double? = nil, trainingAccuracy: Double? = nil,
         testAccuracy: Double? = nil, bestError: Double? = nil, bestIteration: Int? = nil,
         history: ErrorHistory, events: [TrainingEvent], reportInterval: Int,
-        regularization: Regularization = .none, regularizationRate: Double = 0
+        regularization: Regularization = .none, regularizationRate: Double = 0,
+        optimizer: OptimizerSettings = OptimizerSettings(), order: ExampleOrder = .random, epochs: Double = 0,
+        trainingLoss: Double? = nil, testLoss: Double? = nil, trainingRMSE: Double? = nil, testRMSE: Double? = nil,
+        divergence: Divergence? = nil
     ) {
+        self.optimizer = optimizer
+        self.order = order
+        self.epochs = epochs
+        self.trainingLoss = trainingLoss
+        self.testLoss = testLoss
+        self.trainingRMSE = trainingRMSE
+        self.testRMSE = testRMSE
+        self.divergence = divergence
         self.version = version
         self.iteration = iteration
         self.limit = limit

@@ -11,6 +11,8 @@ public enum TrainingCommand: Sendable, Equatable {
     case learningRateDown
     case setSpeed(Speed)
     case setBatchSize(Int)
+    /// Another update rule, its memory started afresh; the parameters carry on.
+    case setOptimizer(OptimizerKind)
     /// Another hidden activation: parameters are drawn afresh for it from the same seed (a reset).
     case setActivation(Activation)
     /// Another loss: parameters are drawn afresh from the same seed (a reset), and errors are measured in it.

@@ -1,7 +1,10 @@
+import NeuralCore
+
 /// Something that happened to a run, marked on the error chart at its iteration.
 public struct TrainingEvent: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case learningRate(from: Double, to: Double)
+        case optimizer(OptimizerKind)
         case paused
         case resumed
         case reset(seed: UInt64)

@@ -7,8 +7,8 @@ import NeuralCore
 /// or 1-based number, 0/1 targets, any number of features, blank lines / trailing newline / CRLF tolerated,
 /// numbers parsed exactly, and every bad input reported as one `DataError` with file, line and column.
 @Suite struct CSVReaderTests {
-    func parse(_ text: String, target: TargetColumn = .last) throws(DataError) -> Dataset {
-        try CSVReader.parse(Array(text.utf8), file: "data.csv", target: target)
+    func parse(_ text: String, target: TargetColumn = .last, binary: Bool = true) throws(DataError) -> Dataset {
+        try CSVReader.parse(Array(text.utf8), file: "data.csv", target: target, binaryTargets: binary)
     }
 
     /// The error `text` must give; fails the test when it parses.
@@ -129,13 +129,16 @@ import NeuralCore
     }
 
     @Test(arguments: ["2", "-1", "0.5", "1.0000001", "10"])
-    func targetsOtherThanZeroOrOneAreRejected(text: String) {
+    func targetsOtherThanZeroOrOneAreRejected(text: String) throws {
         let error = failure("a,y\n1,0\n1,\(text)\n")
         #expect(
             error
                 == DataError(
                     file: "data.csv", line: 3, column: 2,
                     "expected a target of 0 or 1, found \"\(text)\""))
+        // Without the binary rule (multiclass or regression targets) the same file reads.
+        let data = try parse("a,y\n1,0\n1,\(text)\n", binary: false)
+        #expect(data.targets == [0, Double(text)!])
     }
 
     // MARK: Shape

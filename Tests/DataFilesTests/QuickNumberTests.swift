@@ -235,7 +235,7 @@ import NeuralCore
         lines[lines.count - 10] = "1,2"
         let bytes = Array(lines.joined(separator: "\n").utf8)
         #expect(throws: DataError(file: "f.csv", line: 11, column: 4, "expected a target of 0 or 1, found \"7\"")) {
-            try CSVReader.parse(bytes, file: "f.csv", target: .last)
+            try CSVReader.parse(bytes, file: "f.csv", target: .last, binaryTargets: true)
         }
     }
 }

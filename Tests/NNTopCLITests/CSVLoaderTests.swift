@@ -67,7 +67,7 @@ import NeuralCore
             throws: DataError(
                 file: path, line: lines.count / 2 + 41, column: 4, "expected a target of 0 or 1, found \"7\"")
         ) {
-            try CSVLoader.load(path: path, parts: 4, minimumBytes: 1)
+            try CSVLoader.load(path: path, binaryTargets: true, parts: 4, minimumBytes: 1)
         }
     }
 

@@ -97,7 +97,7 @@ import Testing
 
     @Test(arguments: ["2", "-1", "0.5", "yes"])
     func targetNotZeroOrOne(cell: String) throws {
-        let (result, path) = try train("a,b,y\n1,2,0\n3,4,\(cell)\n")
+        let (result, path) = try train("a,b,y\n1,2,0\n3,4,\(cell)\n", extra: ["--task", "binary"])
         if Double(cell) == nil {
             expectOneLineFailure(result, contains: ["\(path):3:3: ", "expected a number", "\"\(cell)\""])
         } else {
@@ -139,7 +139,7 @@ import Testing
     @Test func badDataLeavesAnExistingSaveTargetAlone() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
-        let data = try scratch.file("bad.csv", "a,b,y\n1,2,0\n1,2,7\n")
+        let data = try scratch.file("bad.csv", "a,b,y\n1,2,0\n1,2,seven\n")
         let save = try scratch.file("model.json", "keep me")
         let history = try scratch.file("history.csv", "keep me too")
         expectOneLineFailure(

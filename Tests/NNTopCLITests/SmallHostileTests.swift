@@ -10,12 +10,12 @@ import Testing
         let saved = try runNNTop(["train", "--iterations", "10", "--save", "m.json"], in: scratch.url)
         #expect(saved.status == 0, "\(saved)")
         let text = try scratch.read("m.json")
-        #expect(text.contains("\"version\" : 1"))
-        try scratch.file("s.json", text.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : \"1\""))
+        #expect(text.contains("\"version\" : 2"))
+        try scratch.file("s.json", text.replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : \"2\""))
         try scratch.file("a.json", "[1, 2]")
         expectOneLineFailure(
             try runNNTop(["predict", "--model", "s.json", "1", "2"], in: scratch.url),
-            contains: ["s.json", "\"version\" should be the number 1, found the string \"1\""])
+            contains: ["s.json", "\"version\" should be the number 2, found the string \"2\""])
         expectOneLineFailure(
             try runNNTop(["predict", "--model", "a.json", "1", "2"], in: scratch.url),
             contains: ["a.json", "JSON, but not a JSON object"])

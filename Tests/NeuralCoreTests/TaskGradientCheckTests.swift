@@ -12,7 +12,7 @@ import Testing
         (.multiclass, .crossEntropy, 3, [0, 1, 2]),
         (.multiclass, .squaredError, 3, [0, 2]),
         (.multiclass, .crossEntropy, 2, [1]),
-        (.regression, .squaredError, 1, [-1.7, 0.3, 2.5]),
+        (.regression, .squaredError, 1, [-1.7, 0.3, 2.5])
     ]
 
     @Test(arguments: Activation.allCases, 0..<4)

@@ -21,12 +21,13 @@ import NeuralCore
         #expect(done.trainingError == last)
     }
 
-    @Test func learningRate1000DivergesPausesAndRecovers() throws {
-        let session = tutorialSession(learningRate: 1000)
+    @Test func aRegressionAtLearningRate10DivergesPausesAndRecovers() throws {
+        let session = regressionSession(learningRate: 10)
         session.start()
         defer { session.stop() }
         let diverged = try #require(waitFor(session, 10) { $0.state == .diverged })
         #expect(diverged.network.isFinite)
+        #expect(diverged.divergence != nil)
         Thread.sleep(forTimeInterval: 0.05)
         #expect(session.channel.newest?.iteration == diverged.iteration, "a diverged session is paused")
         session.send(.setLearningRate(0.1))
@@ -34,6 +35,41 @@ import NeuralCore
         session.send(.resume)
         let recovered = try #require(waitFor(session) { $0.state == .running && $0.iteration > 1000 })
         #expect(recovered.trainingError?.isFinite == true)
+        #expect(recovered.divergence == nil)
+    }
+
+    /// The tutorial at learning rate 1000 saturates its output on misclassified points: stuck, with a bounded
+    /// loss, but not diverging, so the run ends DONE.
+    @Test func aSaturatedClassifierIsNotDiverged() throws {
+        let session = tutorialSession(limit: 20_000, learningRate: 1000)
+        session.start()
+        defer { session.stop() }
+        let end = try #require(waitFor(session, 10) { $0.state == .done || $0.state == .diverged })
+        #expect(end.state == .done)
+        #expect(end.divergence == nil)
+        #expect(end.trainingLoss.map { $0 <= 1 } == true)
+    }
+
+    @Test func theOptimizerSwitchesLiveAndTheParametersCarryOn() throws {
+        let session = TrainingSession(
+            SessionConfiguration(
+                training: .tutorial, hidden: [3], activation: .tanh, batchSize: 4, iterationLimit: nil,
+                startPaused: true))
+        session.start()
+        defer { session.stop() }
+        _ = try #require(waitFor(session) { $0.state == .paused })
+        session.send(.step(200))
+        let before = try #require(waitFor(session) { $0.iteration == 200 })
+        #expect(before.optimizer.kind == .sgd)
+        session.send(.setOptimizer(.adam))
+        let after = try #require(waitFor(session) { $0.optimizer.kind == .adam })
+        #expect(after.iteration == 200)
+        #expect(after.network == before.network)
+        #expect(after.events.last?.kind == .optimizer(.adam))
+        #expect(abs(after.epochs - 200 * 4 / 8) < 1e-12)
+        session.send(.step(10))
+        let moved = try #require(waitFor(session) { $0.iteration == 210 })
+        #expect(moved.network != before.network)
     }
 
     @Test func resetWithTheSameSeedRepeatsTheRun() throws {

@@ -91,17 +91,21 @@ import NeuralCore
     }
 
     @Test func aBlowUpFoundByTheEndOfRunReportEndsTheRunDiverged() throws {
-        // The same 400 rows at learning rate 500: the outputs saturate on misclassified rows. The only report after
-        // the start is the one at the end of the run, and it must count as any other would.
+        // The same 400 rows as a regression on their first feature at learning rate 2: the squared error grows
+        // without bound. The only report after the start is the one at the end of the run, and it must count as
+        // any other would.
         var configuration = Self.configuration(rows: 400)
+        configuration.training.targets = (0..<400).map { configuration.training.row($0).first! * 3 }
+        configuration.task = .regression
+        configuration.hidden = []
         configuration.iterationLimit = 1_000
-        configuration.learningRate = 500
+        configuration.learningRate = 0.9
         configuration.startPaused = false
         let session = TrainingSession(configuration)
         session.start()
         defer { session.stop() }
         let end = try #require(waitFor(session) { $0.state == .done || $0.state == .diverged })
         #expect(end.state == .diverged)
-        #expect(end.iteration == 1_000)
+        #expect(end.divergence != nil)
     }
 }

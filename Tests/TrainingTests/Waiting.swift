@@ -1,4 +1,5 @@
 import Foundation
+import NeuralCore
 import Training
 
 /// Polls the session's channel until a snapshot satisfies `predicate`, for at most `seconds`.
@@ -9,6 +10,17 @@ func waitFor(_ session: TrainingSession, _ seconds: Double = 5, _ predicate: (Sn
         Thread.sleep(forTimeInterval: 0.001)
     }
     return session.channel.newest.flatMap { predicate($0) ? $0 : nil }
+}
+
+/// A regression on the tutorial's points (target x1 + 2·x2), whose squared error grows without bound at a large
+/// enough learning rate.
+func regressionSession(learningRate: Double, limit: Int? = nil) -> TrainingSession {
+    let points = Dataset.tutorial
+    let targets = (0..<points.count).map { points.row($0).first! + 2 * points.row($0).last! }
+    return TrainingSession(
+        SessionConfiguration(
+            training: Dataset(featureNames: points.featureNames, features: points.features, targets: targets),
+            hidden: [4], activation: .tanh, learningRate: learningRate, iterationLimit: limit, task: .regression))
 }
 
 func tutorialSession(

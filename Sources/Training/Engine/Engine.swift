@@ -77,7 +77,8 @@ final class Engine {
             network: network, learningRate: learningRate,
             batchSize: batchSize, loss: configuration.loss,
             regularization: configuration.regularization,
-            regularizationRate: configuration.regularizationRate)
+            regularizationRate: configuration.regularizationRate,
+            optimizer: configuration.optimizer, order: configuration.order)
         return Trainer(
             network: network, optimizer: optimizer, generator: generator,
             training: configuration.training, test: configuration.test,
@@ -199,7 +200,10 @@ final class Engine {
             bestError: record.best?.error, bestIteration: record.best?.iteration,
             history: record.history, events: record.events, reportInterval: trainer.reportInterval,
             regularization: trainer.optimizer.regularization,
-            regularizationRate: trainer.optimizer.regularizationRate)
+            regularizationRate: trainer.optimizer.regularizationRate,
+            optimizer: trainer.optimizer.optimizer, order: trainer.optimizer.sampler.order, epochs: trainer.epochs,
+            trainingLoss: latest?.trainingLoss, testLoss: latest?.testLoss, trainingRMSE: latest?.trainingRMSE,
+            testRMSE: latest?.testRMSE, divergence: guardian.reason)
         channel.publish(snapshot)
     }
 }

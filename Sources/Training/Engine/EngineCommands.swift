@@ -11,9 +11,8 @@ extension Engine {
             case .paused: break
             case .done: limit = nil
             case .diverged:
-                // From the last finite parameters, typically at a lower learning rate; mistakes already
-                // saturated stay as they are and do not count again.
-                guardian.accept(saturatedMistakes: record.latest?.saturatedMistakes ?? 0)
+                // From the last finite parameters, typically at a lower learning rate.
+                guardian.resume()
             case .running: return
             }
             state = .running
@@ -23,6 +22,7 @@ extension Engine {
             guard n > 0 else { return }
             if state == .running { record.add(.paused, at: trainer.iteration) }
             if state == .done { limit = nil }
+            if state == .diverged { guardian.resume() }
             state = .paused
             pendingSteps = pendingSteps.addingReportingOverflow(n).overflow ? .max : pendingSteps + n
         case .setLearningRate(let rate):
@@ -41,6 +41,13 @@ extension Engine {
             guard size >= 1 else { return }
             trainer.optimizer.batchSize = size
             updateReportInterval()
+        case .setOptimizer(let kind):
+            guard kind != trainer.optimizer.optimizer.kind else { return }
+            var settings = trainer.optimizer.optimizer
+            settings.kind = kind
+            trainer.optimizer.optimizer = settings
+            configuration.optimizer = settings
+            record.add(.optimizer(kind), at: trainer.iteration)
         case .setActivation(let activation):
             guard activation != configuration.activation else { return }
             configuration.activation = activation

@@ -1,0 +1,132 @@
+import Foundation
+import NeuralCore
+
+/// A network's outputs for one input, read as its task reads them: the probability of class 1 (binary), a
+/// probability per class and the most likely class's label (multiclass), or a value in the target's units
+/// (regression).
+struct Prediction {
+    let task: Task
+    /// Binary: [p]. Multiclass: one per class. Regression: [value].
+    let outputs: [Double]
+    /// The class labels, in output order (binary: 0 and 1).
+    let labels: [String]
+
+    var isFinite: Bool { outputs.allSatisfy(\.isFinite) }
+
+    /// The predicted class's index, when the outputs are numbers.
+    var classIndex: Int? {
+        guard isFinite, task.isClassification else { return nil }
+        if task == .binary { return predictedClass(outputs[0]) }
+        return outputs.indices.max { outputs[$0] < outputs[$1] }
+    }
+
+    var label: String? { classIndex.map { labels[$0] } }
+
+    var text: String {
+        switch task {
+        case .binary:
+            return "probability \(Format.value(outputs[0]))  class \(label ?? "none (the output is not a number)")"
+        case .multiclass:
+            guard let k = classIndex else { return "class none (the outputs are not numbers)" }
+            return "class \(labels[k])  probability \(Format.value(outputs[k]))"
+        case .regression:
+            return isFinite ? "value \(Format.value(outputs[0]))" : "value none (the output is not a number)"
+        }
+    }
+
+    /// After a target: whether the class is right, or a regression's error.
+    func verdict(target: Double) -> String {
+        switch task {
+        case .binary, .multiclass:
+            return "\t" + (label == TargetEncoding.text(target) ? "right" : "wrong")
+        case .regression:
+            return isFinite ? "\terror \(Format.value(outputs[0] - target))" : ""
+        }
+    }
+
+    /// One prediction as a JSON object. An output that is not a finite number (inputs far beyond the data the
+    /// model saw) is null, and "not_finite" says so.
+    func json(target: Double?) -> String {
+        var fields: [String: JSONField] = [:]
+        switch task {
+        case .binary:
+            fields["probability"] = isFinite ? .number(outputs[0]) : .null
+            fields["class"] = classIndex.map { .integer($0) } ?? .null
+            if let target { fields["target"] = .integer(Int(target)) }
+        case .multiclass:
+            fields["class"] = label.map { .string($0) } ?? .null
+            fields["probabilities"] = isFinite ? .array(outputs.map { .number($0) }) : .null
+            if let target { fields["target"] = .string(TargetEncoding.text(target)) }
+        case .regression:
+            fields["value"] = isFinite ? .number(outputs[0]) : .null
+            if let target { fields["target"] = .number(target) }
+        }
+        if !isFinite { fields["not_finite"] = .integer(1) }
+        var text = JSONField.object(fields).text
+        // "not_finite": true, as before (JSONField writes no booleans).
+        text = text.replacingOccurrences(of: "\"not_finite\":1", with: "\"not_finite\":true")
+        return text
+    }
+}
+
+/// Runs a network and reads its outputs through the model's target encoding.
+struct PredictionReader {
+    let network: Network
+    let encoding: TargetEncoding
+
+    func predict(_ input: [Double]) -> Prediction {
+        var outputs = network.outputs(input)
+        let labels: [String]
+        switch network.task {
+        case .binary: labels = ["0", "1"]
+        case .multiclass: labels = (0..<network.outputCount).map { encoding.label(ofClass: $0) }
+        case .regression:
+            labels = []
+            outputs = outputs.map(encoding.value(fromOutput:))
+        }
+        return Prediction(task: network.task, outputs: outputs, labels: labels)
+    }
+}
+
+/// Right and wrong classes, or a regression's squared errors, over the labelled rows predicted.
+struct PredictionTally {
+    let task: Task
+    var rows = 0
+    var right = 0
+    var squares = 0.0
+    var targets: [Double] = []
+
+    mutating func add(_ prediction: Prediction, target: Double) {
+        rows += 1
+        if task == .regression {
+            squares += (prediction.outputs[0] - target) * (prediction.outputs[0] - target)
+            targets.append(target)
+        } else if prediction.label == TargetEncoding.text(target) {
+            right += 1
+        }
+    }
+
+    var accuracy: Double? { rows == 0 ? nil : Double(right) / Double(rows) }
+    var rmse: Double? { rows == 0 ? nil : (squares / Double(rows)).squareRoot() }
+    var rSquared: Double? {
+        guard rows > 0 else { return nil }
+        let mean = targets.reduce(0, +) / Double(rows)
+        let total = targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        return total > 0 ? 1 - squares / total : (squares == 0 ? 1 : 0)
+    }
+
+    var text: String {
+        guard rows > 0 else { return "" }
+        if task == .regression {
+            return "R² \(Format.value(rSquared ?? .nan))  RMSE \(Format.value(rmse ?? .nan)) (over \(rows) rows)\n"
+        }
+        return "accuracy \(Format.percent(accuracy ?? 0)) (\(right) of \(rows))\n"
+    }
+
+    /// The figures for the JSON object's tail: "accuracy" (null without targets), or "r2" and "rmse".
+    var jsonFields: String {
+        func value(_ x: Double?) -> String { x.map { $0.isFinite ? "\($0)" : "null" } ?? "null" }
+        if task == .regression { return "\"r2\":\(value(rSquared)),\"rmse\":\(value(rmse))" }
+        return "\"accuracy\":\(value(accuracy))"
+    }
+}
