@@ -52,13 +52,10 @@ public struct DashboardState: Sendable {
     /// Show the whole run (true) or the recent window at full resolution (false).
     public var wholeRun = true
     public var size: Size
-    public var quit = false
     /// The decision map's plane (which features across and up, over what range).
     var mapPlane: MapPlane
     /// The map's cursor, in cells from the map's top-left corner (clamped to the map when drawn).
     public var mapCursor = (column: 0, row: 0)
-    /// Work the dashboard asks of its host (files to write), taken and carried out by the main loop.
-    public var requests: [DashboardRequest] = []
     /// Draw the map in two flat colours (the predicted class) instead of shading by probability.
     public var discrete = false
 
@@ -131,16 +128,6 @@ public struct DashboardState: Sendable {
         }
         return .success(values)
     }
-}
-
-/// Something only the host can do (it writes files); the result comes back as a notice.
-public enum DashboardRequest: Sendable, Equatable {
-    /// Save the current model (atomic JSON).
-    case saveModel
-    /// Write the error history as CSV and as an SVG plot.
-    case exportHistory
-    /// Draw the built-in dataset again with another seed and this noise, and train on that.
-    case newData(noise: Double)
 }
 
 public struct ProbeInputError: Error, Equatable, Sendable {
