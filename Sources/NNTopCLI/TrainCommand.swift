@@ -90,10 +90,3 @@ extension TrainCommand {
         try OutputPaths.check(OutputPaths.given([("--save", save), ("--history", history)]), inputs: dataOptions.inputs)
     }
 }
-
-extension Duration {
-    var seconds: Double {
-        let (s, atto) = components
-        return Double(s) + Double(atto) * 1e-18
-    }
-}

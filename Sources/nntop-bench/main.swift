@@ -30,8 +30,7 @@ func option(_ name: String, in arguments: [String] = Array(CommandLine.arguments
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = ContinuousClock.now
     try body()
-    let (s, atto) = (ContinuousClock.now - start).components
-    return Double(s) + Double(atto) * 1e-18
+    return (ContinuousClock.now - start).seconds
 }
 
 func stepsPerSecond(hidden: [Int], activation: Activation, steps: Int) -> (Double, Network) {
@@ -111,8 +110,7 @@ if CommandLine.arguments.contains("--engine") {
         session.stop()
         guard let first, let last else { fatalError("the engine published no snapshot") }
         let window = (last.at - first.at)
-        let (ws, wa) = window.components
-        let engine = Double(last.snapshot.iteration - first.snapshot.iteration) / (Double(ws) + Double(wa) * 1e-18)
+        let engine = Double(last.snapshot.iteration - first.snapshot.iteration) / window.seconds
         print("bare_\(name)_steps_per_second \(bare)")
         print("engine_\(name)_steps_per_second \(engine)")
         print("engine_\(name)_ratio \(engine / bare)")

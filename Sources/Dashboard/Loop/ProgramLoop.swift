@@ -95,7 +95,7 @@ public struct ProgramLoop<S: Screen, T: TrainerLink, H: DashboardHosting> {
                 awaitingSnapshot
                 ? .milliseconds(2)
                 : dirty ? max(Self.frameInterval - (clock.now - lastDraw), .milliseconds(1)) : Self.frameInterval
-            var timeout = Int32(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)
+            var timeout = Int32(wait.wholeMilliseconds)
             // Take every key already typed before drawing again, so fast typing never queues up frames.
             var handled = 0
             while handled < 256, let event = screen.read(timeoutMilliseconds: timeout) {
