@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NeuralCore
 import DataFiles
+import TerminalUI
 
 /// `nntop predict`: probabilities and classes from a saved model or from given weights.
 struct PredictCommand: ParsableCommand {
@@ -156,7 +157,9 @@ struct PredictCommand: ParsableCommand {
             Terminal.writeOutput(
                 "{\"rows\":[\(jsonRows.joined(separator: ","))],\"accuracy\":\(accuracy.map { "\($0)" } ?? "null")}\n")
         } else {
-            if let accuracy { out += "accuracy \(Format.percent(accuracy)) (\(right) of \(prepared.count))\n" }
+            if let accuracy {
+                out += "accuracy \(Format.percent(accuracy, decimals: 1)) (\(right) of \(prepared.count))\n"
+            }
             Terminal.writeOutput(out)
         }
     }

@@ -1,3 +1,4 @@
+import TerminalUI
 import Training
 
 /// Training progress on stderr: a redrawn bar when stderr is a terminal, otherwise a plain line every few

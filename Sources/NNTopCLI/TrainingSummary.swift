@@ -1,5 +1,6 @@
 import Foundation
 import NeuralCore
+import TerminalUI
 
 /// What `nntop train` prints at the end, as text or as one JSON object.
 struct TrainingSummary {
@@ -19,11 +20,11 @@ struct TrainingSummary {
             "dataset           \(dataset)  (\(training.count) training instances\(test.map { ", \($0.count) test" } ?? ""))",
             "iterations        \(iterations)",
             "final error       \(Format.value(training.cumulativeError))  (\(loss.rawValue) summed over \(training.count) instances)",
-            "train accuracy    \(Format.percent(training.accuracy))"
+            "train accuracy    \(Format.percent(training.accuracy, decimals: 1))"
         ]
         if let test {
             lines.append("test error        \(Format.value(test.cumulativeError))  (over \(test.count) instances)")
-            lines.append("test accuracy     \(Format.percent(test.accuracy))")
+            lines.append("test accuracy     \(Format.percent(test.accuracy, decimals: 1))")
         } else {
             lines.append("test accuracy     n/a (no --test-data or --test-fraction)")
         }
