@@ -22,7 +22,7 @@ struct TrainCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Write the error curve as CSV: iteration, cumulative error (and test error), a row per report and one for the end.",
+            "Write the error curve as CSV, as e in the dashboard does: iteration, cumulative error, its minimum and maximum, reports (and test error); a row per report and one for the end.",
             valueName: "file.csv"))
     var history: String?
 
@@ -69,7 +69,7 @@ struct TrainCommand: ParsableCommand {
                 standardization: data.standardization, iterations: final.iteration
             ).encoded(for: path)
         }
-        let historyCSV = history.map { _ in HistoryCSV.text(session.fullLog, hasTest: data.test != nil) }
+        let historyCSV = history.map { _ in HistoryTable(reports: session.fullLog, hasTest: data.test != nil).csv }
         if let save, let modelJSON { try AtomicFile.write(modelJSON, to: save) }
         if let history, let historyCSV { try AtomicFile.write(historyCSV, to: history) }
         let summary = TrainingSummary(
