@@ -69,7 +69,8 @@ let package = Package(
         .testTarget(
             name: "TrainingTests", dependencies: ["Training", "NeuralCore", "SharedState"], swiftSettings: strict),
         .testTarget(
-            name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "DataFiles", "nntop"], swiftSettings: strict
+            name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "DataFiles", "Training", "nntop"],
+            swiftSettings: strict
         )
     ]
 )

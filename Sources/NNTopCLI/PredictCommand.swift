@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NeuralCore
 import DataFiles
+import TerminalUI
 
 /// `nntop predict`: probabilities and classes from a saved model or from given weights.
 struct PredictCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralCore
+import TerminalUI
 
 /// A network's outputs for one input, read as its task reads them: the probability of class 1 (binary), a
 /// probability per class and the most likely class's label (multiclass), or a value in the target's units
@@ -120,7 +121,7 @@ struct PredictionTally {
         if task == .regression {
             return "R² \(Format.value(rSquared ?? .nan))  RMSE \(Format.value(rmse ?? .nan)) (over \(rows) rows)\n"
         }
-        return "accuracy \(Format.percent(accuracy ?? 0)) (\(right) of \(rows))\n"
+        return "accuracy \(Format.percent(accuracy ?? 0, decimals: 1)) (\(right) of \(rows))\n"
     }
 
     /// The figures for the JSON object's tail: "accuracy" (null without targets), or "r2" and "rmse".

@@ -1,3 +1,6 @@
+import TerminalUI
+import Training
+
 /// Training progress on stderr: a redrawn bar when stderr is a terminal, otherwise a plain line every few
 /// seconds (so logs stay readable).
 struct Progress {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NeuralCore
+import TerminalUI
 import Training
 import DataFiles
 
@@ -22,7 +23,7 @@ struct TrainCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Write the error curve as CSV: iteration, cumulative error (and test error), a row per report and one for the end.",
+            "Write the error curve as CSV, as e in the dashboard does: iteration, cumulative error, its minimum and maximum, reports (and test error); a row per report and one for the end.",
             valueName: "file.csv"))
     var history: String?
 
@@ -93,7 +94,7 @@ struct TrainCommand: ParsableCommand {
                 encoding: data.encoding, optimizer: final.optimizer
             ).encoded(for: path)
         }
-        let historyCSV = history.map { _ in HistoryCSV.text(session.fullLog, hasTest: data.test != nil) }
+        let historyCSV = history.map { _ in HistoryTable(reports: session.fullLog, hasTest: data.test != nil).csv }
         if let save, let modelJSON { try AtomicFile.write(modelJSON, to: save) }
         if let history, let historyCSV { try AtomicFile.write(historyCSV, to: history) }
         let summary = TrainingSummary(
@@ -181,12 +182,5 @@ extension TrainCommand {
     /// would be one: an output over an input, or the model and the history over each other.
     func checkOutputs() throws {
         try OutputPaths.check(OutputPaths.given([("--save", save), ("--history", history)]), inputs: dataOptions.inputs)
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (s, atto) = components
-        return Double(s) + Double(atto) * 1e-18
     }
 }

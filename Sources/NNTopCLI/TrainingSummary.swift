@@ -1,5 +1,6 @@
 import Foundation
 import NeuralCore
+import TerminalUI
 
 /// What `nntop train` prints at the end, as text or as one JSON object.
 struct TrainingSummary {
@@ -48,10 +49,10 @@ struct TrainingSummary {
                 lines.append("test R²           n/a (no --test-data or --test-fraction)")
             }
         } else {
-            lines.append("train accuracy    \(Format.percent(training.accuracy))")
+            lines.append("train accuracy    \(Format.percent(training.accuracy, decimals: 1))")
             if let test {
                 lines.append("test error        \(Format.value(test.cumulativeError))  (over \(test.count) instances)")
-                lines.append("test accuracy     \(Format.percent(test.accuracy))")
+                lines.append("test accuracy     \(Format.percent(test.accuracy, decimals: 1))")
             } else {
                 lines.append("test accuracy     n/a (no --test-data or --test-fraction)")
             }

@@ -8,12 +8,19 @@ public struct Panel: Sendable {
         self.focused = focused
     }
 
+    /// The area inside a frame drawn into `rect` (empty when `rect` is too small for a frame): what `draw`
+    /// returns, known without drawing.
+    public static func inner(of rect: Rect) -> Rect {
+        guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+        return rect.inset(by: 1)
+    }
+
     /// Draws the frame into `rect` and returns the inner area.
     @discardableResult
     public func draw(
         in rect: Rect, on buffer: inout Buffer, glyphs: GlyphSet, style: Style = Style(.standard, dim: false)
     ) -> Rect {
-        guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+        guard rect.width >= 2, rect.height >= 2 else { return Panel.inner(of: rect) }
         let border = focused ? Style(.cyan, bold: true) : style
         for x in (rect.x + 1)..<(rect.maxX - 1) {
             buffer.put(glyphs.horizontal, x: x, y: rect.y, style: border)
@@ -33,6 +40,6 @@ public struct Panel: Sendable {
                 " \(shown) ", x: rect.x + 1, y: rect.y, style: Style(.standard, bold: true),
                 maxWidth: rect.width - 2)
         }
-        return rect.inset(by: 1)
+        return Panel.inner(of: rect)
     }
 }

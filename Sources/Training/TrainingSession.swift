@@ -65,8 +65,7 @@ public final class TrainingSession: Sendable {
     public func stop(waitingAtMost limit: Duration) -> Bool {
         send(.stop)
         guard started.load(ordering: .acquiring) else { return true }
-        let (seconds, atto) = limit.components
-        let deadline = DispatchTime.now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(atto / 1_000_000_000))
+        let deadline = DispatchTime.now() + .nanoseconds(Int(limit.wholeNanoseconds))
         guard finished.wait(timeout: deadline) == .success else { return false }
         finished.signal()
         return true

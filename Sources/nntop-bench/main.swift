@@ -18,8 +18,9 @@ import DataFiles
 //   nntop-bench --engine [SECONDS] the training engine at full speed with a consumer taking 60 snapshots a
 //                                  second, against the bare training loop, both with the error reported every
 //                                  100 iterations (default 3 s each)
-//   nntop-bench --frames [N]       the dashboard's frame at 120×40 with the decision map of a 2-16-16-1 tanh
-//                                  network on 200 points, against the same frame at 99×40 (no map); N frames
+//   nntop-bench --frames [N]       the dashboard's frame (a snapshot taken, then drawn) at 120×40 with the
+//                                  decision map of a 2-16-16-1 tanh network on 200 points, against the same
+//                                  frame at 99×40 (no map); N frames
 
 func option(_ name: String, in arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
@@ -29,8 +30,7 @@ func option(_ name: String, in arguments: [String] = Array(CommandLine.arguments
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = ContinuousClock.now
     try body()
-    let (s, atto) = (ContinuousClock.now - start).components
-    return Double(s) + Double(atto) * 1e-18
+    return (ContinuousClock.now - start).seconds
 }
 
 func stepsPerSecond(hidden: [Int], activation: Activation, steps: Int) -> (Double, Network) {
@@ -56,9 +56,13 @@ if CommandLine.arguments.contains("--frames") {
     for (name, width) in [("frame_with_map", 120), ("frame_without_map", 99)] {
         var state = DashboardState(
             training: data, size: Size(width: width, height: 40), glyphs: .unicode, colours: .palette)
-        _ = update(&state, .snapshot(snapshot))
-        for _ in 0..<20 { sink &+= render(state).cells.count }  // warm up
-        let t = seconds { for _ in 0..<frames { sink &+= render(state).cells.count } }
+        // A frame as the program loop makes it: a snapshot taken (the readings made from it), then drawn.
+        func frame() -> Int {
+            _ = update(&state, .snapshot(snapshot))
+            return render(state).cells.count
+        }
+        for _ in 0..<20 { sink &+= frame() }  // warm up
+        let t = seconds { for _ in 0..<frames { sink &+= frame() } }
         print("\(name)_milliseconds \(t / Double(frames) * 1000)")
     }
     FileHandle.standardError.write("checksum \(sink)\n".data(using: .utf8)!)
@@ -106,8 +110,7 @@ if CommandLine.arguments.contains("--engine") {
         session.stop()
         guard let first, let last else { fatalError("the engine published no snapshot") }
         let window = (last.at - first.at)
-        let (ws, wa) = window.components
-        let engine = Double(last.snapshot.iteration - first.snapshot.iteration) / (Double(ws) + Double(wa) * 1e-18)
+        let engine = Double(last.snapshot.iteration - first.snapshot.iteration) / window.seconds
         print("bare_\(name)_steps_per_second \(bare)")
         print("engine_\(name)_steps_per_second \(engine)")
         print("engine_\(name)_ratio \(engine / bare)")

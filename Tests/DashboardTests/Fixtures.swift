@@ -46,11 +46,26 @@ enum Fixtures {
         return s
     }
 
-    /// A state after the given keys (commands discarded).
+    /// A state after the given keys (effects discarded).
     static func pressing(_ keys: [Key], on state: DashboardState) -> DashboardState {
         var s = state
         for key in keys { _ = update(&s, .key(key)) }
         return s
+    }
+
+    /// The effects of the given keys on `state`, in order.
+    static func effects(_ keys: [Key], on state: inout DashboardState) -> [Effect] {
+        keys.flatMap { update(&state, .key($0)) }
+    }
+
+    /// The trainer commands among `effects`, or nil when there is anything else (a request, quitting).
+    static func commands(_ effects: [Effect]) -> [TrainingCommand]? {
+        var commands: [TrainingCommand] = []
+        for effect in effects {
+            guard case .command(let command) = effect else { return nil }
+            commands.append(command)
+        }
+        return commands
     }
 
     /// The 2-8-8-1 network with recognisable parameters: parameter k is (k mod 7 − 3) / 4.

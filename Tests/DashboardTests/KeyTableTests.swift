@@ -54,7 +54,7 @@ import Testing
 
     /// What a key can change, as text.
     static func look(_ s: DashboardState) -> String {
-        "\(s.focus) \(s.showHelp) \(s.quit) \(String(describing: s.notice)) \(s.requests) \(s.logScale) \(s.wholeRun) "
+        "\(s.focus) \(s.showHelp) \(String(describing: s.notice)) \(s.logScale) \(s.wholeRun) "
             + "\(s.discrete) \(s.datasetScroll) \(s.mapPlane.across) \(String(describing: s.mapPlane.up)) \(s.probeTexts) "
             + "\(s.mapCursor.column),\(s.mapCursor.row)"
     }
@@ -71,8 +71,8 @@ import Testing
             guard let key = Self.key(name) else { continue }
             let acted = states.contains { before in
                 var after = before
-                let commands = update(&after, .key(key))
-                return !commands.isEmpty || Self.look(after) != Self.look(before)
+                let effects = update(&after, .key(key))
+                return !effects.isEmpty || Self.look(after) != Self.look(before)
             }
             #expect(acted, "\(name) does nothing in update")
         }

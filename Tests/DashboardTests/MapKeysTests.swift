@@ -83,8 +83,8 @@ import Training
     @Test func commandKeysStillWorkWhileTheMapHasFocus() {
         var s = MapPaneTests.state()
         _ = update(&s, .key(.character("m")))
-        #expect(update(&s, .key(.character(" "))) == [.pause])
-        #expect(update(&s, .key(.character("+"))) == [.learningRateUp])
+        #expect(update(&s, .key(.character(" "))) == [.command(.pause)])
+        #expect(update(&s, .key(.character("+"))) == [.command(.learningRateUp)])
         _ = update(&s, .key(.character("d")))
         #expect(s.discrete && s.focus == .map)
         #expect(update(&s, .key(.tab)).isEmpty)

@@ -95,7 +95,6 @@ import Training
     @Test func qQuitsAndTheFirstSnapshotIsDrawnAtOnce() {
         var (loop, screen, _) = Self.loop([.event(.key(.character("q")))])
         #expect(loop.run() == .quit)
-        #expect(loop.state.quit)
         #expect(screen.frames.first?.time == .zero)
         #expect(screen.frames.contains { $0.text.contains("RUNNING") })
     }
@@ -143,7 +142,6 @@ import Training
     @Test func aSignalEndsTheLoopWithIt() {
         var (loop, _, _) = Self.loop([.idle(.milliseconds(200)), .signal(15)])
         #expect(loop.run() == .signal(15))
-        #expect(!loop.state.quit)
     }
 
     @Test func requestsAreCarriedOutByTheHostBetweenFrames() {
@@ -152,5 +150,14 @@ import Training
         ])
         _ = loop.run()
         #expect(screen.frames.contains { $0.text.contains("did saveModel") })
+    }
+
+    /// s then q typed together: the save is still carried out, then the loop ends.
+    @Test func aRequestTypedJustBeforeQuittingIsCarriedOut() {
+        var (loop, _, _) = Self.loop([
+            .idle(.milliseconds(100)), .event(.key(.character("s"))), .event(.key(.character("q")))
+        ])
+        #expect(loop.run() == .quit)
+        #expect(loop.host.performed == [.saveModel])
     }
 }

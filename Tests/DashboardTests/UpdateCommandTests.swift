@@ -6,9 +6,10 @@ import Training
 
 /// Keys outside any text field that become trainer commands.
 @Suite struct UpdateCommandTests {
-    static func commands(_ key: Key, _ state: DashboardState = Fixtures.state()) -> [TrainingCommand] {
+    /// The trainer commands `key` makes `update` return, when it returns nothing else.
+    static func commands(_ key: Key, _ state: DashboardState = Fixtures.state()) -> [TrainingCommand]? {
         var s = state
-        return update(&s, .key(key))
+        return Fixtures.commands(update(&s, .key(key)))
     }
 
     @Test func spacePausesARunningSession() {
@@ -55,16 +56,16 @@ import Training
         .mouse(x: 3, y: 4), .function(5), .control("a"), .enter, .escape
     ])
     func otherKeysSendNothing(key: Key) {
-        #expect(Self.commands(key).isEmpty)
+        #expect(Self.commands(key) == [])
     }
 
     @Test func commandKeysLeaveTheStateAlone() {
         var state = Fixtures.state()
         for key in [" ", "n", "+", "-", ">", "<", "r", "R"].map({ Key.character(Character($0)) }) {
-            _ = update(&state, .key(key))
+            #expect(Fixtures.commands(update(&state, .key(key)))?.count == 1)
         }
         #expect(state.focus == .none)
-        #expect(!state.quit && !state.showHelp && !state.logScale && state.wholeRun)
+        #expect(!state.showHelp && !state.logScale && state.wholeRun)
         #expect(state.datasetScroll == 0)
     }
 }
@@ -73,8 +74,7 @@ import Training
 @Suite struct UpdateEventTests {
     @Test func qQuits() {
         var state = Fixtures.state()
-        #expect(update(&state, .key(.character("q"))).isEmpty)
-        #expect(state.quit)
+        #expect(update(&state, .key(.character("q"))) == [.quit])
     }
 
     @Test(arguments: [DashboardState.Focus.none, .probe(1), .learningRate])
@@ -82,16 +82,14 @@ import Training
         var state = Fixtures.state()
         state.focus = focus
         state.showHelp = true
-        _ = update(&state, .key(.control("c")))
-        #expect(state.quit)
+        #expect(update(&state, .key(.control("c"))) == [.quit])
     }
 
     @Test func qInATextFieldIsJustALetter() {
-        var state = Fixtures.pressing([.tab, .character("q")], on: Fixtures.state())
-        #expect(!state.quit)
+        var state = Fixtures.state()
+        #expect(Fixtures.effects([.tab, .character("q")], on: &state).isEmpty)
         #expect(state.probeTexts[0] == "3q")
-        state = Fixtures.pressing([.escape, .character("q")], on: state)
-        #expect(state.quit)
+        #expect(Fixtures.effects([.escape, .character("q")], on: &state) == [.quit])
     }
 
     @Test func resizeSetsTheSize() {
@@ -138,13 +136,13 @@ import Training
 @Suite struct BatchKeyTests {
     @Test func bDoublesAndBHalves() {
         var state = Fixtures.state(snapshot: Fixtures.snapshot(batchSize: 8))
-        #expect(update(&state, .key(.character("b"))) == [.setBatchSize(16)])
-        #expect(update(&state, .key(.character("B"))) == [.setBatchSize(4)])
+        #expect(update(&state, .key(.character("b"))) == [.command(.setBatchSize(16))])
+        #expect(update(&state, .key(.character("B"))) == [.command(.setBatchSize(4))])
     }
 
     @Test func withinOneAndTheMaximum() {
         var one = Fixtures.state(snapshot: Fixtures.snapshot(batchSize: 1))
-        #expect(update(&one, .key(.character("B"))) == [.setBatchSize(1)])
+        #expect(update(&one, .key(.character("B"))) == [.command(.setBatchSize(1))])
         var top = Fixtures.state(snapshot: Fixtures.snapshot(batchSize: 4096))
         #expect(update(&top, .key(.character("b"))) == [])
         #expect(top.notice == .news("batch 4,096: b doubles up to 4,096, B halves"))
@@ -155,8 +153,8 @@ import Training
     @Test(arguments: [3000, 5000, 1 << 40, Int.max / 2 + 1, Int.max])
     func doublingNeverLowersNorOverflows(size: Int) {
         var state = Fixtures.state(snapshot: Fixtures.snapshot(batchSize: size))
-        let commands = update(&state, .key(.character("b")))
-        #expect(commands == (size < 4096 ? [.setBatchSize(4096)] : []))
+        let effects = update(&state, .key(.character("b")))
+        #expect(effects == (size < 4096 ? [.command(.setBatchSize(4096))] : []))
         #expect((state.notice != nil) == (size >= 4096))
     }
 }
@@ -165,9 +163,9 @@ import Training
 @Suite struct LabKeyTests {
     @Test func aCyclesTheHiddenActivation() {
         var state = Fixtures.state(snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork(activation: .tanh)))
-        #expect(update(&state, .key(.character("a"))) == [.setActivation(.sigmoid)])
+        #expect(update(&state, .key(.character("a"))) == [.command(.setActivation(.sigmoid))])
         state.snapshot = Fixtures.snapshot(network: Fixtures.deepNetwork(activation: .linear))
-        #expect(update(&state, .key(.character("a"))) == [.setActivation(.relu)])
+        #expect(update(&state, .key(.character("a"))) == [.command(.setActivation(.relu))])
     }
 
     @Test func aWithoutHiddenLayersExplainsInstead() {
@@ -178,23 +176,20 @@ import Training
 
     @Test func cTogglesTheLoss() {
         var state = Fixtures.state()
-        #expect(update(&state, .key(.character("c"))) == [.setLoss(.crossEntropy)])
+        #expect(update(&state, .key(.character("c"))) == [.command(.setLoss(.crossEntropy))])
         var cross = Fixtures.snapshot()
         cross.loss = .crossEntropy
         state.snapshot = cross
-        #expect(update(&state, .key(.character("c"))) == [.setLoss(.squaredError)])
+        #expect(update(&state, .key(.character("c"))) == [.command(.setLoss(.squaredError))])
     }
 
     @Test func nAndTheBracketsAskForNewDataWithinTheNoiseLimits() {
         var state = Fixtures.state()
-        _ = update(&state, .key(.character("N")))
-        _ = update(&state, .key(.character("]")))
-        _ = update(&state, .key(.character("[")))
-        #expect(state.requests == [.newData(noise: 0), .newData(noise: 0.05), .newData(noise: 0)])
-        state.requests = []
+        #expect(
+            Fixtures.effects([.character("N"), .character("]"), .character("[")], on: &state)
+                == [.request(.newData(noise: 0)), .request(.newData(noise: 0.05)), .request(.newData(noise: 0))])
         state.noise = 0.5
-        _ = update(&state, .key(.character("]")))
-        #expect(state.requests == [.newData(noise: 0.5)])
+        #expect(update(&state, .key(.character("]"))) == [.request(.newData(noise: 0.5))])
     }
 
     @Test func newDataReplacesTheRowsTheMapAndTheProbe() {

@@ -11,7 +11,7 @@ import Training
         var state = Fixtures.pressing([.character("L")] + Self.typing("0.05"), on: Fixtures.state())
         #expect(state.focus == .learningRate)
         #expect(state.learningRateText == "0.05")
-        #expect(update(&state, .key(.enter)) == [.setLearningRate(0.05)])
+        #expect(update(&state, .key(.enter)) == [.command(.setLearningRate(0.05))])
         #expect(state.focus == .none)
         #expect(state.notice == nil)
     }
@@ -22,7 +22,6 @@ import Training
             #expect(update(&state, .key(key)).isEmpty)
         }
         #expect(state.learningRateText == "r+n")
-        #expect(!state.quit)
     }
 
     @Test func backspaceDeletes() {
@@ -30,7 +29,7 @@ import Training
             [.character("L")] + Self.typing("0.55") + [.backspace, .backspace]
                 + Self.typing("2"), on: Fixtures.state())
         #expect(state.learningRateText == "0.2")
-        #expect(update(&state, .key(.enter)) == [.setLearningRate(0.2)])
+        #expect(update(&state, .key(.enter)) == [.command(.setLearningRate(0.2))])
         state = Fixtures.pressing([.character("L"), .backspace, .delete], on: state)
         #expect(state.learningRateText == "")
     }
@@ -45,7 +44,7 @@ import Training
 
     @Test func theLimitsAreInclusiveOfAThousand() {
         var state = Fixtures.pressing([.character("L")] + Self.typing("1000"), on: Fixtures.state())
-        #expect(update(&state, .key(.enter)) == [.setLearningRate(1000)])
+        #expect(update(&state, .key(.enter)) == [.command(.setLearningRate(1000))])
     }
 
     @Test func escapeCancels() {
@@ -135,6 +134,6 @@ import Training
         #expect(update(&state, .key(key)).isEmpty)
         #expect(state.focus == .none)
         // Keys are commands again.
-        #expect(update(&state, .key(.character("n"))) == [.step(1)])
+        #expect(update(&state, .key(.character("n"))) == [.command(.step(1))])
     }
 }

@@ -19,12 +19,12 @@ import Training
         #expect(update(&state, .key(key)).isEmpty)
         #expect(!state.showHelp)
         #expect(state.focus == .none)
-        #expect(!state.quit)
     }
 
     @Test func qClosesHelpAndQuits() {
-        let state = Fixtures.pressing([.character("?"), .character("q")], on: Fixtures.state())
-        #expect(state.quit)
+        var state = Fixtures.state()
+        #expect(Fixtures.effects([.character("?"), .character("q")], on: &state) == [.quit])
+        #expect(!state.showHelp)
     }
 
     @Test func lTogglesLogScaleAndWTogglesTheWindow() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Training
 
 /// What one run of the real `nntop` executable did.
 struct RunResult: CustomStringConvertible {
@@ -121,12 +122,11 @@ func runCaptured(
         throw BinaryError.timedOut(naming)
     }
     let elapsed = ContinuousClock.now - start
-    let (s, atto) = elapsed.components
     return RunResult(
         status: process.terminationStatus,
         stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
         stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-        seconds: Double(s) + Double(atto) * 1e-18
+        seconds: elapsed.seconds
     )
 }
 

@@ -37,7 +37,7 @@ import Testing
         let result = try runNNTop([
             "train", "--data", data, "--hidden", "8", "--activation", "tanh", "--optimizer", "adam",
             "--learning-rate", "0.01", "--batch-size", "8", "--order", "shuffle", "--iterations", "3000",
-            "--test-fraction", "0.3", "--json", "--save", scratch.path("m.json"),
+            "--test-fraction", "0.3", "--json", "--save", scratch.path("m.json")
         ])
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.contains("task: multiclass (3 classes: 3, 5, 9)"), "\(result)")
@@ -68,7 +68,7 @@ import Testing
         let data = try scratch.file("linear.csv", Self.linear)
         let result = try runNNTop([
             "train", "--data", data, "--standardize", "--learning-rate", "0.05", "--iterations", "4000",
-            "--json", "--save", scratch.path("m.json"),
+            "--json", "--save", scratch.path("m.json")
         ])
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.contains("task: regression"), "\(result)")
@@ -113,7 +113,7 @@ import Testing
         let data = try scratch.file("linear.csv", Self.linear)
         let result = try runNNTop([
             "train", "--data", data, "--learning-rate", "5", "--iterations", "100000", "--json",
-            "--save", scratch.path("m.json"), "--history", scratch.path("h.csv"),
+            "--save", scratch.path("m.json"), "--history", scratch.path("h.csv")
         ])
         #expect(result.status == 3, "\(result)")
         let summary = try #require(
@@ -135,7 +135,7 @@ import Testing
         process.executableURL = try nntopExecutable.get()
         process.arguments = [
             "train", "--dataset", "spiral", "--hidden", "8", "--iterations", "1000000000", "--json",
-            "--save", scratch.path("m.json"),
+            "--save", scratch.path("m.json")
         ]
         let out = scratch.path("out.json")
         _ = FileManager.default.createFile(atPath: out, contents: nil)
@@ -163,12 +163,12 @@ import Testing
         defer { scratch.cleanUp() }
         let first = try runNNTop([
             "train", "--hidden", "3", "--optimizer", "momentum", "--iterations", "500", "--save",
-            scratch.path("m.json"), "--json",
+            scratch.path("m.json"), "--json"
         ])
         #expect(first.status == 0, "\(first)")
         let again = try runNNTop([
             "train", "--model", scratch.path("m.json"), "--iterations", "500", "--save", scratch.path("m2.json"),
-            "--json",
+            "--json"
         ])
         #expect(again.status == 0, "\(again)")
         let summary = try jsonObject(again)

@@ -81,13 +81,15 @@ import DataFiles
                 "--history", history, "--json"
             ]))
         let lines = try scratch.read("history.csv").split(separator: "\n").map(String.init)
-        #expect(lines.first == "iteration,cumulative_error")
+        // The dashboard's columns (`e`): each report is a row of its own, its minimum and maximum its error.
+        #expect(lines.first == "iteration,cumulative_error,minimum,maximum,reports")
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(rows.count == 10)
         #expect(rows.map { $0.first.flatMap { Int($0) } } == (1...10).map { $0 * 100 })
         for row in rows {
-            #expect(row.count == 2, "\(row)")
-            #expect((Double(row.last ?? "") ?? -1) >= 0, "\(row)")
+            #expect(row.count == 5, "\(row)")
+            #expect((Double(row[1]) ?? -1) >= 0, "\(row)")
+            #expect(row.count == 5 && row[2] == row[1] && row[3] == row[1] && row[4] == "1", "\(row)")
         }
         // The last row is the error after the last iteration, the summary's final error.
         #expect(rows.last.flatMap { Double($0[1]) } == number(object["final_error"]))
@@ -129,15 +131,15 @@ import DataFiles
                 "--history", history, "--json"
             ]))
         let lines = try scratch.read("history.csv").split(separator: "\n").map(String.init)
-        #expect(lines.first == "iteration,cumulative_error,test_error")
+        #expect(lines.first == "iteration,cumulative_error,minimum,maximum,reports,test_error")
         #expect(lines.count == 6)
         for line in lines.dropFirst() {
             let cells = line.split(separator: ",").map { Double($0) }
-            #expect(cells.count == 3 && cells.allSatisfy { $0 != nil }, "\(line)")
-            #expect(cells.count == 3 && cells[1] == cells[2], "test data = training data: \(line)")
+            #expect(cells.count == 6 && cells.allSatisfy { $0 != nil }, "\(line)")
+            #expect(cells.count == 6 && cells[1] == cells[5], "test data = training data: \(line)")
         }
         // JSONSerialization may round the last binary digit when it parses, so compare to 1e-12 relative.
-        let lastTestError = try #require(lines.last.flatMap { Double($0.split(separator: ",")[2]) })
+        let lastTestError = try #require(lines.last.flatMap { Double($0.split(separator: ",")[5]) })
         let summaryTestError = try #require(number(object["test_error"]))
         #expect(abs(lastTestError - summaryTestError) <= 1e-12 * summaryTestError)
     }

@@ -140,10 +140,3 @@ import NeuralCore
         #expect(history.recentPoints.map(\.error) == [6, 0, 1, 3])
     }
 }
-
-extension Duration {
-    var seconds: Double {
-        let (s, atto) = components
-        return Double(s) + Double(atto) * 1e-18
-    }
-}

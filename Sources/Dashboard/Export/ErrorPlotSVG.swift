@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import Training
 
 /// The error curve as a standalone SVG picture: axes with ticks, the training curve (with its spread where
@@ -124,11 +125,9 @@ public enum ErrorPlotSVG {
         return 10 * power
     }
 
-    static func tick(_ value: Double) -> String {
-        String(format: "%g", (value * 1e6).rounded() / 1e6)
-    }
+    static func tick(_ value: Double) -> String { Format.general((value * 1e6).rounded() / 1e6) }
 
-    private static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+    private static func f(_ value: Double) -> String { Format.plain(value, decimals: 1) }
 
     private static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

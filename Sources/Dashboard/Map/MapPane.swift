@@ -27,7 +27,7 @@ enum MapPane {
             return
         }
         drawField(grid, state: state, in: area, on: &buffer)
-        drawPoints(state, network: network, plane: plane, in: area, on: &buffer)
+        drawPoints(state, plane: plane, in: area, on: &buffer)
         if state.focus == .map {
             let (c, r) = state.mapCursorCell(in: area)
             buffer.put(g.mapMarks.cursor, x: area.x + c, y: area.y + r, style: MapPalette.cursor)
@@ -113,75 +113,5 @@ enum MapPane {
         if c + 1 < grid.columns, (grid[column: c + 1, row: 2 * row] >= 0.5) != top { return true }
         if 2 * row + 2 < grid.rows, (grid[column: c, row: 2 * row + 2] >= 0.5) != bottom { return true }
         return false
-    }
-
-    /// At most this many points of each set are drawn. The map has far fewer cells than that, and each point
-    /// drawn costs a forward pass in every frame.
-    static let pointLimit = 2_000
-
-    /// The rows of a set of `count` rows whose points are drawn: all of them, or `pointLimit` distinct rows
-    /// scattered over the whole set in a fixed order — rows k·step mod count, the step about 0.618 of the count
-    /// (the golden ratio spreads such a sequence evenly) and prime to it — so that data whose labels follow a
-    /// period (as the built-in sets alternate them) is not seen through the period.
-    static func shownRows(_ count: Int) -> [Int] {
-        guard count > pointLimit else { return Array(0..<count) }
-        var step = Int(Double(count) * 0.618_033_988_75)
-        while gcd(step, count) != 1 { step += 1 }
-        return (0..<pointLimit).map { ($0 * step) % count }
-    }
-
-    private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
-
-    /// How many rows a drawn point stands for, for the legend (1: every row is drawn): the larger set's share.
-    static func shownShare(_ state: DashboardState) -> Int {
-        let largest = max(state.training.count, state.test?.count ?? 0)
-        return largest > pointLimit ? Int((Double(largest) / Double(pointLimit)).rounded()) : 1
-    }
-
-    /// The labelled points in the plane (all, or `pointLimit` of them: `shownRows`): its label by glyph (and colour), test
-    /// apart from train, a wrong prediction in white on red (reversed without colour). Wrong points are drawn last
-    /// so none is hidden under a right one.
-    private static func drawPoints(
-        _ state: DashboardState, network: Network, plane: MapPlane, in area: Rect,
-        on buffer: inout Buffer
-    ) {
-        let m = state.glyphs.mapMarks, palette = state.colours == .palette
-        var pass = ForwardPass(network: network)
-        var input = [Double](repeating: 0, count: network.inputCount)
-        var wrongOnes: [(x: Int, y: Int, glyph: Unicode.Scalar)] = []
-        // Points past the frame's share of passes are drawn by their label alone, not judged.
-        var judged = FrameBudget.passes(FrameBudget.points, of: network)
-        for (data, isTest) in [(state.training, false)] + (state.test.map { [($0, true)] } ?? []) where data.isLabelled
-        {
-            for i in shownRows(data.count) {
-                let raw = data.row(i)
-                var p = data.targets[i]
-                if judged > 0 {
-                    judged -= 1
-                    for (k, x) in raw.enumerated() { input[k] = state.standardization?.apply(feature: k, x) ?? x }
-                    p = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
-                }
-                let label = data.targets[i]
-                let x = raw[raw.startIndex + plane.across]
-                let y = plane.up.map { raw[raw.startIndex + $0] } ?? plane.upValue(row: 0, of: 1)
-                let cell = (
-                    x: area.x + plane.column(of: x, columns: area.width),
-                    y: area.y + plane.row(of: y, rows: area.height * 2) / 2
-                )
-                let glyph = isTest ? (label >= 0.5 ? m.testOne : m.testZero) : (label >= 0.5 ? m.trainOne : m.trainZero)
-                if (p >= 0.5) != (label >= 0.5) {
-                    wrongOnes.append((cell.x, cell.y, glyph))
-                    continue
-                }
-                var style = Style(bold: true)
-                if state.colours != .monochrome {
-                    style.foreground = MapPalette.point(label: label, palette: palette)
-                    style.background = buffer[cell.x, cell.y].style.background
-                }
-                buffer.put(glyph, x: cell.x, y: cell.y, style: style)
-            }
-        }
-        let wrongStyle = state.colours == .monochrome ? Style(bold: true, reverse: true) : MapPalette.wrongPoint
-        for point in wrongOnes { buffer.put(point.glyph, x: point.x, y: point.y, style: wrongStyle) }
     }
 }

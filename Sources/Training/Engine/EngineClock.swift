@@ -21,10 +21,25 @@ public final class ManualClock: EngineClock {
     public func advance(by step: Duration) { time.withLock { $0 += step } }
 }
 
+/// Durations as numbers, in one place: the engine's pacing, the program loop's input timeout, the commands'
+/// rates and the benchmarks all convert here.
 extension Duration {
-    var seconds: Double {
+    /// In seconds, with the fraction.
+    public var seconds: Double {
         let (s, atto) = components
         return Double(s) + Double(atto) * 1e-18
+    }
+
+    /// In whole milliseconds, the fraction dropped.
+    public var wholeMilliseconds: Int64 {
+        let (s, atto) = components
+        return s * 1000 + atto / 1_000_000_000_000_000
+    }
+
+    /// In whole nanoseconds, the fraction dropped.
+    public var wholeNanoseconds: Int64 {
+        let (s, atto) = components
+        return s * 1_000_000_000 + atto / 1_000_000_000
     }
 
     /// `seconds` as a duration (negative and non-finite amounts count as none, huge ones as a day).

@@ -505,16 +505,19 @@ public func fuzzUpdate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
                 }
             }
         }
-        let commands = update(&state, event)
+        var commands: [TrainingCommand] = [], requests: [DashboardRequest] = []
+        for effect in update(&state, event) {
+            switch effect {
+            case .command(let command): commands.append(command)
+            case .request(let request): requests.append(request)
+            case .quit: break  // it would end the session; a new one would start from this state, so carry on
+            }
+        }
         consume(render(state), state)
-        // The host's quit ends the session; a new one would start from the same state, so carry on.
-        state.quit = false
         if echoesTrainer, !commands.isEmpty, let s = state.snapshot {
             _ = update(&state, .snapshot(echo(commands, on: s, session: session)))
             consume(render(state), state)
         }
-        let requests = state.requests
-        state.requests = []
         guard hostPerforms else { continue }
         for request in requests {
             switch request {

@@ -2,9 +2,10 @@ import NeuralCore
 import TerminalUI
 import Training
 
-/// The dashboard's only state transition: a pure function of the state and one event. It returns the
-/// commands for the trainer; the caller sends them.
-public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [TrainingCommand] {
+/// The dashboard's only state transition: a pure function of the state and one event. It returns what is to
+/// happen outside the state, in order (commands for the trainer, work for the host, quitting); the caller
+/// carries it out.
+public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [Effect] {
     switch event {
     case .snapshot(let snapshot):
         // Change marks show training moving; a paused or finished run shows none.
@@ -28,16 +29,12 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [T
         state.notice = nil
         return []
     case .key(let key):
-        if key == .control("c") {
-            state.quit = true
-            return []
-        }
+        if key == .control("c") { return [.quit] }
         state.notice = nil
         if state.showHelp {
             // Any key closes the help overlay; q still quits.
             state.showHelp = false
-            if key == .character("q") { state.quit = true }
-            return []
+            return key == .character("q") ? [.quit] : []
         }
         switch state.focus {
         case .probe(let field): return editProbe(&state, field: field, key: key)
@@ -58,23 +55,23 @@ func doubled(_ size: Int) -> Int {
 }
 
 /// Keys outside any text field.
-private func command(_ state: inout DashboardState, key: Key) -> [TrainingCommand] {
+private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
     let snapshot = state.snapshot
     switch key {
     case .character("q"):
-        state.quit = true
+        return [.quit]
     case .character(" "):
-        return [snapshot?.state == .running ? .pause : .resume]
+        return [.command(snapshot?.state == .running ? .pause : .resume)]
     case .character("n"):
-        return [.step(1)]
+        return [.command(.step(1))]
     case .character("+"), .character("="):
-        return [.learningRateUp]
+        return [.command(.learningRateUp)]
     case .character("-"), .character("_"):
-        return [.learningRateDown]
+        return [.command(.learningRateDown)]
     case .character(">"), .character("."):
-        return [.setSpeed((snapshot?.speed ?? .unlimited).faster)]
+        return [.command(.setSpeed((snapshot?.speed ?? .unlimited).faster))]
     case .character("<"), .character(","):
-        return [.setSpeed((snapshot?.speed ?? .unlimited).slower)]
+        return [.command(.setSpeed((snapshot?.speed ?? .unlimited).slower))]
     case .character("b"):
         let size = snapshot?.batchSize ?? 1
         guard size < maximumBatchSize else {
@@ -83,29 +80,29 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
                 "batch \(Format.count(size)): b doubles up to \(Format.count(maximumBatchSize)), B halves")
             break
         }
-        return [.setBatchSize(doubled(size))]
+        return [.command(.setBatchSize(doubled(size)))]
     case .character("B"):
-        return [.setBatchSize(max((snapshot?.batchSize ?? 1) / 2, 1))]
+        return [.command(.setBatchSize(max((snapshot?.batchSize ?? 1) / 2, 1)))]
     case .character("a"):
         guard let network = snapshot?.network, network.layerCount > 1 else {
             state.notice = .problem("the activation is that of hidden units, and there are none (--hidden 4, say)")
             break
         }
         let all = Activation.allCases
-        return [.setActivation(all[(all.firstIndex(of: network.hiddenActivation)! + 1) % all.count])]
+        return [.command(.setActivation(all[(all.firstIndex(of: network.hiddenActivation)! + 1) % all.count]))]
     case .character("c"):
         guard let snapshot else { break }
-        return [.setLoss(snapshot.loss == .squaredError ? .crossEntropy : .squaredError)]
+        return [.command(.setLoss(snapshot.loss == .squaredError ? .crossEntropy : .squaredError))]
     case .character("N"):
-        state.requests.append(.newData(noise: state.noise))
+        return [.request(.newData(noise: state.noise))]
     case .character("["), .character("]"):
         let step = key == .character("]") ? 0.05 : -0.05
         let noise = min(max(((state.noise + step) * 100).rounded() / 100, 0), DatasetKind.maximumNoise)
-        state.requests.append(.newData(noise: noise))
+        return [.request(.newData(noise: noise))]
     case .character("r"):
-        return [.reset(newSeed: true)]
+        return [.command(.reset(newSeed: true))]
     case .character("R"):
-        return [.reset(newSeed: false)]
+        return [.command(.reset(newSeed: false))]
     case .character("L"):
         state.focus = .learningRate
         state.learningRateText = ""
@@ -135,7 +132,7 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
             state.notice = .problem(
                 "nothing to \(key == .character("s") ? "save" : "export") before the first snapshot")
         } else {
-            state.requests.append(key == .character("s") ? .saveModel : .exportHistory)
+            return [.request(key == .character("s") ? .saveModel : .exportHistory)]
         }
     case .character("x"), .character("y"):
         chooseMapFeature(&state, across: key == .character("x"))
@@ -165,7 +162,7 @@ private func command(_ state: inout DashboardState, key: Key) -> [TrainingComman
 }
 
 /// Keys while a probe field has focus: type a number, Tab/Shift-Tab between fields, Esc or Enter out.
-private func editProbe(_ state: inout DashboardState, field: Int, key: Key) -> [TrainingCommand] {
+private func editProbe(_ state: inout DashboardState, field: Int, key: Key) -> [Effect] {
     let count = state.probeTexts.count
     switch key {
     case .escape, .enter:
@@ -188,7 +185,7 @@ private func editProbe(_ state: inout DashboardState, field: Int, key: Key) -> [
 }
 
 /// Keys while typing an exact learning rate: Enter applies it, Esc cancels.
-private func editLearningRate(_ state: inout DashboardState, key: Key) -> [TrainingCommand] {
+private func editLearningRate(_ state: inout DashboardState, key: Key) -> [Effect] {
     switch key {
     case .escape:
         state.focus = .none
@@ -198,7 +195,7 @@ private func editLearningRate(_ state: inout DashboardState, key: Key) -> [Train
             state.notice = .problem("learning rate must be a number in (0, 1000], got \"\(state.learningRateText)\"")
             return []
         }
-        return [.setLearningRate(rate)]
+        return [.command(.setLearningRate(rate))]
     case .backspace, .delete:
         if !state.learningRateText.isEmpty { state.learningRateText.removeLast() }
     case .character(let c) where !c.isWhitespace:
@@ -207,49 +204,4 @@ private func editLearningRate(_ state: inout DashboardState, key: Key) -> [Train
         break
     }
     return []
-}
-
-/// Keys while the map has focus: arrows move the cursor (the probe follows), Esc, Enter or m leave. Other
-/// keys are commands as usual (nil).
-private func moveMapCursor(_ state: inout DashboardState, key: Key) -> [TrainingCommand]? {
-    switch key {
-    case .escape, .enter, .character("m"):
-        state.focus = .none
-    case .tab:
-        state.focus = .probe(0)
-    case .left: state.mapCursor.column -= 1
-    case .right: state.mapCursor.column += 1
-    case .up: state.mapCursor.row -= 1
-    case .down: state.mapCursor.row += 1
-    default:
-        return nil
-    }
-    if state.focus == .map { probeFollowsMapCursor(&state) }
-    return []
-}
-
-/// Clamps the map cursor to the map on screen and puts the point under it in the probe's fields.
-private func probeFollowsMapCursor(_ state: inout DashboardState) {
-    guard let map = state.layout.map, let area = MapPane.area(inner: map.inset(by: 1)) else { return }
-    let (c, r) = state.mapCursorCell(in: area)
-    state.mapCursor = (c, r)
-    let plane = state.mapPlane
-    let input = plane.input(
-        across: plane.acrossValue(column: c, of: area.width),
-        up: plane.upValue(row: r, of: area.height))
-    state.probeTexts = input.map { Format.short($0) }
-}
-
-/// x and y: the next feature across or up the map, skipping the one on the other axis.
-private func chooseMapFeature(_ state: inout DashboardState, across: Bool) {
-    let count = state.training.featureCount
-    let plane = state.mapPlane
-    guard count > 1 else { return }
-    let other = across ? plane.up : plane.across
-    var next = ((across ? plane.across : plane.up ?? 0) + 1) % count
-    if next == other { next = (next + 1) % count }
-    guard count > 2 || next != (across ? plane.across : plane.up) else { return }
-    state.mapPlane = MapPlane(
-        training: state.training, test: state.test,
-        across: across ? next : plane.across, up: across ? plane.up : next)
 }

@@ -19,7 +19,8 @@ public protocol DashboardHosting {
 }
 
 /// The dashboard's program loop: read input (blocking, with a timeout), update the state, take the newest
-/// snapshot, carry out the host's requests, and draw when something changed — at most about 30 frames a
+/// snapshot, carry out the effects `update` returns (commands to the trainer, requests to the host, quitting),
+/// and draw when something changed — at most about 30 frames a
 /// second, at once after a key. Time comes from `clock`; the screen, the trainer and the host are whatever is
 /// passed in, so tests run it on a screen in memory and a clock moved by hand.
 public struct ProgramLoop<S: Screen, T: TrainerLink, H: DashboardHosting> {
@@ -37,6 +38,10 @@ public struct ProgramLoop<S: Screen, T: TrainerLink, H: DashboardHosting> {
     var host: H
     public private(set) var state: DashboardState
     let clock: any EngineClock
+    /// Requests `update` returned, carried out once the keys already typed are handled.
+    private var requests: [DashboardRequest] = []
+    /// Set by a `.quit` effect: the loop ends once the requests before it are carried out.
+    private var quitting = false
 
     public init(screen: S, trainer: T, host: H, state: DashboardState, clock: any EngineClock) {
         self.screen = screen
@@ -55,11 +60,11 @@ public struct ProgramLoop<S: Screen, T: TrainerLink, H: DashboardHosting> {
         // When the notice on screen went up: keys and the host's events may put one up; after its lifetime the
         // figures come back without a key.
         var noticeShown: (notice: Notice, since: Duration)?
-        while !state.quit {
+        while !quitting {
             if let notice = state.notice {
                 if noticeShown?.notice != notice { noticeShown = (notice, clock.now) }
                 if let shown = noticeShown, clock.now - shown.since >= notice.lifetime {
-                    _ = update(&state, .noticeExpired)
+                    apply(.noticeExpired)
                     noticeShown = nil
                     dirty = true
                     urgent = true
@@ -71,7 +76,7 @@ public struct ProgramLoop<S: Screen, T: TrainerLink, H: DashboardHosting> {
             if let signal = screen.pendingSignal { return .signal(signal) }
             if let snapshot = trainer.snapshot(newerThan: version) {
                 version = snapshot.version
-                _ = update(&state, .snapshot(snapshot))
+                apply(.snapshot(snapshot))
                 dirty = true
                 if awaitingSnapshot { urgent = true }
                 awaitingSnapshot = false
@@ -90,7 +95,7 @@ public struct ProgramLoop<S: Screen, T: TrainerLink, H: DashboardHosting> {
                 awaitingSnapshot
                 ? .milliseconds(2)
                 : dirty ? max(Self.frameInterval - (clock.now - lastDraw), .milliseconds(1)) : Self.frameInterval
-            var timeout = Int32(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)
+            var timeout = Int32(wait.wholeMilliseconds)
             // Take every key already typed before drawing again, so fast typing never queues up frames.
             var handled = 0
             while handled < 256, let event = screen.read(timeoutMilliseconds: timeout) {
@@ -100,12 +105,12 @@ public struct ProgramLoop<S: Screen, T: TrainerLink, H: DashboardHosting> {
                 noticeShown = nil  // a key that puts up the same notice again starts its time afresh
                 dirty = true
                 urgent = true
-                if state.quit { break }
+                if quitting { break }
             }
             // Files and data the user asked for: made here, on the main thread, between frames.
-            while !state.requests.isEmpty {
-                let (events, commands) = host.perform(state.requests.removeFirst(), state: state)
-                for event in events { _ = update(&state, event) }
+            while !requests.isEmpty {
+                let (events, commands) = host.perform(requests.removeFirst(), state: state)
+                for event in events where apply(event) { awaitingSnapshot = true }
                 noticeShown = nil
                 for command in commands { trainer.send(command) }
                 if !commands.isEmpty { awaitingSnapshot = true }
@@ -120,16 +125,31 @@ public struct ProgramLoop<S: Screen, T: TrainerLink, H: DashboardHosting> {
     private mutating func handle(_ event: InputEvent) -> Bool {
         switch event {
         case .resize(let size):
-            _ = update(&state, .resize(size))
-            return false
+            return apply(.resize(size))
         case .key(.control("z")):
             screen.suspend()
-            _ = update(&state, .resize(screen.size))
-            return false
+            return apply(.resize(screen.size))
         case .key(let key):
-            let commands = update(&state, .key(key))
-            for command in commands { trainer.send(command) }
-            return !commands.isEmpty
+            return apply(.key(key))
         }
+    }
+
+    /// Updates the state by `event` and carries out the effects: commands go to the trainer at once, requests
+    /// wait for the end of the keys typed, quitting ends the loop after them. True when a command was sent.
+    @discardableResult
+    private mutating func apply(_ event: DashboardEvent) -> Bool {
+        var sent = false
+        for effect in update(&state, event) {
+            switch effect {
+            case .command(let command):
+                trainer.send(command)
+                sent = true
+            case .request(let request):
+                requests.append(request)
+            case .quit:
+                quitting = true
+            }
+        }
+        return sent
     }
 }

@@ -4,11 +4,13 @@ import NeuralCore
 /// each part of the screen that runs the network has a share of work, in multiply-adds (`Network.forwardWork`),
 /// and does as many passes as its share allows (about 10 ms of a core in all, in a release build). A network
 /// small enough, as every network of the tutorial and the lab is, never meets the limit; a very large one gets
-/// a coarser map, fewer judged points and predictions, and the probe's figures alone.
+/// a coarser map, fewer judged points and predictions, and the probe's figures alone. The map's field is
+/// sampled while drawing; the other shares pay for readings `DashboardState` makes when the snapshot, the data
+/// or what is on screen changes, which `render` then only reads.
 enum FrameBudget {
     /// The decision map's probability field.
     static let map = 8e6
-    /// Judging the map's points right or wrong.
+    /// Judging the map's points right or wrong (once per snapshot or data).
     static let points = 2e6
     /// The dataset pane's live predictions.
     static let dataset = 4e6

@@ -3,7 +3,8 @@ import TerminalUI
 import Training
 
 /// Everything the dashboard shows, as one value: the newest snapshot from the trainer plus what the user is
-/// doing (focus, probe text, scrolling, toggles). `update` changes it; `render` draws it.
+/// doing (focus, probe text, scrolling, toggles), and what the network makes of what is on screen. `update`
+/// changes it; `render` draws it.
 public struct DashboardState: Sendable {
     /// Where typed keys go.
     public enum Focus: Sendable, Equatable {
@@ -21,10 +22,30 @@ public struct DashboardState: Sendable {
         case monochrome, eight, palette
     }
 
-    public var snapshot: Snapshot? { didSet { diagnose() } }
+    public var snapshot: Snapshot? {
+        didSet {
+            generation += 1
+            diagnose()
+            refresh()
+        }
+    }
     /// The status bar's hint for the newest snapshot: worked out once per snapshot (it runs the network over up
     /// to 64 rows), not in every frame.
     private(set) var diagnosis: Diagnosis?
+    /// What the network makes of what is on screen: the dataset pane's predictions, the probe's reading, the
+    /// decision map's judged points. Each is made when what it depends on changes (`refresh`), not in every
+    /// frame, so `render` only reads them. (The map's probability field is the exception: `MapPane` samples it
+    /// while drawing, within its share of `FrameBudget`.)
+    private(set) var predictions = RowPredictions.none
+    private(set) var probeReading: ProbeReading?
+    private(set) var pointPredictions: [Double] = []
+    /// Counts changes of the network or the data: a reading made for another count is made again.
+    private var generation = 0
+    /// What the probe's reading and the map's points were made for.
+    private var probeMade: (generation: Int, fields: Range<Int>?)?
+    private var pointsMade: (generation: Int, shown: Bool)?
+    /// True while `replaceData` changes several inputs at once: the readings are made once, at its end.
+    private var replacing = false
     /// The characters to draw with (Unicode, or ASCII when the locale is not UTF-8 or `--ascii`).
     public var glyphs: GlyphSet
     public var colours: ColourDepth
@@ -37,8 +58,14 @@ public struct DashboardState: Sendable {
     public private(set) var standardization: Standardization?
     /// The training data as the network sees them (standardized when the data are).
     public private(set) var trainingInput: Dataset
-    public var focus: Focus = .none
-    public var probeTexts: [String] { didSet { probeInput = DashboardState.parse(probeTexts) } }
+    public var focus: Focus = .none { didSet { refresh() } }
+    public var probeTexts: [String] {
+        didSet {
+            probeInput = DashboardState.parse(probeTexts)
+            probeMade = nil
+            refresh()
+        }
+    }
     /// The probe's texts as numbers, or the first that is not one: read when a text changes, not every frame
     /// (a file of 100 000 features has as many fields).
     public private(set) var probeInput: Result<[Double], ProbeInputError>
@@ -46,19 +73,16 @@ public struct DashboardState: Sendable {
     /// A one-line note for the user (a rejected learning rate, say), cleared by the next key, or by the host once
     /// it has been shown for its `lifetime` (`DashboardEvent.noticeExpired`).
     public var notice: Notice?
-    public var datasetScroll = 0
+    public var datasetScroll = 0 { didSet { refresh() } }
     public var showHelp = false
     public var logScale = false
     /// Show the whole run (true) or the recent window at full resolution (false).
     public var wholeRun = true
-    public var size: Size
-    public var quit = false
+    public var size: Size { didSet { refresh() } }
     /// The decision map's plane (which features across and up, over what range).
     var mapPlane: MapPlane
     /// The map's cursor, in cells from the map's top-left corner (clamped to the map when drawn).
     public var mapCursor = (column: 0, row: 0)
-    /// Work the dashboard asks of its host (files to write), taken and carried out by the main loop.
-    public var requests: [DashboardRequest] = []
     /// Draw the map in two flat colours (the predicted class) instead of shading by probability.
     public var discrete = false
 
@@ -77,6 +101,7 @@ public struct DashboardState: Sendable {
         // Start the probe at the first training instance, so it shows something real at once.
         probeTexts = training.row(0).map { Format.short($0) }
         probeInput = DashboardState.parse(probeTexts)
+        refresh()
     }
 
     /// The network's input for raw values: standardized when the data were.
@@ -90,6 +115,12 @@ public struct DashboardState: Sendable {
     /// Shows other data: the raw rows for the panes, the standardization the network's inputs get. The map
     /// plane and the probe start over on them.
     public mutating func replaceData(training: Dataset, test: Dataset?, standardization: Standardization?) {
+        replacing = true
+        defer {
+            replacing = false
+            generation += 1
+            refresh()
+        }
         self.training = training
         self.test = test
         self.standardization = standardization
@@ -114,11 +145,31 @@ public struct DashboardState: Sendable {
         (min(max(mapCursor.column, 0), area.width - 1), min(max(mapCursor.row, 0), area.height - 1))
     }
 
-    /// The probe's inputs, or the first field that is not a number.
     private mutating func diagnose() {
         diagnosis = snapshot.flatMap { Diagnosis.of($0, training: trainingInput) }
     }
 
+    /// Brings the readings up to date with the snapshot, the data and the view: each is made again only when
+    /// what it depends on has changed since (scrolling keeps the predictions of rows still on screen).
+    private mutating func refresh() {
+        guard !replacing else { return }
+        let rows = DatasetPane.shownRows(self)
+        if predictions.generation != generation || predictions.rows != rows {
+            predictions = RowPredictions(self, rows: rows, generation: generation, reusing: predictions)
+        }
+        let fields = ProbePane.shownFields(self)
+        if probeMade?.generation != generation || probeMade?.fields != fields {
+            probeReading = fields.flatMap { ProbePane.reading(self, fields: $0) }
+            probeMade = (generation, fields)
+        }
+        let shown = MapPane.showsPoints(self)
+        if pointsMade?.generation != generation || pointsMade?.shown != shown {
+            pointPredictions = shown ? MapPane.judgedPoints(self) : []
+            pointsMade = (generation, shown)
+        }
+    }
+
+    /// The probe's inputs, or the first field that is not a number.
     static func parse(_ texts: [String]) -> Result<[Double], ProbeInputError> {
         var values: [Double] = []
         values.reserveCapacity(texts.count)
@@ -131,16 +182,6 @@ public struct DashboardState: Sendable {
         }
         return .success(values)
     }
-}
-
-/// Something only the host can do (it writes files); the result comes back as a notice.
-public enum DashboardRequest: Sendable, Equatable {
-    /// Save the current model (atomic JSON).
-    case saveModel
-    /// Write the error history as CSV and as an SVG plot.
-    case exportHistory
-    /// Draw the built-in dataset again with another seed and this noise, and train on that.
-    case newData(noise: Double)
 }
 
 public struct ProbeInputError: Error, Equatable, Sendable {

@@ -2,9 +2,37 @@ import NeuralCore
 import TerminalUI
 
 /// An editable field per input feature; the network's weighted sum z, σ(z), the class, and each feature's
-/// contribution to z, recomputed from the newest weights every frame.
+/// contribution to z, from the newest weights (`DashboardState.probeReading`, made when the weights, the
+/// fields or the fields on screen change).
 enum ProbePane {
     static let fieldWidth = 10
+
+    /// The features whose fields the pane shows for `state`, or nil when it is not drawn.
+    static func shownFields(_ state: DashboardState) -> Range<Int>? {
+        guard state.size.covers(Layout.minimum) else { return nil }
+        let inner = Panel.inner(of: state.layout.probe)
+        guard inner.height >= 1, inner.width >= 12 else { return nil }
+        let fieldRows = max(inner.height - 3, 1), count = state.probeTexts.count
+        let first = firstField(state, fieldRows: fieldRows)
+        return first..<min(first + fieldRows, count)
+    }
+
+    /// What the network makes of the probe's inputs, with the contributions of the features in `fields`; nil
+    /// before the first snapshot (or with a network of another width) or while a field is not a number.
+    static func reading(_ state: DashboardState, fields: Range<Int>) -> ProbeReading? {
+        guard case .success(let values) = state.probeInput, let network = state.snapshot?.network,
+            network.inputCount == values.count
+        else { return nil }
+        return ProbeReading(
+            network: network, input: state.networkInput(values), shown: fields,
+            passes: FrameBudget.passes(FrameBudget.probe, of: network))
+    }
+
+    /// The first field on screen when `fieldRows` fit: scrolled to keep the edited one in view.
+    private static func firstField(_ state: DashboardState, fieldRows: Int) -> Int {
+        let editing: Int = if case .probe(let k) = state.focus { k } else { 0 }
+        return max(0, min(editing - fieldRows + 1, state.probeTexts.count - fieldRows))
+    }
 
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         let g = state.glyphs
@@ -19,17 +47,12 @@ enum ProbePane {
         // Fields: as many as fit above the three summary lines, scrolled to keep the edited one in view.
         let fieldRows = max(inner.height - 3, 1)
         let count = state.probeTexts.count
-        let first = max(0, min((editing ?? 0) - fieldRows + 1, count - fieldRows))
+        let first = firstField(state, fieldRows: fieldRows)
         let reading: ProbeReading?
         let problem: ProbeInputError?
         switch state.probeInput {
-        case .success(let values):
-            reading = state.snapshot.map {
-                ProbeReading(
-                    network: $0.network, input: state.networkInput(values),
-                    shown: first..<min(first + fieldRows, count),
-                    passes: FrameBudget.passes(FrameBudget.probe, of: $0.network))
-            }
+        case .success:
+            reading = state.probeReading
             problem = nil
         case .failure(let error):
             reading = nil

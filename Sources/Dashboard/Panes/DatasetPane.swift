@@ -3,6 +3,22 @@ import TerminalUI
 
 /// One row per training instance: its inputs, target, the live prediction and a right/wrong mark.
 enum DatasetPane {
+    /// The training rows the pane shows for `state` (none when it is not drawn): those the predictions are made
+    /// for (`DashboardState.predictions`).
+    static func shownRows(_ state: DashboardState) -> Range<Int> {
+        guard state.size.covers(Layout.minimum) else { return 0..<0 }
+        let inner = Panel.inner(of: state.layout.dataset)
+        guard inner.height >= 1, inner.width >= 8, inner.height - 1 > 0 else { return 0..<0 }
+        let visible = inner.height - 1, count = state.training.count
+        let first = firstRow(state, visible: visible)
+        return first..<first + min(visible, count - first)
+    }
+
+    /// The first row shown when `visible` fit: the scrolled-to one, or fewer if the data end before the pane.
+    private static func firstRow(_ state: DashboardState, visible: Int) -> Int {
+        min(state.datasetScroll, max(state.training.count - visible, 0))
+    }
+
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         let data = state.training, g = state.glyphs
         var title = "Dataset \(g.middleDot) \(Format.count(data.count)) rows"
@@ -31,10 +47,7 @@ enum DatasetPane {
 
         let visible = inner.height - 1
         guard visible > 0 else { return }
-        let first = min(state.datasetScroll, max(data.count - visible, 0))
-        let network = state.snapshot?.network
-        // Rows past the frame's share of forward passes show no prediction.
-        let predicted = network.map { FrameBudget.passes(FrameBudget.dataset, of: $0) } ?? 0
+        let first = firstRow(state, visible: visible)
         for r in 0..<min(visible, data.count - first) {
             let i = first + r
             let row = data.row(i)
@@ -51,12 +64,12 @@ enum DatasetPane {
                 data.isLabelled ? Format.short(target) : "?", x: x, y: inner.y + r + 1,
                 maxWidth: inner.maxX - x)
             x += 2
-            guard let network else { continue }
-            guard r < predicted else {
+            guard state.snapshot != nil else { continue }
+            // Rows past the frame's share of forward passes show no prediction.
+            guard let p = state.predictions.value(row: i) else {
                 buffer.write(g.ellipsis, x: x, y: inner.y + r + 1, style: Theme.label, maxWidth: inner.maxX - x)
                 continue
             }
-            let p = network.predict(state.networkInput(Array(row)))
             x = buffer.write(Format.fixed(p, decimals: 3), x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x)
             if data.isLabelled, p.isFinite {
                 let correct = (p >= 0.5 ? 1.0 : 0.0) == target

@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Number formats, for the screen and for the commands' output alike: the one place a number becomes text.
+/// Formatted as C's printf does in the "C" numeric locale, the decimal point always a point (the dashboard keeps
+/// LC_NUMERIC at "C"; the commands never change it).
+public enum Format {
+    /// Up to `digits` significant digits, no trailing zeros: 0.1, 1.45, -0.6601, 1.2e-05.
+    public static func short(_ x: Double, digits: Int = 4) -> String {
+        guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
+        return cFormat("%.\(digits)g", x)
+    }
+
+    /// Seven significant digits, the tutorial's precision: 0.6881812; nan and inf as C writes them.
+    public static func value(_ x: Double) -> String { cFormat("%.7g", x) }
+
+    /// Beyond this size a fixed-point number would be a wall of digits (a z of 1e300 has 301): such numbers are
+    /// written with an exponent instead.
+    public static let largestFixed = 1e9
+
+    /// Fixed decimals: 0.7986; 1.2e+300 for a number too large to write out.
+    public static func fixed(_ x: Double, decimals: Int) -> String {
+        guard x.isFinite, abs(x) < largestFixed else { return short(x) }
+        return cFormat("%.\(decimals)f", x)
+    }
+
+    /// Fixed decimals with a sign always shown: +1.20, -0.30; +1.2e+300 for a number too large to write out.
+    public static func signed(_ x: Double, decimals: Int) -> String {
+        guard x.isFinite else { return short(x) }
+        guard abs(x) < largestFixed else { return cFormat("%+.4g", x) }
+        return cFormat("%+.\(decimals)f", x)
+    }
+
+    /// One significant digit and an exponent: +1e+04.
+    public static func exponent(_ x: Double) -> String { cFormat("%+.0e", x) }
+
+    /// A count with thousands separators: 12,345.
+    public static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// A rate with a k/M suffix: 950, 12.3k, 48.1M.
+    public static func rate(_ x: Double) -> String {
+        if x >= 1e6 { return cFormat("%.1fM", x / 1e6) }
+        if x >= 1e4 { return cFormat("%.1fk", x / 1e3) }
+        return cFormat("%.0f", x)
+    }
+
+    /// A fraction as a percentage: 50% (the screen), or with `decimals`, 87.5% (the commands' summaries).
+    public static func percent(_ x: Double, decimals: Int = 0) -> String { cFormat("%.\(decimals)f%%", x * 100) }
+
+    /// For file formats (the SVG plot's coordinates): `decimals` fixed decimals however large the number, nan
+    /// and inf as C writes them.
+    public static func plain(_ x: Double, decimals: Int) -> String { cFormat("%.\(decimals)f", x) }
+
+    /// For file formats (the SVG plot's tick labels): C's %g, six significant digits.
+    public static func general(_ x: Double) -> String { cFormat("%g", x) }
+
+    /// `x` as C's printf writes it with `format`, which converts one double.
+    private static func cFormat(_ format: String, _ x: Double) -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let length = Int(withVaList([x]) { vsnprintf(&buffer, buffer.count, format, $0) })
+        if length >= buffer.count {
+            // Longer than the buffer (a fixed-point 1e300 has 301 digits): again, in one large enough.
+            buffer = [CChar](repeating: 0, count: length + 1)
+            _ = withVaList([x]) { vsnprintf(&buffer, buffer.count, format, $0) }
+        }
+        let end = buffer.firstIndex(of: 0) ?? buffer.count
+        return String(decoding: buffer[..<end].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
