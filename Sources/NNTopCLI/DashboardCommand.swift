@@ -144,6 +144,7 @@ struct DashboardCommand: ParsableCommand {
             training: raw.training, test: raw.test, standardization: data.standardization,
             size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
             colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
+        state.encoding = data.encoding
         if let problem = defaultPathProblem { state.notice = .problem(problem) }
         let host = DashboardHost(
             modelPath: save ?? "nntop-model.json", historyPath: export ?? "nntop-history",

@@ -112,7 +112,7 @@ struct DashboardHost: DashboardHosting {
         let shape = snapshot.network.sizes.map(String.init).joined(separator: "-")
         let svg = ErrorPlotSVG.render(
             table, events: snapshot.events, best: best,
-            title: "nntop · cumulative error · \(shape) network")
+            title: "nntop · mean loss per instance · \(shape) network")
         // Both checked before either is written, so a refused SVG leaves the old CSV too (not half an export).
         try AtomicFile.checkWritable(historyPath + ".csv")
         try AtomicFile.checkWritable(historyPath + ".svg")

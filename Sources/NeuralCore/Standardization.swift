@@ -85,3 +85,23 @@ public struct Standardization: Sendable, Equatable, Codable {
         return out
     }
 }
+
+extension Network {
+    /// This network rewritten to take inputs standardized by `z` and compute the same function of the raw
+    /// inputs: each first-layer weight times its feature's divisor, each first-layer bias plus the weights times
+    /// the means (w′ᵢ = wᵢ·dᵢ, b′ = b + Σ wᵢ·μᵢ), since w′·(x − μ)/d + b′ = w·x + b.
+    public func absorbing(_ z: Standardization) -> Network {
+        var out = self
+        let fanIn = sizes[0], units = sizes[1], start = offsets[0]
+        for j in 0..<units {
+            var shift = 0.0
+            for i in 0..<fanIn {
+                let k = start + j * fanIn + i
+                shift += parameters[k] * z.mean[i]
+                out.parameters[k] = parameters[k] * z.scale(i)
+            }
+            out.parameters[start + fanIn * units + j] += shift
+        }
+        return out
+    }
+}

@@ -5,8 +5,8 @@ public struct Trainer: Sendable {
     public var network: Network
     public var optimizer: StochasticGradientDescent
     public var generator: SeededGenerator
-    public let training: Dataset
-    public let test: Dataset?
+    public private(set) var training: Dataset
+    public private(set) var test: Dataset?
     public private(set) var iteration: Int = 0
     /// Iterations between two reports; the tutorial's 100.
     public var reportInterval: Int
@@ -106,5 +106,14 @@ public struct Trainer: Sendable {
         let train = Evaluation.of(network, on: training, loss: loss, pass: &pass)
         let test = self.test.map { Evaluation.of(network, on: $0, loss: loss, pass: &pass) }
         return (train, test)
+    }
+
+    /// Standardizes the training and test features by `z` in place and rewrites the network to match
+    /// (`Network.absorbing`): its predictions stay what they were, and training carries on from here on z-scores.
+    public mutating func standardize(by z: Standardization) {
+        guard z.mean.count == training.featureCount, z.deviation.count == training.featureCount else { return }
+        training = z.apply(training)
+        test = test.map { z.apply($0) }
+        network = network.absorbing(z)
     }
 }

@@ -23,15 +23,15 @@ public struct HistoryTable: Sendable, Equatable {
     /// (there are test data), empty in a row without one.
     public init(reports: [Trainer.Report], hasTest: Bool) {
         rows = reports.map {
-            ErrorHistory.Bucket(.init(iteration: $0.iteration, error: $0.trainingError, testError: $0.testError))
+            ErrorHistory.Bucket(.init(iteration: $0.iteration, error: $0.trainingLoss, testError: $0.testLoss))
         }
         self.hasTest = hasTest
     }
 
-    /// CSV with a header: iteration, cumulative error, its minimum and maximum over the row, the reports it
-    /// covers, and the test error when there is test data.
+    /// CSV with a header: iteration, the mean loss per instance, its minimum and maximum over the row, the reports
+    /// it covers, and the test loss when there is test data.
     public var csv: String {
-        var text = "iteration,cumulative_error,minimum,maximum,reports" + (hasTest ? ",test_error" : "") + "\n"
+        var text = "iteration,loss,minimum,maximum,reports" + (hasTest ? ",test_loss" : "") + "\n"
         for row in rows {
             text += "\(row.last),\(row.mean),\(row.minimum),\(row.maximum),\(row.count)"
             if hasTest { text += "," + (row.testMean.map { "\($0)" } ?? "") }

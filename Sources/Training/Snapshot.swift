@@ -25,6 +25,7 @@ public struct Snapshot: Sendable {
     public var testError: Double?
     public var trainingAccuracy: Double?
     public var testAccuracy: Double?
+    /// The lowest mean training loss of the run so far, and where.
     public var bestError: Double?
     public var bestIteration: Int?
     public var history: ErrorHistory

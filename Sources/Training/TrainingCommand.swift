@@ -13,6 +13,10 @@ public enum TrainingCommand: Sendable, Equatable {
     case setBatchSize(Int)
     /// Another update rule, its memory started afresh; the parameters carry on.
     case setOptimizer(OptimizerKind)
+    /// Standardize the features in place by these statistics (of the raw training data): the network is
+    /// rewritten to compute the same function of the raw inputs, and training carries on. Ignored for
+    /// statistics of another width.
+    case standardize(Standardization)
     /// Another hidden activation: parameters are drawn afresh for it from the same seed (a reset).
     case setActivation(Activation)
     /// Another loss: parameters are drawn afresh from the same seed (a reset), and errors are measured in it.

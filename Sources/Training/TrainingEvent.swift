@@ -5,6 +5,7 @@ public struct TrainingEvent: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case learningRate(from: Double, to: Double)
         case optimizer(OptimizerKind)
+        case standardized
         case paused
         case resumed
         case reset(seed: UInt64)

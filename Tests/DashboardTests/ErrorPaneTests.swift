@@ -98,11 +98,11 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
 
     @Test func logScaleChangesTheTitleAndTheLabels() {
         var state = Fixtures.state(size: Size(width: 120, height: 40))
-        #expect(titleLine(\.error, of: state).hasPrefix("┌ Error · cumulative, every 100 it · whole run · linear ─"))
+        #expect(titleLine(\.error, of: state).hasPrefix("┌ Loss · mean, every 100 it · whole run · linear ─"))
         let linear = inside(\.error, of: state)
         state = Fixtures.pressing([.character("l")], on: state)
         #expect(state.logScale)
-        #expect(titleLine(\.error, of: state).hasPrefix("┌ Error · cumulative, every 100 it · whole run · log ─"))
+        #expect(titleLine(\.error, of: state).hasPrefix("┌ Loss · mean, every 100 it · whole run · log ─"))
         let log = inside(\.error, of: state)
         // The top is still the maximum; the floor moves (5 % of the range in log10 below 1.25 is 1.179).
         #expect(log[1].hasPrefix("      4│"))
@@ -124,7 +124,7 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
         #expect(inside(\.error, of: state).last == "     it 100" + pad(29) + "20,000")
         state = Fixtures.pressing([.character("w")], on: state)
         #expect(!state.wholeRun)
-        #expect(titleLine(\.error, of: state).hasPrefix("┌ Error · cumulative, every 100 it · recent"))
+        #expect(titleLine(\.error, of: state).hasPrefix("┌ Loss · mean, every 100 it · recent"))
         // The last 38 reports: 16 300 … 20 000.
         #expect(inside(\.error, of: state).last == "     it 16,300" + pad(26) + "20,000")
         state = Fixtures.pressing([.character("w")], on: state)
@@ -155,7 +155,7 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
     @Test func reportIntervalInTheTitle() {
         let state = Fixtures.state(
             size: Size(width: 120, height: 40), snapshot: Fixtures.snapshot(reportInterval: 2_000))
-        #expect(titleLine(\.error, of: state).hasPrefix("┌ Error · cumulative, every 2,000 it ·"))
+        #expect(titleLine(\.error, of: state).hasPrefix("┌ Loss · mean, every 2,000 it ·"))
     }
 }
 

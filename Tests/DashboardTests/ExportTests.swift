@@ -13,7 +13,7 @@ import Training
         #expect(table.rows.map(\.last) == [100, 200, 300, 400])
         #expect(table.rows.allSatisfy { $0.count == 1 && $0.minimum == $0.mean && $0.maximum == $0.mean })
         let lines = table.csv.split(separator: "\n")
-        #expect(lines.first == "iteration,cumulative_error,minimum,maximum,reports")
+        #expect(lines.first == "iteration,loss,minimum,maximum,reports")
         #expect(lines.count == 5)
         #expect(lines[3] == "300,2.5,2.5,2.5,1")
     }
@@ -22,7 +22,7 @@ import Training
         let table = HistoryTable(Fixtures.history([4, 3], tests: [4.5, nil]))
         #expect(
             table.csv
-                == "iteration,cumulative_error,minimum,maximum,reports,test_error\n100,4.0,4.0,4.0,1,4.5\n200,3.0,3.0,3.0,1,\n"
+                == "iteration,loss,minimum,maximum,reports,test_loss\n100,4.0,4.0,4.0,1,4.5\n200,3.0,3.0,3.0,1,\n"
         )
     }
 

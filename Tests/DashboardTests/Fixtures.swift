@@ -24,16 +24,17 @@ enum Fixtures {
         network: Network = tutorialNetwork, state: TrainingState = .running, iteration: Int = 1_200,
         limit: Int? = 10_000, learningRate: Double = 0.1, speed: Speed = .unlimited, batchSize: Int = 1,
         stepsPerSecond: Double = 52_000, history: ErrorHistory? = nil, events: [TrainingEvent] = [],
+        // The mean losses shown (the cumulative error, shown only on the tutorial's points, is left out).
         trainingError: Double? = 1.25, testError: Double? = nil, bestError: Double? = 1.25,
         bestIteration: Int? = 1_200, reportInterval: Int = 100
     ) -> Snapshot {
         Snapshot(
             version: 1, iteration: iteration, limit: limit, state: state, learningRate: learningRate, speed: speed,
             batchSize: batchSize, stepsPerSecond: stepsPerSecond, seed: 1, loss: .squaredError, network: network,
-            trainingError: trainingError, testError: testError, trainingAccuracy: 0.5, testAccuracy: nil,
+            trainingError: nil, testError: nil, trainingAccuracy: 0.5, testAccuracy: nil,
             bestError: bestError, bestIteration: bestIteration,
             history: history ?? Fixtures.history([4, 3.5, 3, 2.5, 2, 1.8, 1.6, 1.5, 1.4, 1.3, 1.27, 1.25]),
-            events: events, reportInterval: reportInterval)
+            events: events, reportInterval: reportInterval, trainingLoss: trainingError, testLoss: testError)
     }
 
     /// The tutorial data at `size`, showing `snapshot` (none when nil).

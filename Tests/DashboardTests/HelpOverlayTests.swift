@@ -5,7 +5,8 @@ import TerminalUI
 /// The help box over the panes.
 @Suite struct HelpOverlayTests {
     static let keys = [
-        "space", "n", "+ / -", "L", "> / <", "r / R", "b / B", "a", "c", "N", "[ / ]", "Tab", "Shift-Tab", "Esc",
+        "space", "n", "+ / -", "L", "> / <", "r / R", "b / B", "a", "c", "o", "S", "N", "[ / ]", "Tab", "Shift-Tab",
+        "Esc",
         "↑ ↓ PgUp PgDn",
         "Home / End", "l", "w", "m", "d", "x / y", "s", "e", "? h F1", "q  Ctrl-C", "Ctrl-Z"
     ]

@@ -13,7 +13,7 @@ import Training
         #expect(screen.size == size)
         #expect(titleLine(\.dataset, of: state).hasPrefix("┌ Dataset · 8 rows"), "\(screen.text)")
         #expect(titleLine(\.weights, of: state).hasPrefix("┌ Weights & bias"), "\(screen.text)")
-        #expect(titleLine(\.error, of: state).hasPrefix("┌ Error · cumulative"), "\(screen.text)")
+        #expect(titleLine(\.error, of: state).hasPrefix("┌ Loss · mean"), "\(screen.text)")
         #expect(titleLine(\.probe, of: state).hasPrefix("┌ Probe · Tab to edit"), "\(screen.text)")
         #expect(screen.line(size.height - 1).hasPrefix(" RUNNING "), "\(screen.text)")
     }

@@ -11,7 +11,7 @@ import Training
     @Test(arguments: Fixtures.sizes)
     func stateIterationRateAndLearningRate(size: Size) {
         let bar = Self.bar(Fixtures.state(size: size))
-        #expect(bar.hasPrefix(" RUNNING  it 1,200/10,000 │ 52.0k it/s │ lr 0.1 │ speed max"), "\(bar)")
+        #expect(bar.hasPrefix(" RUNNING  it 1,200/10,000 ep 0 │ 52.0k it/s │ lr 0.1 sgd │ s"), "\(bar)")
     }
 
     @Test func anExpiredNoticeGivesTheFiguresBack() {
@@ -29,13 +29,13 @@ import Training
     @Test func fullLineAtTheWidestSize() {
         let bar = Self.bar(Fixtures.state(size: Size(width: 140, height: 40)))
         #expect(
-            bar == " RUNNING  it 1,200/10,000 │ 52.0k it/s │ lr 0.1 │ speed max │ "
-                + "? help  q quit  space pause  +/- lr  </> speed  r reset  Tab probe  m map")
+            bar == " RUNNING  it 1,200/10,000 ep 0 │ 52.0k it/s │ lr 0.1 sgd │ speed max │ "
+                + "? help  q quit  space pause  +/- lr  </> speed  r reset  Tab probe")
     }
 
     @Test func onlyWholeKeyHintsAreShown() {
         let bar = Self.bar(Fixtures.state(size: Size(width: 120, height: 40)))
-        #expect(bar.hasSuffix("│ ? help  q quit  space pause  +/- lr  </> speed  r reset"), "\(bar)")
+        #expect(bar.hasSuffix("│ ? help  q quit  space pause  +/- lr  </> speed"), "\(bar)")
     }
 
     @Test func pausedWithoutALimitAtAFixedSpeed() {
@@ -44,7 +44,7 @@ import Training
             speed: .perSecond(1000), stepsPerSecond: 0)
         let bar = Self.bar(Fixtures.state(size: Size(width: 140, height: 40), snapshot: snapshot))
         #expect(
-            bar == " PAUSED  it 123,456 │ 0 it/s │ lr 0.003 │ speed 1000/s │ "
+            bar == " PAUSED  it 123,456 ep 0 │ 0 it/s │ lr 0.003 sgd │ speed 1000/s │ "
                 + "? help  q quit  space run  +/- lr  </> speed  r reset  Tab probe  m map")
     }
 
@@ -53,7 +53,7 @@ import Training
         let bar = Self.bar(Fixtures.state(size: Size(width: 140, height: 40), snapshot: snapshot))
         #expect(
             bar.hasPrefix(
-                " DONE  it 1,200/10,000 │ 2.5M it/s │ lr 0.1 │ speed max │ batch 32 │ error every 1,000 it │ "))
+                " DONE  it 1,200/10,000 ep 0 │ 2.5M it/s │ lr 0.1 sgd │ speed max │ batch 32 │ loss every 1,000 it │ "))
     }
 
     @Test func stateWordIsStyled() {
@@ -66,7 +66,9 @@ import Training
             let screen = render(dashboard)
             #expect(screen.line(23).hasPrefix(" \(state.rawValue) "))
             #expect(screen[1, 23].style == style)
-            #expect(screen[79, 23].style == Theme.statusBar)
+            // A diverged run says why across the rest of the line, in red.
+            #expect(
+                screen[79, 23].style == (state == .diverged ? Style(.red, bold: true, reverse: true) : Theme.statusBar))
         }
     }
 
@@ -89,7 +91,7 @@ import Training
         #expect(Self.bar(state).hasSuffix("  learning rate must be a number in (0, 1000], got \"x\""))
         // The next key clears it.
         state = Fixtures.pressing([.character("l")], on: state)
-        #expect(Self.bar(state).hasSuffix("│ ? help  q quit  space pause  +/- lr  </> speed  r reset"))
+        #expect(Self.bar(state).hasSuffix("│ ? help  q quit  space pause  +/- lr  </> speed"))
     }
 
     @Test func beforeTheFirstSnapshot() {
@@ -100,6 +102,6 @@ import Training
 
     @Test func asciiSeparators() {
         let bar = Self.bar(Fixtures.state(size: Size(width: 80, height: 24), glyphs: .ascii))
-        #expect(bar.hasPrefix(" RUNNING  it 1,200/10,000 | 52.0k it/s | lr 0.1 | speed max | "))
+        #expect(bar.hasPrefix(" RUNNING  it 1,200/10,000 ep 0 | 52.0k it/s | lr 0.1 sgd | speed max | "))
     }
 }

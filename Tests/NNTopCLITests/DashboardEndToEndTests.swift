@@ -21,7 +21,7 @@ import Testing
         // Every pane's title, and training under way.
         let first = try tmux.waitFor { $0.joinedScreen.contains("RUNNING") && ($0.iteration ?? 0) > 0 }
         #expect(first.ok, "\(first.screen.joinedScreen)")
-        for title in ["Dataset", "Weights", "Error", "Probe", "lr 0.1"] {
+        for title in ["Dataset", "Weights", "Loss", "Probe", "lr 0.1"] {
             #expect(first.screen.joinedScreen.contains(title), "\(title) missing:\n\(first.screen.joinedScreen)")
         }
         let early = first.screen.iteration ?? 0
@@ -138,7 +138,7 @@ import Testing
 
         // The CSV has one row per report (one every 100 iterations, and the first at 0), the SVG is XML.
         let csv = try String(contentsOfFile: history + ".csv", encoding: .utf8).split(separator: "\n")
-        #expect(csv.first == "iteration,cumulative_error,minimum,maximum,reports")
+        #expect(csv.first == "iteration,loss,minimum,maximum,reports")
         #expect(csv.count - 1 == iteration / 100 + 1, "\(csv.count - 1) rows at iteration \(iteration)")
         let svg = try Data(contentsOf: URL(fileURLWithPath: history + ".svg"))
         #expect(XMLParser(data: svg).parse())

@@ -31,7 +31,7 @@ import Testing
         return (ended, status)
     }
 
-    private static let panes = ["Dataset", "Weights", "Error", "Probe"]
+    private static let panes = ["Dataset", "Weights", "Loss", "Probe"]
 
     private static func showsDashboard(_ screen: [String]) -> Bool {
         let text = screen.joinedScreen

@@ -82,7 +82,7 @@ import DataFiles
             ]))
         let lines = try scratch.read("history.csv").split(separator: "\n").map(String.init)
         // The dashboard's columns (`e`): each report is a row of its own, its minimum and maximum its error.
-        #expect(lines.first == "iteration,cumulative_error,minimum,maximum,reports")
+        #expect(lines.first == "iteration,loss,minimum,maximum,reports")
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(rows.count == 10)
         #expect(rows.map { $0.first.flatMap { Int($0) } } == (1...10).map { $0 * 100 })
@@ -91,8 +91,9 @@ import DataFiles
             #expect((Double(row[1]) ?? -1) >= 0, "\(row)")
             #expect(row.count == 5 && row[2] == row[1] && row[3] == row[1] && row[4] == "1", "\(row)")
         }
-        // The last row is the error after the last iteration, the summary's final error.
-        #expect(rows.last.flatMap { Double($0[1]) } == number(object["final_error"]))
+        // The last row is the loss after the last iteration, the summary's mean loss.
+        // (JSONSerialization may round the last binary digit when it parses: 1e-12 relative.)
+        #expect(abs((rows.last.flatMap { Double($0[1]) } ?? 0) - (number(object["loss"]) ?? 1)) <= 1e-12)
 
         // A run that ends between reports ends its history with a row for the end.
         let short = try jsonObject(
@@ -101,7 +102,7 @@ import DataFiles
             $0.split(separator: ",")
         }
         #expect(shortRows.map { Int($0[0]) } == [100, 200, 250])
-        #expect(shortRows.last.flatMap { Double($0[1]) } == number(short["final_error"]))
+        #expect(abs((shortRows.last.flatMap { Double($0[1]) } ?? 0) - (number(short["loss"]) ?? 1)) <= 1e-12)
     }
 
     @Test func onDataLargeEnoughToReportRarelyTheHistoryStillEndsWithTheRun() throws {
@@ -117,7 +118,9 @@ import DataFiles
         let lines = try scratch.read("history.csv").split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "\(lines)")
         #expect(lines.last?.hasPrefix("1000,") == true)
-        #expect(lines.last.flatMap { Double($0.split(separator: ",")[1]) } == number(object["final_error"]))
+        #expect(
+            abs((lines.last.flatMap { Double($0.split(separator: ",")[1]) } ?? 0) - (number(object["loss"]) ?? 1))
+                <= 1e-12)
     }
 
     @Test func historyWithTestDataHasATestErrorColumn() throws {
@@ -131,7 +134,7 @@ import DataFiles
                 "--history", history, "--json"
             ]))
         let lines = try scratch.read("history.csv").split(separator: "\n").map(String.init)
-        #expect(lines.first == "iteration,cumulative_error,minimum,maximum,reports,test_error")
+        #expect(lines.first == "iteration,loss,minimum,maximum,reports,test_loss")
         #expect(lines.count == 6)
         for line in lines.dropFirst() {
             let cells = line.split(separator: ",").map { Double($0) }
@@ -140,7 +143,7 @@ import DataFiles
         }
         // JSONSerialization may round the last binary digit when it parses, so compare to 1e-12 relative.
         let lastTestError = try #require(lines.last.flatMap { Double($0.split(separator: ",")[5]) })
-        let summaryTestError = try #require(number(object["test_error"]))
+        let summaryTestError = try #require(number(object["test_loss"]))
         #expect(abs(lastTestError - summaryTestError) <= 1e-12 * summaryTestError)
     }
 

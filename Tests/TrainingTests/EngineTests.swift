@@ -104,7 +104,7 @@ import NeuralCore
             // The history's newest report is never ahead of the snapshot's own iteration.
             if let point = s.history.recentPoints.last {
                 #expect(point.iteration <= s.iteration)
-                #expect(point.error == s.trainingError)
+                #expect(point.error == s.trainingLoss)
             }
             version = s.version
             iteration = s.iteration
@@ -138,5 +138,28 @@ import NeuralCore
         #expect(history.buckets.map(\.maximum) == [4, 6, 3])
         #expect(history.buckets.map(\.mean) == [3, 3, 2])
         #expect(history.recentPoints.map(\.error) == [6, 0, 1, 3])
+    }
+}
+
+@Suite struct StandardizeInPlaceTests {
+    /// S in the dashboard: the engine's data become z-scores and the network is rewritten so that it predicts
+    /// exactly what it did on the raw rows; training then carries on.
+    @Test func theNetworkComputesTheSameFunctionAfterStandardizing() throws {
+        let raw = Dataset(rows: [[1, 500], [2, 900], [3, 100], [4, 700]], targets: [0, 1, 0, 1])
+        let session = TrainingSession(
+            SessionConfiguration(
+                training: raw, hidden: [3], activation: .tanh, iterationLimit: nil, startPaused: true))
+        session.start()
+        defer { session.stop() }
+        let before = try #require(waitFor(session) { $0.state == .paused })
+        let z = Standardization(fitting: raw)
+        session.send(.standardize(z))
+        let after = try #require(waitFor(session) { $0.events.last?.kind == .standardized })
+        for i in 0..<raw.count {
+            let p = before.network.predict(Array(raw.row(i)))
+            let q = after.network.predict(z.apply(Array(raw.row(i))))
+            #expect(abs(p - q) < 1e-12, "row \(i): \(p) then \(q)")
+        }
+        #expect(after.iteration == before.iteration)
     }
 }

@@ -14,7 +14,7 @@ import Testing
     @Test func aFullLogHasARowPerReport() {
         let table = HistoryTable(reports: [Self.report(100, 1.5), Self.report(200, 0.25)], hasTest: false)
         #expect(
-            table.csv == "iteration,cumulative_error,minimum,maximum,reports\n100,1.5,1.5,1.5,1\n200,0.25,0.25,0.25,1\n"
+            table.csv == "iteration,loss,minimum,maximum,reports\n100,1.5,1.5,1.5,1\n200,0.25,0.25,0.25,1\n"
         )
     }
 
@@ -22,7 +22,7 @@ import Testing
         let table = HistoryTable(reports: [Self.report(100, 2, test: 3), Self.report(150, 1)], hasTest: true)
         #expect(
             table.csv
-                == "iteration,cumulative_error,minimum,maximum,reports,test_error\n100,2.0,2.0,2.0,1,3.0\n150,1.0,1.0,1.0,1,\n"
+                == "iteration,loss,minimum,maximum,reports,test_loss\n100,2.0,2.0,2.0,1,3.0\n150,1.0,1.0,1.0,1,\n"
         )
     }
 

@@ -87,7 +87,7 @@ import NeuralCore
                 == Evaluation.of(
                     done.network, on: configuration.training,
                     loss: .squaredError
-                ).cumulativeError)
+                ).meanLoss)
     }
 
     @Test func aBlowUpFoundByTheEndOfRunReportEndsTheRunDiverged() throws {

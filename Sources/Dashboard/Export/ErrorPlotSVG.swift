@@ -57,7 +57,7 @@ public enum ErrorPlotSVG {
             <line x1="\(f(left))" y1="\(f(top + plotHeight))" x2="\(f(width - right))" y2="\(f(top + plotHeight))" stroke="#333"/>
             <line x1="\(f(left))" y1="\(f(top))" x2="\(f(left))" y2="\(f(top + plotHeight))" stroke="#333"/>
             <text x="\(f(left + plotWidth / 2))" y="\(f(height - 14))" text-anchor="middle">iteration</text>
-            <text transform="translate(20 \(f(top + plotHeight / 2))) rotate(-90)" text-anchor="middle">cumulative error</text>
+            <text transform="translate(20 \(f(top + plotHeight / 2))) rotate(-90)" text-anchor="middle">mean loss</text>
 
             """
 

@@ -16,6 +16,14 @@ enum MapPane {
             buffer.write("waiting for the first weights\(g.ellipsis)", in: area, row: 0, style: Theme.label)
             return
         }
+        guard network.task == .binary else {
+            // Not drawn rather than drawn wrong: this map shades one probability.
+            buffer.write("this map shades one probability,", in: area, row: 0, style: Theme.label)
+            buffer.write(
+                network.task == .multiclass ? "and this network has one per class" : "and a regression has none",
+                in: area, row: 1, style: Theme.label)
+            return
+        }
         let grid = ProbabilityGrid(
             network: network, plane: plane, standardization: state.standardization,
             columns: area.width, rows: area.height * 2,

@@ -56,6 +56,10 @@ public struct DashboardState: Sendable {
     public private(set) var test: Dataset?
     /// Applied to shown rows and probe inputs before the forward pass, when the data were standardized.
     public private(set) var standardization: Standardization?
+    /// How the targets read: 0/1, class labels, or a regression's values (and its target standardization).
+    public var encoding = TargetEncoding(task: .binary)
+    /// Whether the raw features look unscaled (`FeatureScale.needsStandardizing`): S is then the fix to offer.
+    public private(set) var featuresUnscaled = false
     /// The training data as the network sees them (standardized when the data are).
     public private(set) var trainingInput: Dataset
     public var focus: Focus = .none { didSet { refresh() } }
@@ -97,6 +101,7 @@ public struct DashboardState: Sendable {
         self.test = test
         self.standardization = standardization
         trainingInput = standardization?.apply(training) ?? training
+        featuresUnscaled = FeatureScale(of: training)?.needsStandardizing ?? false
         self.size = size
         // Start the probe at the first training instance, so it shows something real at once.
         probeTexts = training.row(0).map { Format.short($0) }
@@ -125,11 +130,22 @@ public struct DashboardState: Sendable {
         self.test = test
         self.standardization = standardization
         trainingInput = standardization?.apply(training) ?? training
+        featuresUnscaled = FeatureScale(of: training)?.needsStandardizing ?? false
         diagnose()
         mapPlane = MapPlane(training: training, test: test, across: 0, up: training.featureCount > 1 ? 1 : nil)
         datasetScroll = 0
         if training.count > 0 { probeTexts = training.row(0).map { Format.short($0) } }
         if case .probe = focus { focus = .none }
+    }
+
+    /// Standardized in place (the S key): the network's inputs get `z` from now on, while the rows shown, the map
+    /// plane and the probe's texts stay in the data's own units.
+    public mutating func standardize(by z: Standardization) {
+        standardization = z
+        trainingInput = z.apply(training)
+        generation += 1
+        refresh()
+        diagnose()
     }
 
     /// Where the panes go on the current screen.

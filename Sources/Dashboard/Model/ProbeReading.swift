@@ -13,6 +13,8 @@ struct ProbeReading: Equatable {
     var firstContribution: Int
     /// The output unit's bias (its share of z with every input at zero, for a single-unit network).
     var bias: Double?
+    /// Every output: one probability per class (multiclass), the value as trained (regression), p (binary).
+    var outputs: [Double] = []
 
     init(network: Network, input: [Double], shown: Range<Int>? = nil, passes: Int = .max) {
         z = ProbeReading.outputSum(network, input)
@@ -34,6 +36,7 @@ struct ProbeReading: Equatable {
             }
         }
         bias = network.layerCount == 1 ? network.biases(layer: 0)[0] : nil
+        outputs = network.task == .binary ? [probability] : network.outputs(input)
     }
 
     /// The contribution of feature `k`, when it was measured.

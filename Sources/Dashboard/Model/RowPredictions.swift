@@ -7,7 +7,11 @@ struct RowPredictions: Equatable {
     var generation: Int
     /// The rows on screen; `values` holds the outputs for the first of them.
     var rows: Range<Int>
+    /// Binary: the probability of class 1. Multiclass: the probability of the predicted class. Regression: the
+    /// value, in the target's units.
     var values: [Double]
+    /// Multiclass: the predicted class of each row (its output unit); empty for the other tasks.
+    var classes: [Int] = []
 
     /// Before anything was made.
     static let none = RowPredictions(generation: -1, rows: 0..<0, values: [])
@@ -30,10 +34,36 @@ struct RowPredictions: Equatable {
         }
         let count = min(rows.count, FrameBudget.passes(FrameBudget.dataset, of: network))
         let reuse = old.generation == generation
-        values = (rows.lowerBound..<rows.lowerBound + count).map { i in
-            if reuse, let p = old.value(row: i) { return p }
-            return network.predict(state.networkInput(Array(state.training.row(i))))
+        let encoding = state.encoding
+        switch network.task {
+        case .binary, .regression:
+            values = (rows.lowerBound..<rows.lowerBound + count).map { i in
+                if reuse, let p = old.value(row: i) { return p }
+                let output = network.predict(state.networkInput(Array(state.training.row(i))))
+                return network.task == .regression ? encoding.value(fromOutput: output) : output
+            }
+        case .multiclass:
+            var values: [Double] = [], classes: [Int] = []
+            for i in rows.lowerBound..<rows.lowerBound + count {
+                if reuse, let p = old.value(row: i), let k = old.predictedClass(row: i) {
+                    values.append(p)
+                    classes.append(k)
+                    continue
+                }
+                let outputs = network.outputs(state.networkInput(Array(state.training.row(i))))
+                let k = outputs.indices.max { outputs[$0] < outputs[$1] } ?? 0
+                values.append(outputs[k])
+                classes.append(k)
+            }
+            self.values = values
+            self.classes = classes
         }
+    }
+
+    /// The predicted class of training row `i` (multiclass), when it was made.
+    func predictedClass(row i: Int) -> Int? {
+        let k = i - rows.lowerBound
+        return k >= 0 && k < classes.count ? classes[k] : nil
     }
 
     /// The prediction for training row `i`, when it was made.

@@ -22,8 +22,12 @@ enum DatasetPane {
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         let data = state.training, g = state.glyphs
         var title = "Dataset \(g.middleDot) \(Format.count(data.count)) rows"
-        if let a = state.snapshot?.trainingAccuracy { title += " \(g.middleDot) train acc \(Format.percent(a))" }
-        if let a = state.snapshot?.testAccuracy { title += " \(g.middleDot) test acc \(Format.percent(a))" }
+        // A regression's score is R², not a share right.
+        let regression = state.encoding.task == .regression
+        func score(_ a: Double) -> String { regression ? Format.fixed(a, decimals: 3) : Format.percent(a) }
+        let name = regression ? "R²" : "acc"
+        if let a = state.snapshot?.trainingAccuracy { title += " \(g.middleDot) train \(name) \(score(a))" }
+        if let a = state.snapshot?.testAccuracy { title += " \(g.middleDot) test \(name) \(score(a))" }
         let inner = Panel(title: title).draw(in: rect, on: &buffer, glyphs: g)
         guard inner.height >= 1, inner.width >= 8 else { return }
 
@@ -42,7 +46,9 @@ enum DatasetPane {
                 Text.truncate(data.featureNames[f], to: columnWidth - 1, ellipsis: g.ellipsis), columnWidth)
         }
         if cut { header += g.ellipsis + " " }
-        header += "y  p"
+        // Class labels and values take more room than a 0 or 1.
+        let targetWidth = state.encoding.task == .binary ? 1 : 7
+        header += Text.left("y", targetWidth) + (state.encoding.task == .binary ? "  p" : "  predicted")
         buffer.write(header, in: inner, row: 0, style: Theme.heading)
 
         let visible = inner.height - 1
@@ -61,7 +67,8 @@ enum DatasetPane {
             if cut { x = buffer.write(g.ellipsis + " ", x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x) }
             let target = data.isLabelled ? data.targets[i] : .nan
             x = buffer.write(
-                data.isLabelled ? Format.short(target) : "?", x: x, y: inner.y + r + 1,
+                Text.left(data.isLabelled ? targetText(target, state.encoding) : "?", targetWidth), x: x,
+                y: inner.y + r + 1,
                 maxWidth: inner.maxX - x)
             x += 2
             guard state.snapshot != nil else { continue }
@@ -70,9 +77,19 @@ enum DatasetPane {
                 buffer.write(g.ellipsis, x: x, y: inner.y + r + 1, style: Theme.label, maxWidth: inner.maxX - x)
                 continue
             }
-            x = buffer.write(Format.fixed(p, decimals: 3), x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x)
-            if data.isLabelled, p.isFinite {
-                let correct = (p >= 0.5 ? 1.0 : 0.0) == target
+            let predictedClass = state.predictions.predictedClass(row: i)
+            let shown: String
+            switch state.encoding.task {
+            case .binary: shown = Format.fixed(p, decimals: 3)
+            case .multiclass:
+                shown = "\(state.encoding.label(ofClass: predictedClass ?? 0)) \(Format.fixed(p, decimals: 2))"
+            case .regression: shown = fitted(p, width: 7)
+            }
+            x = buffer.write(shown, x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x)
+            if data.isLabelled, p.isFinite, state.encoding.task != .regression {
+                let correct =
+                    state.encoding.task == .binary
+                    ? (p >= 0.5 ? 1.0 : 0.0) == target : Double(predictedClass ?? -1) == target
                 buffer.put(
                     correct ? g.right : g.wrong, x: x + 1, y: inner.y + r + 1,
                     style: correct ? Theme.right : Theme.wrong, clip: inner)
@@ -84,6 +101,15 @@ enum DatasetPane {
             buffer.write(
                 position, x: rect.maxX - 1 - position.count - 1, y: rect.maxY - 1, style: Theme.label,
                 maxWidth: rect.width - 2)
+        }
+    }
+
+    /// A target as the user's data has it: a class's label, or a regression's value in its own units.
+    static func targetText(_ y: Double, _ encoding: TargetEncoding) -> String {
+        switch encoding.task {
+        case .binary: return Format.short(y)
+        case .multiclass: return y.isFinite ? encoding.label(ofClass: Int(y)) : "?"
+        case .regression: return fitted(y, width: 7)
         }
     }
 

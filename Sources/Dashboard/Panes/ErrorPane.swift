@@ -2,9 +2,10 @@ import Foundation
 import TerminalUI
 import Training
 
-/// The cumulative error as a streaming sparkline: y-axis labels, current and best value, iterations along the
-/// bottom, marks where the learning rate changed (L) or the weights were reset (R), the best point (*), and
-/// the test error as dots when there is test data.
+/// The mean loss per instance as a streaming sparkline: y-axis labels, current and best value (and on the
+/// tutorial's 8 points its cumulative error, the figure the tutorial prints), iterations along the bottom, marks
+/// where the learning rate changed (L), the update rule (O) or the weights were reset (R), the best point (*),
+/// and the test loss as dots when there is test data.
 enum ErrorPane {
     static let labelWidth = 8
 
@@ -14,7 +15,7 @@ enum ErrorPane {
         let scale = state.logScale ? "log" : "linear"
         let span = state.wholeRun ? "whole run" : "recent"
         let inner = Panel(
-            title: "Error \(g.middleDot) cumulative, every \(every) it \(g.middleDot) \(span) \(g.middleDot) \(scale)"
+            title: "Loss \(g.middleDot) mean, every \(every) it \(g.middleDot) \(span) \(g.middleDot) \(scale)"
         )
         .draw(in: rect, on: &buffer, glyphs: g)
         guard inner.height >= 4, inner.width > labelWidth + 4, let snapshot = state.snapshot else { return }
@@ -22,9 +23,14 @@ enum ErrorPane {
         // Line 1: now and best.
         var x = buffer.write("now ", in: inner, row: 0, style: Theme.label)
         x = buffer.write(
-            snapshot.trainingError.map { Format.short($0, digits: 5) } ?? "-", x: x, y: inner.y,
+            snapshot.trainingLoss.map { Format.short($0, digits: 5) } ?? "-", x: x, y: inner.y,
             style: Theme.trainingCurve.bolded, maxWidth: inner.maxX - x)
-        if let test = snapshot.testError {
+        if state.training == .tutorial, let sum = snapshot.trainingError {
+            x = buffer.write("  sum ", x: x, y: inner.y, style: Theme.label, maxWidth: inner.maxX - x)
+            x = buffer.write(
+                Format.short(sum, digits: 5), x: x, y: inner.y, style: Theme.trainingCurve, maxWidth: inner.maxX - x)
+        }
+        if let test = snapshot.testLoss {
             x = buffer.write("  test ", x: x, y: inner.y, style: Theme.label, maxWidth: inner.maxX - x)
             x = buffer.write(
                 Format.short(test, digits: 5), x: x, y: inner.y, style: Theme.testCurve,
@@ -83,6 +89,7 @@ enum ErrorPane {
             let mark: Unicode.Scalar
             switch event.kind {
             case .learningRate: mark = "L"
+            case .optimizer: mark = "O"
             case .reset: mark = "R"
             default: continue
             }

@@ -70,7 +70,7 @@ enum ProbePane {
                 : Text.left(Text.truncate(text, to: fieldWidth, ellipsis: g.ellipsis), fieldWidth)
             let style = editing == k ? Theme.focusedField : (problem?.field == k ? Theme.problem : Theme.field)
             x = buffer.write(shown, x: x, y: inner.y + r, style: style, maxWidth: inner.maxX - x)
-            if let c = reading?.contribution(of: k) {
+            if let c = reading?.contribution(of: k), state.encoding.task == .binary {
                 x = buffer.write("  z+= ", x: x, y: inner.y + r, style: Theme.label, maxWidth: inner.maxX - x)
                 buffer.write(
                     Format.signed(c, decimals: 3), x: x, y: inner.y + r, style: Theme.signed(c),
@@ -83,6 +83,9 @@ enum ProbePane {
             let name = names[problem.field]
             buffer.write(
                 "\(name): \"\(problem.text)\" is not a number", in: inner, row: summaryRow, style: Theme.problem)
+        } else if let reading, state.encoding.task != .binary {
+            buffer.write(
+                outputLine(reading, state.encoding), in: inner, row: summaryRow, style: Theme.heading.bolded)
         } else if let reading {
             var x = buffer.write("z ", in: inner, row: summaryRow, style: Theme.label)
             x = buffer.write(
@@ -101,5 +104,21 @@ enum ProbePane {
         }
         let hint = editing == nil ? "Tab: edit inputs" : "type a number \(g.middleDot) Tab next \(g.middleDot) Esc done"
         buffer.write(hint, in: inner, row: summaryRow + 2, style: Theme.label)
+    }
+
+    /// A multiclass network's most likely class with its probability (and the runner-up), or a regression's
+    /// value in the target's units.
+    static func outputLine(_ reading: ProbeReading, _ encoding: TargetEncoding) -> String {
+        let outputs = reading.outputs
+        guard encoding.task == .multiclass else {
+            return "value \(Format.short(encoding.value(fromOutput: outputs.first ?? .nan), digits: 6))"
+        }
+        let order = outputs.indices.sorted { outputs[$0] > outputs[$1] }
+        guard let best = order.first, outputs[best].isFinite else { return "class none (outputs not numbers)" }
+        var line = "class \(encoding.label(ofClass: best))  p \(Format.fixed(outputs[best], decimals: 3))"
+        if order.count > 1 {
+            line += "  (next \(encoding.label(ofClass: order[1])) \(Format.fixed(outputs[order[1]], decimals: 3)))"
+        }
+        return line
     }
 }

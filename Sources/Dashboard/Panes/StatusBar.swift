@@ -15,10 +15,11 @@ enum StatusBar {
         var x = buffer.write(" \(s.state.rawValue) ", in: rect, row: 0, style: Theme.state(s.state.rawValue))
         var text = " it \(Format.count(s.iteration))"
         if let limit = s.limit { text += "/\(Format.count(limit))" }
+        text += " ep \(Format.short(s.epochs, digits: 3))"
         text += " \(g.vertical) \(Format.rate(s.stepsPerSecond)) it/s \(g.vertical) lr \(Format.short(s.learningRate))"
-        text += " \(g.vertical) speed \(s.speed)"
+        text += " \(s.optimizer.kind.rawValue) \(g.vertical) speed \(s.speed)"
         if s.batchSize > 1 { text += " \(g.vertical) batch \(s.batchSize)" }
-        if s.reportIntervalAdapted { text += " \(g.vertical) error every \(Format.count(s.reportInterval)) it" }
+        if s.reportIntervalAdapted { text += " \(g.vertical) loss every \(Format.count(s.reportInterval)) it" }
         text += " \(g.vertical) "
         // What is being typed, or a notice, takes the place of the figures: it must be readable at any width.
         // News (a file saved, new data) goes where the key hints go when it fits there.
@@ -35,6 +36,11 @@ enum StatusBar {
         } else if let notice = state.notice {
             let style = notice.isProblem ? Style(.red, bold: true, reverse: true) : Theme.statusBar.bolded
             buffer.write(notice.text, x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
+        } else if s.state == .diverged {
+            buffer.write(
+                StatusBar.divergence(s, unscaled: state.standardization == nil && state.featuresUnscaled), x: x,
+                y: rect.y,
+                style: Style(.red, bold: true, reverse: true), maxWidth: rect.maxX - x)
         } else if let diagnosis = state.diagnosis {
             buffer.write(
                 diagnosis.hint, x: x, y: rect.y, style: Style(.yellow, bold: true, reverse: true),
@@ -45,5 +51,12 @@ enum StatusBar {
                 KeyTable.hints(running: s.state == .running), separator: "  ", width: rect.maxX - x)
             buffer.write(hints, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
         }
+    }
+
+    /// Why the run diverged and what to try: a lower rate, or standardized features when they are unscaled.
+    static func divergence(_ s: Snapshot, unscaled: Bool) -> String {
+        let reason = s.divergence?.reason ?? "the loss stopped being a finite number"
+        let scaleFix = unscaled
+        return "diverged: \(reason); try - (a lower rate)\(scaleFix ? " or S (standardize)" : ""), then space"
     }
 }

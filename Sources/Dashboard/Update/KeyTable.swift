@@ -24,6 +24,11 @@ enum KeyTable {
         KeyBinding(names: ["b", "B"], label: "b / B", help: "batch size ×2 / ÷2 (1 is online SGD)"),
         KeyBinding(names: ["a"], label: "a", help: "next hidden activation (new weights)"),
         KeyBinding(names: ["c"], label: "c", help: "squared error / cross-entropy loss (new weights)"),
+        KeyBinding(
+            names: ["o"], label: "o", help: "next optimizer, sgd to adam (weights kept)",
+            hint: ("o optimizer", 8)),
+        KeyBinding(
+            names: ["S"], label: "S", help: "standardize the features in place"),
         KeyBinding(names: ["N"], label: "N", help: "draw the built-in dataset again"),
         KeyBinding(names: ["[", "]"], label: "[ / ]", help: "noise -0.05 / +0.05 and draw the data again"),
         KeyBinding(names: ["Tab"], label: "Tab", help: "into the probe and between its fields", hint: ("Tab probe", 6)),

@@ -92,7 +92,25 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
         return [.command(.setActivation(all[(all.firstIndex(of: network.hiddenActivation)! + 1) % all.count]))]
     case .character("c"):
         guard let snapshot else { break }
+        guard snapshot.task != .regression else {
+            state.notice = .problem("a regression trains with squared error only")
+            break
+        }
         return [.command(.setLoss(snapshot.loss == .squaredError ? .crossEntropy : .squaredError))]
+    case .character("o"):
+        guard let snapshot else { break }
+        let next = snapshot.optimizer.kind.next
+        state.notice = .news("optimizer \(next.rawValue): its memory starts afresh, the weights carry on")
+        return [.command(.setOptimizer(next))]
+    case .character("S"):
+        guard state.standardization == nil else {
+            state.notice = .news("the features are standardized already")
+            break
+        }
+        let z = Standardization(fitting: state.training)
+        state.standardize(by: z)
+        state.notice = .news("features standardized in place: the network's function is unchanged, training goes on")
+        return [.command(.standardize(z))]
     case .character("N"):
         return [.request(.newData(noise: state.noise))]
     case .character("["), .character("]"):

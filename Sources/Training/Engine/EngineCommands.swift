@@ -48,6 +48,13 @@ extension Engine {
             trainer.optimizer.optimizer = settings
             configuration.optimizer = settings
             record.add(.optimizer(kind), at: trainer.iteration)
+        case .standardize(let z):
+            guard z.mean.count == configuration.training.featureCount else { return }
+            trainer.standardize(by: z)
+            configuration.training = trainer.training
+            configuration.test = trainer.test
+            guardian.restart(trainer.network)
+            record.add(.standardized, at: trainer.iteration)
         case .setActivation(let activation):
             guard activation != configuration.activation else { return }
             configuration.activation = activation

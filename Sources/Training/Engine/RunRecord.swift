@@ -17,10 +17,11 @@ struct RunRecord {
     /// Takes one report; `log` false keeps it out of the full log (the report of iteration 0 after a reset).
     mutating func record(_ report: Trainer.Report, log: Bool = true) {
         latest = report
-        history.append(.init(iteration: report.iteration, error: report.trainingError, testError: report.testError))
+        // The history and the best point are in mean loss per instance, which train and test share.
+        history.append(.init(iteration: report.iteration, error: report.trainingLoss, testError: report.testLoss))
         if log, keepsFullLog { fullLog.append(report) }
-        if report.trainingError.isFinite, report.trainingError < (best?.error ?? .infinity) {
-            best = (report.trainingError, report.iteration)
+        if report.trainingLoss.isFinite, report.trainingLoss < (best?.error ?? .infinity) {
+            best = (report.trainingLoss, report.iteration)
         }
     }
 
