@@ -5,7 +5,8 @@ import TerminalUI
 /// The help box over the panes.
 @Suite struct HelpOverlayTests {
     static let keys = [
-        "space", "n", "+ / -", "L", "> / <", "r / R", "b / B", "a", "c", "o", "S", "N", "[ / ]", "Tab", "Shift-Tab",
+        "space", "n", "+ / -", "L", "> / <", "r / R", "b / B", "a", "c", "o", "S", "C", "N", "[ / ]", "Tab",
+        "Shift-Tab",
         "Esc",
         "↑ ↓ PgUp PgDn",
         "Home / End", "l", "w", "m", "d", "x / y", "s", "e", "? h F1", "q  Ctrl-C", "Ctrl-Z"
@@ -15,14 +16,24 @@ import TerminalUI
     func listsEveryKey(size: Size) {
         var state = Fixtures.state(size: size)
         state.showHelp = true
+        // A small screen pages the keys; every page together shows them all.
+        let pages = HelpOverlay.pages(for: size)
+        #expect(pages.first?.lowerBound == 0 && pages.last?.upperBound == HelpOverlay.keys.count)
+        for page in pages.indices {
+            state.helpPage = page
+            expectKeys(HelpOverlay.keys[pages[page]], on: state, size: size, paged: pages.count > 1)
+        }
+        #expect(HelpOverlay.keys.map(\.0) == Self.keys)
+    }
+
+    func expectKeys(_ keys: ArraySlice<(String, String)>, on state: DashboardState, size: Size, paged: Bool) {
         let screen = render(state)
         let top = screen.row(containing: "┌ Help · keys ─")
         #expect(top != nil, "\(screen.text)")
         guard let top else { return }
-        #expect(HelpOverlay.keys.map(\.0) == Self.keys)
         // Every key and the start of its description, in one column or, on a short screen, in several.
         let lines = screen.lines
-        for (key, what) in HelpOverlay.keys {
+        for (key, what) in keys {
             let start = String(what.prefix(size.width >= 80 ? 12 : 5))
             let shown = lines.contains { line in
                 guard let k = line.range(of: "│ " + key + " ") ?? line.range(of: "  " + key + " ") else { return false }
@@ -30,7 +41,7 @@ import TerminalUI
             }
             #expect(shown, "\(key)\n\(screen.text)")
         }
-        #expect(lines[top...].contains { $0.contains("│ any key closes this") })
+        #expect(lines[top...].contains { $0.contains(paged ? "any other key closes this" : "│ any key closes this") })
         if size.height >= HelpOverlay.keys.count + 4 {
             for (r, (key, _)) in HelpOverlay.keys.enumerated() {
                 #expect(screen.line(top + 1 + r).contains("│ " + Text.left(key, 15)), "\(key)\n\(screen.text)")

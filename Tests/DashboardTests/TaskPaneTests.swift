@@ -36,6 +36,19 @@ import Training
         #expect(text.contains("this network has one per class"), "\(text)")
     }
 
+    @Test func capitalCShowsTheConfusionMatrixAndAnyKeyClosesIt() {
+        var state = Self.multiclassState()
+        #expect(Fixtures.effects([.character("C")], on: &state).isEmpty)
+        let table = try! #require(state.confusion)
+        #expect(table.counts == [[1, 0, 0], [0, 1, 0], [1, 0, 1]])
+        #expect(table.labels == ["3", "5", "9"])
+        let text = render(state).text
+        #expect(text.contains("Confusion · training data · it 1,200"), "\(text)")
+        #expect(text.contains("│ 9          1   0   1  50% "), "\(text)")
+        #expect(Fixtures.effects([.character("x")], on: &state).isEmpty)
+        #expect(state.confusion == nil)
+    }
+
     @Test func aRegressionShowsValuesInTheTargetsUnits() {
         let network = Network(
             inputCount: 1, hiddenActivation: .tanh, weights: [[[1]]], biases: [[0]], task: .regression)!

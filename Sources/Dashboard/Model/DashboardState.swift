@@ -78,7 +78,13 @@ public struct DashboardState: Sendable {
     /// it has been shown for its `lifetime` (`DashboardEvent.noticeExpired`).
     public var notice: Notice?
     public var datasetScroll = 0 { didSet { refresh() } }
-    public var showHelp = false
+    public var showHelp = false {
+        didSet { helpPage = 0 }
+    }
+    /// The help overlay's page, on a screen too small for every key at once.
+    public var helpPage = 0
+    /// The confusion matrix shown over the panes (the C key), as of when it was opened; nil when closed.
+    public var confusion: ConfusionTable?
     public var logScale = false
     /// Show the whole run (true) or the recent window at full resolution (false).
     public var wholeRun = true

@@ -1,13 +1,28 @@
 import TerminalUI
 
 /// Every key, in a box over the panes: one column when the screen is tall enough, more side by side when it
-/// is not (descriptions cut to fit). Any key closes it.
+/// is not, and in pages (PgDn, PgUp) when more columns would cut the descriptions short. Any other key closes it.
 enum HelpOverlay {
     /// Each binding's label and what it does (`KeyTable`).
     static let keys: [(String, String)] = KeyTable.bindings.map { ($0.label, $0.help) }
 
+    /// The narrowest a column gets: its keys and enough of the description to read.
+    static let columnWidth = 34
+
+    /// The pages the help takes on a screen of `size`, and the keys on each.
+    static func pages(for size: Size) -> [Range<Int>] {
+        let rowsAvailable = max(size.height - 4, 1)
+        let columnsFit = max((size.width - 4) / columnWidth, 1)
+        let perPage = rowsAvailable * columnsFit
+        return stride(from: 0, to: keys.count, by: perPage).map { $0..<min($0 + perPage, keys.count) }
+    }
+
     static func draw(_ state: DashboardState, on buffer: inout Buffer) {
         let g = state.glyphs
+        let pages = pages(for: buffer.size)
+        let pageIndex = min(max(state.helpPage, 0), pages.count - 1)
+        let page = pages[pageIndex]
+        let keys = Array(Self.keys[page])
         let shownKeys = keys.map { g == .unicode ? $0.0 : $0.0.replacingOccurrences(of: "↑ ↓", with: "Up Down") }
         let shownTexts = keys.map {
             g == .unicode
@@ -30,9 +45,13 @@ enum HelpOverlay {
         {
             widths[c] -= 1
         }
+        let footer =
+            pages.count > 1
+            ? "page \(pageIndex + 1)/\(pages.count): PgDn PgUp \(g.middleDot) any other key closes this"
+            : "any key closes this"
         let box = buffer.area.centered(
             Size(
-                width: min(widths.reduce(0, +) + gap * (columns - 1) + 4, buffer.size.width),
+                width: min(max(widths.reduce(0, +) + gap * (columns - 1), footer.count + 2) + 4, buffer.size.width),
                 height: min(rows + 4, buffer.size.height)))
         buffer.fill(box)
         let inner = Panel(title: "Help \(g.middleDot) keys", focused: true).draw(in: box, on: &buffer, glyphs: g)
@@ -47,6 +66,6 @@ enum HelpOverlay {
             }
             left += widths[c] + gap
         }
-        buffer.write("any key closes this", in: inner, row: rows + 1, column: 1, style: Theme.label)
+        buffer.write(footer, in: inner, row: rows + 1, column: 1, style: Theme.label)
     }
 }

@@ -15,6 +15,7 @@ public func render(_ state: DashboardState) -> Buffer {
     if let map = layout.map { MapPane.draw(state, in: map, on: &buffer) }
     StatusBar.draw(state, in: layout.status, on: &buffer)
     if state.showHelp { HelpOverlay.draw(state, on: &buffer) }
+    if let table = state.confusion { ConfusionOverlay.draw(table, state: state, on: &buffer) }
     return buffer
 }
 

@@ -29,6 +29,7 @@ enum KeyTable {
             hint: ("o optimizer", 8)),
         KeyBinding(
             names: ["S"], label: "S", help: "standardize the features in place"),
+        KeyBinding(names: ["C"], label: "C", help: "the confusion matrix (a classifier)"),
         KeyBinding(names: ["N"], label: "N", help: "draw the built-in dataset again"),
         KeyBinding(names: ["[", "]"], label: "[ / ]", help: "noise -0.05 / +0.05 and draw the data again"),
         KeyBinding(names: ["Tab"], label: "Tab", help: "into the probe and between its fields", hint: ("Tab probe", 6)),

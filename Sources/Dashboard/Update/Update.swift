@@ -31,8 +31,18 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [E
     case .key(let key):
         if key == .control("c") { return [.quit] }
         state.notice = nil
+        if state.confusion != nil {
+            // Any key closes the confusion matrix; q still quits.
+            state.confusion = nil
+            return key == .character("q") ? [.quit] : []
+        }
+        if state.showHelp, key == .pageDown || key == .pageUp {
+            let pages = HelpOverlay.pages(for: state.size).count
+            state.helpPage = min(max(state.helpPage + (key == .pageDown ? 1 : -1), 0), pages - 1)
+            return []
+        }
         if state.showHelp {
-            // Any key closes the help overlay; q still quits.
+            // Any other key closes the help overlay; q still quits.
             state.showHelp = false
             return key == .character("q") ? [.quit] : []
         }
@@ -97,6 +107,14 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
             break
         }
         return [.command(.setLoss(snapshot.loss == .squaredError ? .crossEntropy : .squaredError))]
+    case .character("C"):
+        guard let table = ConfusionTable(state) else {
+            state.notice = .problem(
+                state.snapshot?.task == .regression
+                    ? "a regression has no classes to confuse" : "no confusion matrix before the first snapshot")
+            break
+        }
+        state.confusion = table
     case .character("o"):
         guard let snapshot else { break }
         let next = snapshot.optimizer.kind.next
