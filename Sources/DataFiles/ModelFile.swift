@@ -112,8 +112,22 @@ public struct ModelFile: Codable, Sendable, Equatable {
                 )
             }
         }
+        guard model.iterations >= 0 else {
+            throw DataError(file: path, "is a corrupt nntop model: \"iterations\" should be at least 0")
+        }
+        if let o = model.optimizer {
+            for (name, value) in [
+                ("momentum", o.momentum), ("beta1", o.beta1), ("beta2", o.beta2), ("rms_decay", o.rmsDecay)
+            ]
+            where !(value >= 0 && value < 1) {
+                throw DataError(file: path, "is a corrupt nntop model: optimizer.\(name) should be in [0, 1)")
+            }
+            guard o.epsilon.isFinite, o.epsilon > 0 else {
+                throw DataError(file: path, "is a corrupt nntop model: optimizer.epsilon should be above 0")
+            }
+        }
         if let scale = model.targetStandardization {
-            guard scale.mean.isFinite, scale.deviation.isFinite, scale.deviation > 0 else {
+            guard scale.mean.isFinite, scale.deviation.isFinite, scale.deviation.isNormal, scale.deviation > 0 else {
                 throw DataError(
                     file: path,
                     "is a corrupt nntop model: the target standardization needs a finite mean and a deviation above 0")

@@ -26,7 +26,15 @@ extension ModelFile {
             standardization = nil
         }
         iterations = try root["iterations"].int()
-        task = try root.optional("task")?.raw(Task.self) ?? .binary
+        // Version 1 predates tasks: a binary network, whatever else the file holds. Version 2 says its task.
+        guard version >= 2 else {
+            task = .binary
+            classes = nil
+            targetStandardization = nil
+            optimizer = nil
+            return
+        }
+        task = try root["task"].raw(Task.self)
         classes = try root.optional("classes")?.numbers()
         if let t = root.optional("target_standardization") {
             targetStandardization = TargetScale(mean: try t["mean"].number(), deviation: try t["deviation"].number())

@@ -25,6 +25,8 @@ public struct NNTop: ParsableCommand {
 /// reported as one line on stderr.
 public enum NNTopMain {
     public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        // A reader that closes the pipe early makes a write fail (one line, exit 1), not kill the process.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try NNTop.parseAsRoot(joiningNegativeValues(arguments))
             try command.run()

@@ -59,7 +59,7 @@ struct TrainCommand: ParsableCommand {
         }
         notes(data)
         let network = start.network
-        let optimizer = start.model?.optimizer ?? options.optimizerSettings
+        let optimizer = optimizer(model: start.model)
         let session = TrainingSession(
             SessionConfiguration(
                 training: data.training, test: data.test, hidden: network?.hiddenSizes ?? options.hidden.widths,
@@ -84,8 +84,10 @@ struct TrainCommand: ParsableCommand {
         let final = end.snapshot
         // The engine rolled a diverged run back to its last finite parameters: those are what is kept.
         let trained = final.network
-        let train = Evaluation.of(trained, on: data.training, loss: loss)
-        let test = data.test.map { Evaluation.of(trained, on: $0, loss: loss) }
+        // The figures of the run's last report: at its last iteration for a finished or diverged run (the engine
+        // reports the end, and a diverged run after rolling back), at the last report before an interruption.
+        // Evaluating the data again would only repeat it, at the cost of passes over every row.
+        let (train, test) = Self.evaluations(final, data: data)
         // Everything to write is made first, and the model (the costly result) is written before the history.
         let modelJSON = try save.map { path throws(DataError) in
             try ModelFile(
@@ -104,8 +106,10 @@ struct TrainCommand: ParsableCommand {
             regularization: options.regularization, regularizationRate: options.regularizationRate,
             status: status, encoding: data.encoding, optimizer: final.optimizer, order: options.order,
             learningRate: final.learningRate, batchSize: final.batchSize, seed: options.seed, epochs: final.epochs,
-            confusion: task.isClassification ? Evaluation.confusion(of: trained, on: data.test ?? data.training) : nil,
-            divergence: final.divergence?.reason)
+            confusion: task.isClassification && status != .interrupted
+                ? Evaluation.confusion(of: trained, on: data.test ?? data.training) : nil,
+            divergence: final.divergence?.reason,
+            evaluatedAt: final.history.recentPoints.last?.iteration ?? final.iteration)
         Terminal.writeOutput(json ? summary.json() + "\n" : summary.text())
         if let save, !json { Terminal.writeOutput("model saved to \(save)\n") }
         switch status {
@@ -115,6 +119,10 @@ struct TrainCommand: ParsableCommand {
             var advice = "try a lower --learning-rate"
             if !dataOptions.standardize, let scale = FeatureScale(of: data.training), scale.needsStandardizing {
                 advice = "add --standardize (features up to \(Format.value(scale.largestMagnitude)))"
+            } else if !dataOptions.standardize, task == .regression,
+                let largest = data.training.targets.map(\.magnitude).max(), !(largest <= 100)
+            {
+                advice = "add --standardize (targets up to \(Format.value(largest))), or try a lower --learning-rate"
             }
             let kept = save.map { "; the last finite parameters were saved to \($0)" } ?? ""
             Terminal.note(
@@ -169,6 +177,24 @@ struct TrainCommand: ParsableCommand {
     }
 }
 
+extension TrainCommand {
+    /// The training and test evaluations a snapshot's last report holds.
+    static func evaluations(_ s: Snapshot, data: DataOptions.Loaded) -> (Evaluation, Evaluation?) {
+        func evaluation(error: Double?, accuracy: Double?, rmse: Double?, count: Int) -> Evaluation {
+            let rmse = rmse ?? 0
+            return Evaluation(
+                cumulativeError: error ?? .nan, accuracy: accuracy ?? 0, count: count,
+                squaredResiduals: rmse * rmse * Double(count))
+        }
+        let train = evaluation(
+            error: s.trainingError, accuracy: s.trainingAccuracy, rmse: s.trainingRMSE, count: data.training.count)
+        let test = data.test.map {
+            evaluation(error: s.testError, accuracy: s.testAccuracy, rmse: s.testRMSE, count: $0.count)
+        }
+        return (train, test)
+    }
+}
+
 /// How a headless run ended.
 enum RunStatus: String, Sendable {
     case done, diverged, interrupted
@@ -180,7 +206,33 @@ enum RunStatus: String, Sendable {
 extension TrainCommand {
     /// Fails before any work when `--save` or `--history` cannot be written, or when two of the files named
     /// would be one: an output over an input, or the model and the history over each other.
+    /// `--save` may name the `--model` it carries on from (training it in place); `--history` may not.
     func checkOutputs() throws {
         try OutputPaths.check(OutputPaths.given([("--save", save), ("--history", history)]), inputs: dataOptions.inputs)
+        try OutputPaths.check(
+            OutputPaths.given([("--history", history)]), inputs: OutputPaths.given([("--model", model)]))
+        try checkModelOptions()
+    }
+
+    /// With `--model` the model fixes the network's shape, task, loss and standardization: options that would
+    /// change them are refused rather than ignored. The update rule and its constants, when given, replace the
+    /// model's.
+    func checkModelOptions() throws {
+        guard model != nil else { return }
+        let o = networkOptions
+        let fixed: [(String, Bool)] = [
+            ("--hidden", !o.hidden.widths.isEmpty), ("--activation", o.activation != .sigmoid),
+            ("--task", o.task != .auto), ("--loss", o.loss != nil), ("--standardize", dataOptions.standardize)
+        ]
+        if let (name, _) = fixed.first(where: { $0.1 }) {
+            throw UsageError("\(name) cannot be used with --model: the model fixes its shape, task, loss and scaling")
+        }
+    }
+
+    /// The update rule to train with: the options' when any of them was given, else the model's own.
+    func optimizer(model file: ModelFile?) -> OptimizerSettings {
+        let given = networkOptions.optimizerSettings
+        guard let trained = file?.optimizer, given == OptimizerSettings() else { return given }
+        return trained
     }
 }

@@ -25,6 +25,8 @@ struct TrainingSummary {
     /// counts[actual][predicted] on the test data (the training data when there is none), for a classifier.
     var confusion: [[Int]]?
     var divergence: String?
+    /// The iteration the figures are of: the last, or the last report's before an interruption.
+    var evaluatedAt = 0
 
     var task: Task { encoding.task }
 
@@ -37,7 +39,8 @@ struct TrainingSummary {
             "dataset           \(dataset)  (\(counts))",
             "task              \(encoding.task == .multiclass ? "multiclass, \(encoding.classes.count) classes" : task.rawValue)",
             "status            \(status.rawValue)\(divergence.map { " (\($0))" } ?? "")",
-            "iterations        \(iterations)  (\(String(format: "%.2f", epochs)) epochs)",
+            "iterations        \(iterations)  (\(String(format: "%.2f", epochs)) epochs)"
+                + (evaluatedAt != iterations ? "; figures as of the last report, iteration \(evaluatedAt)" : ""),
             "loss              \(Format.value(training.meanLoss)) per instance  (\(loss.rawValue); test \(test.map { Format.value($0.meanLoss) } ?? "n/a"))",
             "final error       \(Format.value(training.cumulativeError))  (\(loss.rawValue) summed over \(training.count) instances)"
         ]
@@ -83,6 +86,7 @@ struct TrainingSummary {
             "task": .string(task.rawValue),
             "status": .string(status.rawValue),
             "iterations": .integer(iterations),
+            "evaluated_at": .integer(evaluatedAt),
             "epochs": number(epochs, "epochs"),
             "loss": number(training.meanLoss, "loss"),
             "test_loss": optional(test?.meanLoss, "test_loss"),

@@ -59,7 +59,10 @@ public struct TargetEncoding: Sendable, Equatable {
         case .multiclass:
             guard distinct.count >= 2 else {
                 throw Mismatch(
-                    row: nil, message: "--task multiclass needs at least 2 classes, found only \(shown)")
+                    row: nil,
+                    message:
+                        "multiclass needs at least 2 classes, and every target is \(shown) (give data with more than one class)"
+                )
             }
             guard distinct.count <= 10_000 else {
                 throw Mismatch(

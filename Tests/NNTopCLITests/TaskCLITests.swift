@@ -179,3 +179,72 @@ import Testing
         #expect(after <= before * 1.05, "carried on, not started over: \(before) then \(after)")
     }
 }
+
+/// What a hostile run of the three-task work found: each a test through the real binary.
+@Suite struct ModelCarryOnTests {
+    @Test func theHistoryMayNotOverwriteTheModelItCarriesOnFrom() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        #expect(try runNNTop(["train", "--iterations", "10", "--save", scratch.path("m.json")]).status == 0)
+        let before = try scratch.read("m.json")
+        expectOneLineFailure(
+            try runNNTop(["train", "--model", scratch.path("m.json"), "--history", scratch.path("m.json")]),
+            contains: ["--history and --model name the same file"])
+        #expect(try scratch.read("m.json") == before)
+        // Saving over it is carrying on in place.
+        let again = try runNNTop([
+            "train", "--model", scratch.path("m.json"), "--iterations", "10", "--save", scratch.path("m.json")
+        ])
+        #expect(again.status == 0, "\(again)")
+        #expect(try scratch.read("m.json").contains("\"iterations\" : 20"))
+    }
+
+    @Test func optionsTheModelFixesAreRefusedNotIgnored() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        #expect(try runNNTop(["train", "--iterations", "10", "--save", scratch.path("m.json")]).status == 0)
+        for option in [
+            ["--hidden", "4"], ["--activation", "relu"], ["--task", "regression"], ["--loss", "cross-entropy"]
+        ] {
+            expectOneLineFailure(
+                try runNNTop(["train", "--model", scratch.path("m.json")] + option),
+                contains: ["\(option[0]) cannot be used with --model"])
+        }
+        // The update rule, given, replaces the model's.
+        let adam = try runNNTop(["train", "--model", scratch.path("m.json"), "--optimizer", "adam", "--json"])
+        #expect((try jsonObject(adam))["optimizer"] as? String == "adam")
+    }
+
+    @Test func aModelsOptimizerConstantsAreChecked() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        #expect(
+            try runNNTop([
+                "train", "--iterations", "10", "--optimizer", "adam", "--save", scratch.path("m.json")
+            ]).status == 0)
+        let text = try scratch.read("m.json")
+        #expect(text.contains("\"beta1\" : 0.9"))
+        try scratch.file("bad.json", text.replacingOccurrences(of: "\"beta1\" : 0.9", with: "\"beta1\" : 1"))
+        expectOneLineFailure(
+            try runNNTop(["train", "--model", scratch.path("bad.json")]),
+            contains: ["bad.json", "optimizer.beta1 should be in [0, 1)"])
+        try scratch.file("notask.json", text.replacingOccurrences(of: "\"task\" : \"binary\",", with: ""))
+        expectOneLineFailure(
+            try runNNTop(["predict", "--model", scratch.path("notask.json"), "1", "2"]),
+            contains: ["missing \"task\""])
+    }
+}
+
+@Suite struct ClosedPipeTests {
+    /// `nntop train --json | true`: the reader is gone before the summary is written. One line and exit 1, as for
+    /// a closed stdout, not death by SIGPIPE (141).
+    @Test func aReaderThatClosesThePipeGivesOneLineAndExit1() throws {
+        let nntop = try nntopExecutable.get().path
+        let result = try runCaptured(
+            URL(fileURLWithPath: "/bin/bash"),
+            ["-c", "'\(nntop)' train --iterations 20000 --json | true; echo \"status ${PIPESTATUS[0]}\""],
+            timeout: 20, naming: ["train | true"])
+        #expect(result.stdout.contains("status 1"), "\(result)")
+        #expect(result.stderr.hasPrefix("nntop: ") && result.stderr.split(separator: "\n").count == 1, "\(result)")
+    }
+}

@@ -7,7 +7,8 @@ enum ConfusionOverlay {
     static func draw(_ table: ConfusionTable, state: DashboardState, on buffer: inout Buffer) {
         let g = state.glyphs
         let k = table.counts.count
-        let cell = max((table.counts.joined().max() ?? 0).description.count, table.labels.map(\.count).max() ?? 1, 3) + 1
+        let cell =
+            max((table.counts.joined().max() ?? 0).description.count, table.labels.map(\.count).max() ?? 1, 3) + 1
         let labelWidth = min(max(table.labels.map(\.count).max() ?? 1, 6), 12)
         // Classes shown: as many columns as the screen's width allows.
         let fit = max((buffer.size.width - 6 - labelWidth - 8) / cell, 1)
@@ -15,22 +16,28 @@ enum ConfusionOverlay {
         let width = min(labelWidth + 2 + shown * cell + 8 + 4, buffer.size.width)
         let footer = "rows: actual \(g.middleDot) columns: predicted \(g.middleDot) any key closes this"
         let box = buffer.area.centered(
-            Size(width: min(max(width, footer.count + 4), buffer.size.width), height: min(shown + 6, buffer.size.height)))
+            Size(
+                width: min(max(width, footer.count + 4), buffer.size.width), height: min(shown + 6, buffer.size.height))
+        )
         buffer.fill(box)
         let title = "Confusion \(g.middleDot) \(table.on) data \(g.middleDot) it \(Format.count(table.iteration))"
         let inner = Panel(title: title, focused: true).draw(in: box, on: &buffer, glyphs: g)
         var header = Text.left("actual", labelWidth + 2)
-        for c in 0..<shown { header += Text.right(Text.truncate(table.labels[c], to: cell - 1, ellipsis: g.ellipsis), cell) }
+        for c in 0..<shown {
+            header += Text.right(Text.truncate(table.labels[c], to: cell - 1, ellipsis: g.ellipsis), cell)
+        }
         header += shown < k ? " \(g.ellipsis)" : "   right"
         buffer.write(header, in: inner, row: 0, column: 1, style: Theme.heading)
         for r in 0..<shown {
             var x = buffer.write(
-                Text.left(Text.truncate(table.labels[r], to: labelWidth, ellipsis: g.ellipsis), labelWidth + 2), in: inner,
+                Text.left(Text.truncate(table.labels[r], to: labelWidth, ellipsis: g.ellipsis), labelWidth + 2),
+                in: inner,
                 row: r + 1, column: 1, style: Theme.heading)
             for c in 0..<shown {
                 let n = table.counts[r][c]
                 let style = n == 0 ? Theme.label : (r == c ? Theme.right : Theme.wrong)
-                x = buffer.write(Text.right(String(n), cell), x: x, y: inner.y + r + 1, style: style, maxWidth: inner.maxX - x)
+                x = buffer.write(
+                    Text.right(String(n), cell), x: x, y: inner.y + r + 1, style: style, maxWidth: inner.maxX - x)
             }
             let total = table.counts[r].reduce(0, +)
             if shown == k, total > 0 {
