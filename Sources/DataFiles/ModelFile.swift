@@ -29,6 +29,9 @@ public struct ModelFile: Codable, Sendable, Equatable {
     public var targetStandardization: TargetScale?
     /// The update rule it was trained with, which `train --model` carries on with.
     public var optimizer: OptimizerSettings?
+    /// The inputs made from each two-feature point (`--features`), before the standardization; nil when the
+    /// network takes the data's columns.
+    public var inputFeatures: [InputFeature]?
 
     enum CodingKeys: String, CodingKey {
         case format, version, inputs, hidden, activation, loss
@@ -36,12 +39,15 @@ public struct ModelFile: Codable, Sendable, Equatable {
         case weights, biases, standardization, iterations, task, classes
         case targetStandardization = "target_standardization"
         case optimizer
+        case inputFeatures = "input_features"
     }
 
     public init(
         network: Network, loss: Loss, featureNames: [String], standardization: Standardization?,
-        iterations: Int, encoding: TargetEncoding? = nil, optimizer: OptimizerSettings? = nil
+        iterations: Int, encoding: TargetEncoding? = nil, optimizer: OptimizerSettings? = nil,
+        featureMap: FeatureMap? = nil
     ) {
+        inputFeatures = featureMap?.features
         task = network.task
         classes = network.task == .multiclass ? encoding?.classes : nil
         targetStandardization = network.task == .regression ? encoding?.scale : nil
@@ -68,6 +74,9 @@ public struct ModelFile: Codable, Sendable, Equatable {
         else { return nil }
         return network
     }
+
+    /// The inputs it makes from each two-feature point, if any.
+    public var featureMap: FeatureMap? { inputFeatures.flatMap(FeatureMap.init) }
 
     /// How the model's outputs read as targets: its classes, or its target's standardization.
     public var encoding: TargetEncoding {
@@ -109,6 +118,14 @@ public struct ModelFile: Codable, Sendable, Equatable {
                 throw DataError(
                     file: path,
                     "is a corrupt nntop model: \"classes\" should list \(network.outputCount) distinct labels, one per output"
+                )
+            }
+        }
+        if let features = model.inputFeatures {
+            guard features.count == model.inputs, FeatureMap(features)?.features == features else {
+                throw DataError(
+                    file: path,
+                    "is a corrupt nntop model: \"input_features\" should list \(model.inputs) distinct features in their order"
                 )
             }
         }

@@ -32,7 +32,11 @@ extension ModelFile {
             classes = nil
             targetStandardization = nil
             optimizer = nil
+            inputFeatures = nil
             return
+        }
+        inputFeatures = try root.optional("input_features")?.array { f throws(FieldError) in
+            try f.raw(InputFeature.self)
         }
         task = try root["task"].raw(Task.self)
         classes = try root.optional("classes")?.numbers()

@@ -70,6 +70,28 @@ struct HiddenLayers: ExpressibleByArgument, Sendable {
     }
 }
 
+/// `--features`: a comma-separated list of input features, e.g. `x1^2,x2^2`.
+struct FeatureList: ExpressibleByArgument, Sendable {
+    var map: FeatureMap
+
+    init?(argument: String) {
+        var chosen: [InputFeature] = []
+        for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+            guard
+                let feature = InputFeature(
+                    rawValue: String(part).trimmingSpaces.replacingOccurrences(of: "²", with: "^2"))
+            else { return nil }
+            chosen.append(feature)
+        }
+        guard let map = FeatureMap(chosen) else { return nil }
+        self.map = map
+    }
+
+    init(map: FeatureMap) { self.map = map }
+
+    static var allValueStrings: [String] { InputFeature.allCases.map(\.rawValue) }
+}
+
 /// A comma-separated list of numbers, e.g. `1.45,-0.66`.
 struct NumberList: ExpressibleByArgument, Sendable {
     var values: [Double]

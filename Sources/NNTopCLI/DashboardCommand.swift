@@ -103,18 +103,21 @@ struct DashboardCommand: ParsableCommand {
         var initial: Network?
         if let model {
             let (file, network) = try ModelFile.load(path: model)
-            guard network.inputCount == raw.training.featureCount else {
+            var raw = raw
+            // A model that makes its inputs from two features (--features) takes the data's two.
+            let width = file.featureMap == nil ? network.inputCount : 2
+            guard width == raw.training.featureCount else {
                 throw UsageError(
-                    "\(model): the model takes \(network.inputCount) inputs, the data have \(raw.training.featureCount) features"
-                )
+                    "\(model): the model takes \(width) inputs, the data have \(raw.training.featureCount) features")
             }
+            raw.featureMap = file.featureMap
             guard network.task == task, network.outputCount == raw.encoding.outputCount else {
                 throw UsageError(
                     "\(model): the model is a \(network.task.rawValue) network with \(network.outputCount) outputs; the data's targets read as \(raw.taskNote)"
                 )
             }
             // The model's own standardization, so its weights see the inputs they were trained on.
-            data = raw.standardized(by: file.standardization).scalingTargets(file.targetStandardization)
+            data = raw.mapped().standardized(by: file.standardization).scalingTargets(file.targetStandardization)
             (hidden, activation, loss, initial) = (network.hiddenSizes, network.hiddenActivation, file.loss, network)
             if let trained = file.optimizer { optimizer = trained }
         }
@@ -141,7 +144,7 @@ struct DashboardCommand: ParsableCommand {
         }
         session.start()
         var state = DashboardState(
-            training: raw.training, test: raw.test, standardization: data.standardization,
+            training: raw.training, test: raw.test, standardization: data.standardization, featureMap: data.featureMap,
             size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
             colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
         state.encoding = data.encoding

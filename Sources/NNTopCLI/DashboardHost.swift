@@ -27,13 +27,16 @@ struct DashboardHost: DashboardHosting {
     /// New data for a built-in dataset: drawn with the next data seed and `noise`, split and standardized as
     /// the command line asked (the trainer draws new weights for them, so a loaded model's scaling does not
     /// carry over). A failure (with the reason) for data from a file.
-    func redraw(noise: Double, draw: Int) -> Result<(raw: DataOptions.Loaded, prepared: DataOptions.Loaded), DataError>
-    {
+    func redraw(noise: Double, draw: Int, featureMap: FeatureMap? = nil) -> Result<
+        (raw: DataOptions.Loaded, prepared: DataOptions.Loaded), DataError
+    > {
         guard data.data == nil else {
             return .failure(DataError(file: data.data!, "is a file: only a built-in --dataset can be drawn again"))
         }
         var options = data
         options.noise = noise
+        // The inputs the dashboard has now (keys 1 to 7), not those it started with.
+        options.features = featureMap.map(FeatureList.init(map:))
         options.dataSeed = dataSeed(ofDraw: draw)
         // The samples and noise options only apply to a built-in dataset; the tutorial keeps its 8 points.
         if options.dataset == nil { options.dataset = .tutorial }
@@ -53,16 +56,18 @@ struct DashboardHost: DashboardHosting {
         events: [DashboardEvent], commands: [TrainingCommand]
     ) {
         switch request {
-        case .newData(let noise): return newData(noise: noise)
+        case .newData(let noise): return newData(noise: noise, featureMap: state.featureMap)
         case .saveModel: return (written { () throws(DataError) in try saveModel(state) }, [])
         case .exportHistory: return (written { () throws(DataError) in try exportHistory(state) }, [])
         }
     }
 
     /// The built-in data drawn again with `noise`: the new rows for the dashboard, and for the trainer.
-    private mutating func newData(noise: Double) -> (events: [DashboardEvent], commands: [TrainingCommand]) {
+    private mutating func newData(noise: Double, featureMap: FeatureMap?) -> (
+        events: [DashboardEvent], commands: [TrainingCommand]
+    ) {
         draws += 1
-        switch redraw(noise: noise, draw: draws) {
+        switch redraw(noise: noise, draw: draws, featureMap: featureMap) {
         case .success(let (raw, prepared)):
             let line =
                 "new data: \(raw.training.count) training rows" + (raw.test.map { ", \($0.count) test" } ?? "")
@@ -70,7 +75,8 @@ struct DashboardHost: DashboardHosting {
             return (
                 [
                     .data(
-                        training: raw.training, test: raw.test, standardization: prepared.standardization, noise: noise),
+                        training: raw.training, test: raw.test, standardization: prepared.standardization, noise: noise,
+                        featureMap: prepared.featureMap),
                     .notice(.news(line))
                 ],
                 [.replaceData(training: prepared.training, test: prepared.test)]
@@ -95,8 +101,10 @@ struct DashboardHost: DashboardHosting {
             throw DataError(file: modelPath, "nothing to save before the first snapshot")
         }
         let model = ModelFile(
-            network: snapshot.network, loss: snapshot.loss, featureNames: state.training.featureNames,
-            standardization: state.standardization, iterations: snapshot.iteration)
+            network: snapshot.network, loss: snapshot.loss,
+            featureNames: state.featureMap.map { $0.features.map(\.rawValue) } ?? state.training.featureNames,
+            standardization: state.standardization, iterations: snapshot.iteration, encoding: state.encoding,
+            optimizer: snapshot.optimizer, featureMap: state.featureMap)
         try model.save(path: modelPath)
         return "saved \(modelPath) (iteration \(snapshot.iteration))"
     }

@@ -59,6 +59,13 @@ struct DataOptions: ParsableArguments {
             valueName: "name|number"))
     var target: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Inputs made from the data's two features, as TensorFlow Playground's: any of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2), comma-separated (kept in the model file). Default: x1,x2 as they are.",
+            valueName: "f,f,…"))
+    var features: FeatureList?
+
     @Flag(
         name: .long,
         help: "Z-score each feature with the training set's mean and standard deviation (saved in the model file).")
@@ -106,10 +113,21 @@ struct DataOptions: ParsableArguments {
         var training: Dataset
         var test: Dataset?
         var standardization: Standardization?
+        /// The inputs made from each two-feature row (`--features`), applied by `mapped`.
+        var featureMap: FeatureMap?
         /// Binary until `encoded` has read the targets.
         var encoding = TargetEncoding(task: .binary)
         /// What `encoded` picked and why, for a note: "multiclass (3 classes: 0, 1, 2)".
         var taskNote = ""
+
+        /// These data with the feature map applied to both sets (columns named after the features).
+        func mapped() -> Loaded {
+            guard let map = featureMap else { return self }
+            var out = self
+            out.training = map.apply(training)
+            out.test = test.map { map.apply($0) }
+            return out
+        }
 
         /// These data (as read, unstandardized) with `z` applied to both sets; themselves when `z` is nil.
         func standardized(by z: Standardization?) -> Loaded {
@@ -170,7 +188,14 @@ struct DataOptions: ParsableArguments {
             }
             (training, test) = training.split(testFraction: testFraction, generator: &generator)
         }
-        return Loaded(training: training, test: test, standardization: nil)
+        if features != nil {
+            guard training.featureCount == 2 else {
+                throw DataError(
+                    file: dataName,
+                    "has \(training.featureCount) features; --features makes inputs from two (x1 and x2)")
+            }
+        }
+        return Loaded(training: training, test: test, standardization: nil, featureMap: features?.map)
     }
 
     /// `raw` with its targets encoded for `task` (nil: read from the targets): class indices for multiclass.
@@ -210,9 +235,10 @@ struct DataOptions: ParsableArguments {
     /// `encoded` standardized with the training set's statistics when `--standardize` is given (the features,
     /// and a regression's targets).
     func prepare(_ encoded: Loaded) -> Loaded {
-        guard standardize else { return encoded }
-        return encoded.standardized(by: Standardization(fitting: encoded.training))
-            .scalingTargets(TargetScale(fitting: encoded.training.targets))
+        let mapped = encoded.mapped()
+        guard standardize else { return mapped }
+        return mapped.standardized(by: Standardization(fitting: mapped.training))
+            .scalingTargets(TargetScale(fitting: mapped.training.targets))
     }
 
     /// The training data, the test data, their encoding and the standardization applied to both.

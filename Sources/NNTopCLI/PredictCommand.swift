@@ -66,10 +66,10 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (network, standardization, encoding, origin) = try loadNetwork()
+        let (network, pipeline, encoding, origin) = try loadNetwork()
         let reader = PredictionReader(network: network, encoding: encoding)
         if let data {
-            try predictFile(data, reader: reader, standardization: standardization, origin: origin)
+            try predictFile(data, reader: reader, pipeline: pipeline, origin: origin)
         } else {
             var values: [Double] = []
             for (k, text) in inputs.enumerated() {
@@ -79,24 +79,30 @@ struct PredictCommand: ParsableCommand {
                 }
                 values.append(x)
             }
-            guard values.count == network.inputCount else {
-                throw UsageError("\(origin) takes \(network.inputCount) inputs, got \(values.count)")
+            let width = pipeline.inputs(network)
+            guard values.count == width else {
+                throw UsageError("\(origin) takes \(width) inputs, got \(values.count)")
             }
-            let prediction = reader.predict(standardization?.apply(values) ?? values)
+            let prediction = reader.predict(pipeline.apply(values))
             Terminal.writeOutput((json ? prediction.json(target: nil) : prediction.text) + "\n")
         }
     }
 
-    private func loadNetwork() throws -> (Network, Standardization?, TargetEncoding, String) {
+    private func loadNetwork() throws -> (Network, InputPipeline, TargetEncoding, String) {
         if let model {
             let (file, network) = try ModelFile.load(path: model)
-            return (network, file.standardization, file.encoding, "the model in \(model)")
+            return (
+                network, InputPipeline(featureMap: file.featureMap, standardization: file.standardization),
+                file.encoding, "the model in \(model)"
+            )
         }
-        return (Network(weights: weights!.values, bias: bias!), nil, TargetEncoding(task: .binary), "--weights")
+        return (
+            Network(weights: weights!.values, bias: bias!), InputPipeline(), TargetEncoding(task: .binary), "--weights"
+        )
     }
 
     private func predictFile(
-        _ path: String, reader: PredictionReader, standardization: Standardization?, origin: String
+        _ path: String, reader: PredictionReader, pipeline: InputPipeline, origin: String
     )
         throws
     {
@@ -106,17 +112,17 @@ struct PredictCommand: ParsableCommand {
         let column: TargetColumn
         if let target {
             column = TargetColumn(argument: target)
-        } else if width == network.inputCount + 1 {
+        } else if width == pipeline.inputs(network) + 1 {
             column = .last
         } else {
             column = .none
         }
         let rows = try CSVReader.parse(bytes, file: path, target: column, binaryTargets: network.task == .binary)
-        guard rows.featureCount == network.inputCount else {
+        guard rows.featureCount == pipeline.inputs(network) else {
             throw DataError(
-                file: path, "has \(rows.featureCount) feature columns; \(origin) takes \(network.inputCount)")
+                file: path, "has \(rows.featureCount) feature columns; \(origin) takes \(pipeline.inputs(network))")
         }
-        let prepared = standardization?.apply(rows) ?? rows
+        let prepared = pipeline.apply(rows)
         var tally = PredictionTally(task: network.task)
         var out = ""
         var jsonRows: [String] = []

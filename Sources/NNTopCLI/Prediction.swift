@@ -131,3 +131,23 @@ struct PredictionTally {
         return "\"accuracy\":\(value(accuracy))"
     }
 }
+
+/// What a model does to raw inputs before its first layer: the feature map (`--features`), then the
+/// standardization.
+struct InputPipeline {
+    var featureMap: FeatureMap?
+    var standardization: Standardization?
+
+    /// The raw values it takes: two with a feature map, else the network's inputs.
+    func inputs(_ network: Network) -> Int { featureMap == nil ? network.inputCount : 2 }
+
+    func apply(_ values: [Double]) -> [Double] {
+        let mapped = featureMap?.apply(values) ?? values
+        return standardization?.apply(mapped) ?? mapped
+    }
+
+    func apply(_ rows: Dataset) -> Dataset {
+        let mapped = featureMap?.apply(rows) ?? rows
+        return standardization?.apply(mapped) ?? mapped
+    }
+}

@@ -93,7 +93,7 @@ struct TrainCommand: ParsableCommand {
             try ModelFile(
                 network: trained, loss: loss, featureNames: data.training.featureNames,
                 standardization: data.standardization, iterations: (start.model?.iterations ?? 0) + final.iteration,
-                encoding: data.encoding, optimizer: final.optimizer
+                encoding: data.encoding, optimizer: final.optimizer, featureMap: data.featureMap
             ).encoded(for: path)
         }
         let historyCSV = history.map { _ in HistoryTable(reports: session.fullLog, hasTest: data.test != nil).csv }
@@ -146,11 +146,13 @@ struct TrainCommand: ParsableCommand {
         if model.isEmpty { throw UsageError("--model is an empty path, expected a model file") }
         let (file, network) = try ModelFile.load(path: model)
         var raw = try dataOptions.loadRaw(task: file.task == .binary ? .binary : nil)
-        guard network.inputCount == raw.training.featureCount else {
+        // A model that makes its inputs from two features (--features) takes the data's two.
+        let width = file.featureMap == nil ? network.inputCount : 2
+        guard width == raw.training.featureCount else {
             throw UsageError(
-                "\(model): the model takes \(network.inputCount) inputs, the data have \(raw.training.featureCount) features"
-            )
+                "\(model): the model takes \(width) inputs, the data have \(raw.training.featureCount) features")
         }
+        raw.featureMap = file.featureMap
         do {
             raw.training = try file.encoding.encode(raw.training)
             raw.test = try raw.test.map { (d) throws(TargetEncoding.Mismatch) in try file.encoding.encode(d) }
@@ -160,7 +162,7 @@ struct TrainCommand: ParsableCommand {
         raw.encoding = file.encoding
         raw.taskNote = file.task.rawValue
         // The model's own standardization, so its weights see the inputs they were trained on.
-        let data = raw.standardized(by: file.standardization).scalingTargets(file.targetStandardization)
+        let data = raw.mapped().standardized(by: file.standardization).scalingTargets(file.targetStandardization)
         return (data, file, network)
     }
 
@@ -222,7 +224,8 @@ extension TrainCommand {
         let o = networkOptions
         let fixed: [(String, Bool)] = [
             ("--hidden", !o.hidden.widths.isEmpty), ("--activation", o.activation != .sigmoid),
-            ("--task", o.task != .auto), ("--loss", o.loss != nil), ("--standardize", dataOptions.standardize)
+            ("--task", o.task != .auto), ("--loss", o.loss != nil), ("--standardize", dataOptions.standardize),
+            ("--features", dataOptions.features != nil)
         ]
         if let (name, _) = fixed.first(where: { $0.1 }) {
             throw UsageError("\(name) cannot be used with --model: the model fixes its shape, task, loss and scaling")

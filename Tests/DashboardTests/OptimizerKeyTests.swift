@@ -53,3 +53,38 @@ import Training
         #expect(tutorial.contains("try - (a lower rate), then space"), "\(tutorial)")
     }
 }
+
+@Suite struct FeatureKeyTests {
+    @Test func digitsToggleInputFeaturesAndRetrainOnThem() {
+        var state = Fixtures.state()
+        let effects = Fixtures.effects([.character("3")], on: &state)
+        #expect(state.featureMap?.features == [.x1, .x2, .x1Squared])
+        let expected = FeatureMap([.x1, .x2, .x1Squared])!.apply(Dataset.tutorial)
+        #expect(effects == [.command(.replaceData(training: expected, test: nil))])
+        #expect(state.training == .tutorial, "the rows shown stay the data's own")
+        #expect(state.networkInput([2, 3]) == [2, 3, 4])
+        // Back to x1, x2: no map at all.
+        _ = Fixtures.effects([.character("3")], on: &state)
+        #expect(state.featureMap == nil)
+        // The last input cannot go.
+        _ = Fixtures.effects([.character("1")], on: &state)
+        #expect(Fixtures.effects([.character("2")], on: &state).isEmpty)
+        #expect(state.notice?.isProblem == true)
+    }
+
+    @Test func theMapShadesTheMappedNetwork() {
+        // One unit on x1² + x2² − 4: inside the circle of radius 2 the probability is below 0.5.
+        let network = Network(weights: [1, 1], bias: -4)
+        let plane = MapPlane(training: .tutorial, test: nil, across: 0, up: 1)
+        let map = FeatureMap([.x1Squared, .x2Squared])
+        let grid = ProbabilityGrid(
+            network: network, plane: plane, standardization: nil, featureMap: map, columns: 20, rows: 20)
+        #expect(!grid.isEmpty)
+        for r in 0..<20 {
+            for c in 0..<20 {
+                let x1 = plane.acrossValue(column: c, of: 20), x2 = plane.upValue(row: r, of: 20)
+                #expect(abs(grid[column: c, row: r] - logistic(x1 * x1 + x2 * x2 - 4)) < 1e-12)
+            }
+        }
+    }
+}

@@ -22,7 +22,7 @@ import Training
         let expected = Dataset.generated(.xor, samples: 40, noise: 0.3, generator: &generator)
             .split(testFraction: 0.25, generator: &generator)
         #expect(commands == [.replaceData(training: expected.training, test: expected.test)])
-        guard case .data(let training, let test, nil, 0.3) = events.first else {
+        guard case .data(let training, let test, nil, 0.3, _) = events.first else {
             Issue.record("\(events)")
             return
         }
@@ -36,7 +36,7 @@ import Training
         var host = try Self.host(["--dataset", "circle", "--standardize"])
         let (events, commands) = host.perform(
             .newData(noise: 0), state: DashboardState(training: .tutorial, size: Size(width: 120, height: 40)))
-        guard case .replaceData(let training, _) = commands.first, case .data(let raw, _, let z?, _) = events.first
+        guard case .replaceData(let training, _) = commands.first, case .data(let raw, _, let z?, _, _) = events.first
         else {
             Issue.record("\(commands) \(events)")
             return

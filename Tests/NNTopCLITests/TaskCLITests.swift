@@ -248,3 +248,39 @@ import Testing
         #expect(result.stderr.hasPrefix("nntop: ") && result.stderr.split(separator: "\n").count == 1, "\(result)")
     }
 }
+
+@Suite struct FeaturesCLITests {
+    /// `--features x1^2,x2^2`: the tutorial's single unit separates the circle, the model keeps the features, and
+    /// `predict` takes the two raw coordinates.
+    @Test func squaredInputsSeparateTheCircleAndTheModelKeepsThem() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let result = try runNNTop([
+            "train", "--dataset", "circle", "--features", "x1^2,x2^2", "--loss", "cross-entropy",
+            "--learning-rate", "0.05", "--iterations", "5000", "--test-fraction", "0.3", "--json",
+            "--save", scratch.path("m.json")
+        ])
+        let summary = try jsonObject(result)
+        #expect(number(summary["test_accuracy"]) == 1, "\(result)")
+        #expect(summary["layers"] as? [Int] == [2, 1])
+        #expect(try scratch.read("m.json").contains("\"input_features\""))
+        let centre = try runNNTop(["predict", "--model", scratch.path("m.json"), "0", "0"])
+        #expect(centre.stdout.hasSuffix("class 1\n"), "\(centre)")
+        let ring = try runNNTop(["predict", "--model", scratch.path("m.json"), "4.5", "0"])
+        #expect(ring.stdout.hasSuffix("class 0\n"), "\(ring)")
+        expectOneLineFailure(
+            try runNNTop(["predict", "--model", scratch.path("m.json"), "1", "2", "3"]),
+            contains: ["takes 2 inputs, got 3"])
+    }
+
+    @Test func featuresNeedTwoFeaturesAndKnownNames() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let data = try scratch.file("three.csv", "a,b,c,y\n1,2,3,0\n4,5,6,1\n")
+        expectOneLineFailure(
+            try runNNTop(["train", "--data", data, "--features", "x1^2"]),
+            contains: ["three.csv", "has 3 features; --features makes inputs from two"])
+        let bad = try runNNTop(["train", "--features", "x3"])
+        #expect(bad.status == 2 && bad.stderr.contains("--features"), "\(bad)")
+    }
+}

@@ -12,7 +12,7 @@ enum MapPane {
             in: rect, on: &buffer, glyphs: g)
         guard let area = area(inner: inner) else { return }
         buffer.write(legend(state, width: inner.width), in: inner, row: inner.height - 1, style: Theme.label)
-        guard let network = state.snapshot?.network, network.inputCount == state.training.featureCount else {
+        guard let network = state.snapshot?.network, network.inputCount == state.networkInputCount else {
             buffer.write("waiting for the first weights\(g.ellipsis)", in: area, row: 0, style: Theme.label)
             return
         }
@@ -25,7 +25,7 @@ enum MapPane {
             return
         }
         let grid = ProbabilityGrid(
-            network: network, plane: plane, standardization: state.standardization,
+            network: network, plane: plane, standardization: state.standardization, featureMap: state.featureMap,
             columns: area.width, rows: area.height * 2,
             passes: FrameBudget.passes(FrameBudget.map, of: network))
         guard !grid.isEmpty else {

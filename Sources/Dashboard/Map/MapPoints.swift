@@ -8,7 +8,7 @@ extension MapPane {
         guard let map = state.layout.map, area(inner: Panel.inner(of: map)) != nil,
             let network = state.snapshot?.network
         else { return false }
-        return network.inputCount == state.training.featureCount
+        return network.inputCount == state.networkInputCount
     }
 
     /// The network's output for the points drawn (`shownRows` of each labelled set, training then test), as
@@ -24,8 +24,12 @@ extension MapPane {
             for i in shownRows(data.count) {
                 guard judged > 0 else { return out }
                 judged -= 1
-                for (k, x) in data.row(i).enumerated() {
-                    input[k] = state.standardization?.apply(feature: k, x) ?? x
+                if state.featureMap != nil {
+                    input = state.networkInput(Array(data.row(i)))
+                } else {
+                    for (k, x) in data.row(i).enumerated() {
+                        input[k] = state.standardization?.apply(feature: k, x) ?? x
+                    }
                 }
                 out.append(input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) })
             }

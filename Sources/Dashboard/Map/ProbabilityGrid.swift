@@ -13,8 +13,8 @@ struct ProbabilityGrid {
 
     /// Empty (`isEmpty`) when not even one pass per sample row is allowed.
     init(
-        network: Network, plane: MapPlane, standardization: Standardization?, columns: Int, rows: Int,
-        passes: Int = .max
+        network: Network, plane: MapPlane, standardization: Standardization?, featureMap: FeatureMap? = nil,
+        columns: Int, rows: Int, passes: Int = .max
     ) {
         self.rows = rows
         var block = 1
@@ -26,8 +26,29 @@ struct ProbabilityGrid {
         self.block = block
         let blockColumns = (columns + block - 1) / block, blockRows = (rows + block - 1) / block
         self.columns = columns
-        guard columns > 0, rows > 0, plane.base.count == network.inputCount, blockColumns * blockRows <= passes else {
+        let inputs = featureMap?.features.count ?? plane.base.count
+        guard columns > 0, rows > 0, inputs == network.inputCount, blockColumns * blockRows <= passes else {
             values = []
+            return
+        }
+        let middle = { (b: Int, count: Int) in min(b * block + block / 2, count - 1) }
+        if let featureMap {
+            // Inputs made from the point: each sample maps (x1, x2) afresh, then standardizes the whole row.
+            var pass = ForwardPass(network: network)
+            var out = [Double](repeating: 0, count: blockColumns * blockRows)
+            var raw = plane.base
+            for r in 0..<blockRows {
+                if let up = plane.up { raw[up] = plane.upValue(row: middle(r, rows), of: rows) }
+                for c in 0..<blockColumns {
+                    raw[plane.across] = plane.acrossValue(column: middle(c, columns), of: columns)
+                    let mapped = featureMap.apply(raw)
+                    let input = standardization?.apply(mapped) ?? mapped
+                    out[r * blockColumns + c] = input.withUnsafeBufferPointer {
+                        pass.run(network, input: $0.baseAddress!)
+                    }
+                }
+            }
+            values = out
             return
         }
         let scaled = { (feature: Int, x: Double) -> Double in
@@ -36,7 +57,6 @@ struct ProbabilityGrid {
         }
         var input = standardization?.apply(plane.base) ?? plane.base
         // A block's value is its middle sample's.
-        let middle = { (b: Int, count: Int) in min(b * block + block / 2, count - 1) }
         let xs = (0..<blockColumns).map {
             scaled(plane.across, plane.acrossValue(column: middle($0, columns), of: columns))
         }

@@ -16,11 +16,11 @@ public struct ConfusionTable: Sendable, Equatable {
     /// Nil for a regression, or before the first snapshot.
     init?(_ state: DashboardState) {
         guard let snapshot = state.snapshot, snapshot.task.isClassification,
-            snapshot.network.inputCount == state.training.featureCount
+            snapshot.network.inputCount == state.networkInputCount
         else { return nil }
         let raw = state.test ?? state.training
         let rows = Array(0..<min(raw.count, Self.rowLimit))
-        let data = state.standardization.map { $0.apply(raw.subset(rows)) } ?? raw.subset(rows)
+        let data = state.networkInput(raw.subset(rows))
         counts = Evaluation.confusion(of: snapshot.network, on: data)
         let classes = counts.count
         labels = (0..<classes).map { state.encoding.label(ofClass: $0) }

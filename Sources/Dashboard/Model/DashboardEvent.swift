@@ -12,5 +12,7 @@ public enum DashboardEvent: Sendable {
     /// The notice has been up for its `lifetime`: the figures come back.
     case noticeExpired
     /// The host drew new data (raw rows, and the standardization the network's inputs get).
-    case data(training: Dataset, test: Dataset?, standardization: Standardization?, noise: Double)
+    case data(
+        training: Dataset, test: Dataset?, standardization: Standardization?, noise: Double,
+        featureMap: FeatureMap? = nil)
 }

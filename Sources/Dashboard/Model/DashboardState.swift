@@ -58,6 +58,11 @@ public struct DashboardState: Sendable {
     public private(set) var standardization: Standardization?
     /// How the targets read: 0/1, class labels, or a regression's values (and its target standardization).
     public var encoding = TargetEncoding(task: .binary)
+    /// The inputs made from each two-feature point (`--features`), applied before the standardization; nil for
+    /// the data's own columns.
+    public private(set) var featureMap: FeatureMap?
+    /// Inputs the network takes: the feature map's, or the data's columns.
+    public var networkInputCount: Int { featureMap?.features.count ?? training.featureCount }
     /// Whether the raw features look unscaled (`FeatureScale.needsStandardizing`): S is then the fix to offer.
     public private(set) var featuresUnscaled = false
     /// The training data as the network sees them (standardized when the data are).
@@ -97,7 +102,8 @@ public struct DashboardState: Sendable {
     public var discrete = false
 
     public init(
-        training: Dataset, test: Dataset? = nil, standardization: Standardization? = nil, size: Size,
+        training: Dataset, test: Dataset? = nil, standardization: Standardization? = nil,
+        featureMap: FeatureMap? = nil, size: Size,
         glyphs: GlyphSet = .unicode, colours: ColourDepth = .palette
     ) {
         self.glyphs = glyphs
@@ -106,7 +112,8 @@ public struct DashboardState: Sendable {
         self.training = training
         self.test = test
         self.standardization = standardization
-        trainingInput = standardization?.apply(training) ?? training
+        self.featureMap = featureMap
+        trainingInput = DashboardState.input(training, featureMap, standardization)
         featuresUnscaled = FeatureScale(of: training)?.needsStandardizing ?? false
         self.size = size
         // Start the probe at the first training instance, so it shows something real at once.
@@ -115,9 +122,18 @@ public struct DashboardState: Sendable {
         refresh()
     }
 
-    /// The network's input for raw values: standardized when the data were.
+    /// The network's input for raw values: mapped (`featureMap`), then standardized when the data were.
     public func networkInput(_ raw: [Double]) -> [Double] {
-        standardization?.apply(raw) ?? raw
+        let mapped = featureMap?.apply(raw) ?? raw
+        return standardization?.apply(mapped) ?? mapped
+    }
+
+    /// Rows of raw data as the network takes them: mapped, then standardized.
+    public func networkInput(_ raw: Dataset) -> Dataset { DashboardState.input(raw, featureMap, standardization) }
+
+    static func input(_ raw: Dataset, _ map: FeatureMap?, _ z: Standardization?) -> Dataset {
+        let mapped = map?.apply(raw) ?? raw
+        return z?.apply(mapped) ?? mapped
     }
 
     /// The noise the built-in dataset was last drawn with (changed by [ and ]).
@@ -125,7 +141,9 @@ public struct DashboardState: Sendable {
 
     /// Shows other data: the raw rows for the panes, the standardization the network's inputs get. The map
     /// plane and the probe start over on them.
-    public mutating func replaceData(training: Dataset, test: Dataset?, standardization: Standardization?) {
+    public mutating func replaceData(
+        training: Dataset, test: Dataset?, standardization: Standardization?, featureMap: FeatureMap? = nil
+    ) {
         replacing = true
         defer {
             replacing = false
@@ -135,7 +153,8 @@ public struct DashboardState: Sendable {
         self.training = training
         self.test = test
         self.standardization = standardization
-        trainingInput = standardization?.apply(training) ?? training
+        self.featureMap = featureMap
+        trainingInput = DashboardState.input(training, featureMap, standardization)
         featuresUnscaled = FeatureScale(of: training)?.needsStandardizing ?? false
         diagnose()
         mapPlane = MapPlane(training: training, test: test, across: 0, up: training.featureCount > 1 ? 1 : nil)
@@ -148,7 +167,7 @@ public struct DashboardState: Sendable {
     /// plane and the probe's texts stay in the data's own units.
     public mutating func standardize(by z: Standardization) {
         standardization = z
-        trainingInput = z.apply(training)
+        trainingInput = DashboardState.input(training, featureMap, z)
         generation += 1
         refresh()
         diagnose()

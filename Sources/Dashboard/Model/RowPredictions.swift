@@ -28,7 +28,7 @@ struct RowPredictions: Equatable {
     init(_ state: DashboardState, rows: Range<Int>, generation: Int, reusing old: RowPredictions) {
         self.generation = generation
         self.rows = rows
-        guard let network = state.snapshot?.network, network.inputCount == state.training.featureCount else {
+        guard let network = state.snapshot?.network, network.inputCount == state.networkInputCount else {
             values = []
             return
         }

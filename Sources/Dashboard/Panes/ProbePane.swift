@@ -21,7 +21,7 @@ enum ProbePane {
     /// before the first snapshot (or with a network of another width) or while a field is not a number.
     static func reading(_ state: DashboardState, fields: Range<Int>) -> ProbeReading? {
         guard case .success(let values) = state.probeInput, let network = state.snapshot?.network,
-            network.inputCount == values.count
+            network.inputCount == state.networkInputCount, values.count == state.training.featureCount
         else { return nil }
         return ProbeReading(
             network: network, input: state.networkInput(values), shown: fields,

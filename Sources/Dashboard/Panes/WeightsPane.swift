@@ -32,7 +32,8 @@ enum WeightsPane {
         let shown = total > inner.height ? inner.height - 1 : total
         let lines: [[Span]]
         if network.layerCount == 1 {
-            lines = single(network, names: state.training.featureNames, previous: previous, glyphs: g, limit: shown)
+            let names = state.featureMap.map { $0.features.map(\.rawValue) } ?? state.training.featureNames
+            lines = single(network, names: names, previous: previous, glyphs: g, limit: shown)
         } else {
             lines = layered(network, previous: previous, glyphs: g, limit: shown, width: inner.width)
         }

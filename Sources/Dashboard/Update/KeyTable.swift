@@ -30,6 +30,9 @@ enum KeyTable {
         KeyBinding(
             names: ["S"], label: "S", help: "standardize the features in place"),
         KeyBinding(names: ["C"], label: "C", help: "the confusion matrix (a classifier)"),
+        KeyBinding(
+            names: ["1", "2", "3", "4", "5", "6", "7"], label: "1-7", help: "input x1 x2 x1^2 x2^2 x1x2 sin sin on/off"
+        ),
         KeyBinding(names: ["N"], label: "N", help: "draw the built-in dataset again"),
         KeyBinding(names: ["[", "]"], label: "[ / ]", help: "noise -0.05 / +0.05 and draw the data again"),
         KeyBinding(names: ["Tab"], label: "Tab", help: "into the probe and between its fields", hint: ("Tab probe", 6)),

@@ -18,8 +18,8 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [E
     case .resize(let size):
         state.size = size
         return []
-    case .data(let training, let test, let standardization, let noise):
-        state.replaceData(training: training, test: test, standardization: standardization)
+    case .data(let training, let test, let standardization, let noise, let featureMap):
+        state.replaceData(training: training, test: test, standardization: standardization, featureMap: featureMap)
         state.noise = noise
         return []
     case .notice(let notice):
@@ -107,6 +107,8 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
             break
         }
         return [.command(.setLoss(snapshot.loss == .squaredError ? .crossEntropy : .squaredError))]
+    case .character(let digit) where ("1"..."7").contains(digit):
+        return toggleFeature(&state, InputFeature.allCases[(digit.wholeNumberValue ?? 1) - 1])
     case .character("C"):
         guard let table = ConfusionTable(state) else {
             state.notice = .problem(
@@ -125,7 +127,7 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
             state.notice = .news("the features are standardized already")
             break
         }
-        let z = Standardization(fitting: state.training)
+        let z = Standardization(fitting: state.networkInput(state.training))
         state.standardize(by: z)
         state.notice = .news("features standardized in place: the network's function is unchanged, training goes on")
         return [.command(.standardize(z))]

@@ -329,7 +329,8 @@ func echo(_ commands: [TrainingCommand], on snapshot: Snapshot, session: Session
         case .setRegularization(let regularization, let rate):
             s.regularization = regularization
             s.regularizationRate = rate
-        case .replaceData, .stop: break
+        case .setOptimizer(let kind): s.optimizer.kind = kind
+        case .replaceData, .standardize, .stop: break
         }
     }
     return s
