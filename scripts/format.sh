@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-files=$(git ls-files '*.swift')
+# Tracked files and new ones not yet added (but not those git ignores).
+files=$(git ls-files --cached --others --exclude-standard '*.swift')
 
 if [ "${1:-}" = "--check" ]; then
     scratch=$(mktemp -d)

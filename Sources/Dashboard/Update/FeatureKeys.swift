@@ -5,7 +5,8 @@ import NeuralCore
 /// drawn for it; the rows shown stay the data's own. Standardized data are standardized again on the new inputs.
 func toggleFeature(_ state: inout DashboardState, _ feature: InputFeature) -> [Effect] {
     guard state.training.featureCount == 2 else {
-        state.notice = .problem("input features are made from two features; these data have \(state.training.featureCount)")
+        state.notice = .problem(
+            "input features are made from two features; these data have \(state.training.featureCount)")
         return []
     }
     let current = state.featureMap ?? FeatureMap([.x1, .x2])!
