@@ -60,7 +60,9 @@ for name in "${harnesses[@]}"; do
     work=fuzz/.build/work/$name
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$work/log" | tail -1)
-    took=$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$work/log" | grep -Eo '[0-9]+ second' | grep -Eo '[0-9]+' | tail -1)
+    # A run that stopped on a crash or a timeout has no "Done" line: "?" then, not an exit without the table.
+    took=$( (grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$work/log" || true) | grep -Eo '[0-9]+ second' \
+        | grep -Eo '[0-9]+' | tail -1 || true)
     crashes=$(find "$work/artifacts" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
     corpus=$(find "$work/corpus" -type f | wc -l)
     printf '%-6s %10s %14s %10s %8s %s\n' "$name" "${took:-?}" "${runs:-?}" "${rate:-?}" "$crashes" "$corpus files"

@@ -10,6 +10,8 @@ public final class CursesScreen: Screen {
     public enum OpenError: Error, CustomStringConvertible {
         case notATerminal
         case unknownTerminal(String)
+        /// A terminal type that cannot move the cursor (TERM=dumb): the dashboard would be garbage.
+        case cannotDraw(String)
 
         public var description: String {
             switch self {
@@ -17,6 +19,9 @@ public final class CursesScreen: Screen {
                 return "the dashboard needs a terminal on stdout; use nntop train for headless training"
             case .unknownTerminal(let name):
                 return "unknown terminal type \"\(name)\" (set TERM to one your system knows, e.g. xterm-256color)"
+            case .cannotDraw(let name):
+                return
+                    "terminal type \"\(name)\" cannot draw the dashboard (set TERM, e.g. xterm-256color, or use nntop train)"
             }
         }
     }
@@ -37,6 +42,7 @@ public final class CursesScreen: Screen {
         setlocale(LC_NUMERIC, "C")
         guard isatty(1) == 1, isatty(0) == 1 else { throw .notATerminal }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard term != "dumb" else { throw .cannotDraw(term) }
         // Our handlers go in first: newterm puts its own on SIGINT and SIGTERM when they are at their defaults,
         // and those end the process with status 1 (a SIGTERM in the first milliseconds did).
         SignalFlags.install()

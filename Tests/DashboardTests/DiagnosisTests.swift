@@ -30,6 +30,19 @@ import Training
         #expect(Diagnosis.of(Self.snapshot(errors: Self.flat, accuracy: 1), training: .tutorial) == nil)
     }
 
+    /// The most useful hint for learners: the test loss turning up while the training loss still falls.
+    @Test func aTestLossRisingWhileTheTrainingLossFallsIsOverfitting() {
+        let train = (0..<20).map { 1.0 - 0.02 * Double($0) }
+        let rising = (0..<20).map { 1.0 + 0.03 * Double($0) }
+        var s = Fixtures.snapshot(history: Fixtures.history(train, tests: rising))
+        s.trainingAccuracy = 0.9
+        #expect(Diagnosis.of(s, training: .tutorial) == .overfitting)
+        #expect(Diagnosis.overfitting.hint.contains("overfitting"))
+        // Both falling: no hint.
+        let falling = Fixtures.snapshot(history: Fixtures.history(train, tests: train.map { $0 + 0.1 }))
+        #expect(Diagnosis.of(falling, training: .tutorial) != .overfitting)
+    }
+
     @Test func aFallingErrorNeedsNoHint() {
         #expect(Diagnosis.of(Self.snapshot(errors: Self.falling), training: .tutorial) == nil)
         // Nor does a short history, or a diverged run (the state word says it).

@@ -67,7 +67,8 @@ import Training
             [.tab, .tab, .character("7")], on: Fixtures.state(size: Size(width: 80, height: 24)))
         #expect(titleLine(\.probe, of: state).hasPrefix("┌ Probe · editing ─"))
         let lines = inside(\.probe, of: state)
-        #expect(lines[1] == "x2 1.57_       z+= -1.036")
+        // The field was selected on entry: the 7 replaced 1.5.
+        #expect(lines[1] == "x2 7_          z+= -4.620")
         #expect(lines[4].hasPrefix("type a number · Tab next"))
         let rect = layout(of: state).probe
         let screen = render(state)

@@ -36,7 +36,8 @@ import Training
 
     @Test(arguments: ["abc", "", "0", "-1", "1001", "nan", "inf"])
     func aBadRateLeavesANoticeAndNoCommand(text: String) {
-        var state = Fixtures.pressing([.character("L")] + Self.typing(text), on: Fixtures.state())
+        // (Backspace first: the field opens with the rate now in it.)
+        var state = Fixtures.pressing([.character("L"), .backspace] + Self.typing(text), on: Fixtures.state())
         #expect(update(&state, .key(.enter)).isEmpty)
         #expect(state.notice == .problem("learning rate must be a number in (0, 1000], got \"\(text)\""))
         #expect(state.focus == .none)
@@ -52,9 +53,10 @@ import Training
         #expect(update(&state, .key(.escape)).isEmpty)
         #expect(state.focus == .none)
         #expect(state.notice == nil)
-        // The next L starts from an empty field.
+        // The next L starts from the rate now, selected: typing replaces it.
         state = Fixtures.pressing([.character("L")], on: state)
-        #expect(state.learningRateText == "")
+        #expect(state.learningRateText == "0.1")
+        #expect(state.fieldSelected)
     }
 
     @Test func theFieldHoldsSixteenCharactersAndNoBlanks() {
@@ -105,8 +107,8 @@ import Training
 
     @Test func lettersAreKeptSoTheProbeCanComplain() {
         let state = Fixtures.pressing([.tab, .character("a"), .character("?")], on: Fixtures.state())
-        #expect(state.probeTexts[0] == "3a?")
-        #expect(state.probeInput == .failure(ProbeInputError(field: 0, text: "3a?")))
+        #expect(state.probeTexts[0] == "a?")
+        #expect(state.probeInput == .failure(ProbeInputError(field: 0, text: "a?")))
         #expect(!state.showHelp)
     }
 

@@ -21,10 +21,11 @@ import Training
         #expect(state.focus == .none)
     }
 
-    @Test func qClosesHelpAndQuits() {
+    @Test func qClosesHelpWithoutQuitting() {
         var state = Fixtures.state()
-        #expect(Fixtures.effects([.character("?"), .character("q")], on: &state) == [.quit])
+        #expect(Fixtures.effects([.character("?"), .character("q")], on: &state).isEmpty)
         #expect(!state.showHelp)
+        #expect(Fixtures.effects([.character("q")], on: &state) == [.quit])
     }
 
     @Test func lTogglesLogScaleAndWTogglesTheWindow() {

@@ -217,18 +217,21 @@ import Testing
         expectOneLineFailure(result, contains: ["terminal", "nntop train"])
     }
 
-    @Test func unknownTerminalTypeIsOneLine() throws {
+    /// An unknown terminal type, and one that cannot move the cursor (TERM=dumb, which drew garbage): one line,
+    /// exit status 2.
+    @Test(arguments: ["no-such-terminal", "dumb"])
+    func unknownTerminalTypeIsOneLine(term: String) throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let binary = try nntopExecutable.get().path
         let script =
-            "TERM=no-such-terminal \(shellQuoted(binary)) 2> \(shellQuoted(scratch.path("stderr"))); echo $? > \(shellQuoted(scratch.path("status")))"
+            "TERM=\(term) \(shellQuoted(binary)) 2> \(shellQuoted(scratch.path("stderr"))); echo $? > \(shellQuoted(scratch.path("status")))"
         let tmux = try Tmux(width: 80, height: 24, command: "sh -c \(shellQuoted(script))")
         let ended = try tmux.waitFor { _ in (try? tmux.paneDead()) == true }
         #expect(ended.ok)
         #expect(try scratch.read("status").trimmingCharacters(in: .whitespacesAndNewlines) == "2")
         let stderr = try scratch.read("stderr")
-        #expect(stderr.hasPrefix("nntop: ") && stderr.contains("no-such-terminal"), "\(stderr)")
+        #expect(stderr.hasPrefix("nntop: ") && stderr.contains("\"\(term)\""), "\(stderr)")
         #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
     }
 }

@@ -83,12 +83,16 @@ import Testing
         for _ in 0..<20 where !calm.ok {
             try tmux.send("Escape")
             Thread.sleep(forTimeInterval: 0.15)
-            calm = try tmux.waitFor(1) { Self.showsDashboard($0) && !$0.joinedScreen.contains("any key closes this") }
+            calm = try tmux.waitFor(1) { Self.showsDashboard($0) && !$0.joinedScreen.contains("key closes this") }
         }
         #expect(calm.ok, "seed \(random.seed):\n\(calm.screen.joinedScreen)")
         try tmux.type("?")
-        let help = try tmux.waitFor(10) { $0.joinedScreen.contains("any key closes this") }
+        let help = try tmux.waitFor(10) { $0.joinedScreen.contains("key closes this") }
         #expect(help.ok, "? does not show the help after the flood (seed \(random.seed)):\n\(help.screen.joinedScreen)")
+        // q closes the help, and a second q quits.
+        try tmux.type("q")
+        let closed = try tmux.waitFor(10) { Self.showsDashboard($0) && !$0.joinedScreen.contains("key closes this") }
+        #expect(closed.ok, "q does not close the help (seed \(random.seed)):\n\(closed.screen.joinedScreen)")
         try tmux.type("q")
         let (ended, status) = try finish(tmux, scratch: scratch)
         #expect(ended, "q does not quit after the flood (seed \(random.seed))")

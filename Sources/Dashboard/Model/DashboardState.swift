@@ -79,6 +79,9 @@ public struct DashboardState: Sendable {
     /// (a file of 100 000 features has as many fields).
     public private(set) var probeInput: Result<[Double], ProbeInputError>
     public var learningRateText = ""
+    /// Whether the text being edited (the learning rate, or the probe's field) is still as it was when the field
+    /// was entered, shown whole: the first key typed replaces it, Backspace clears it.
+    public var fieldSelected = false
     /// A one-line note for the user (a rejected learning rate, say), cleared by the next key, or by the host once
     /// it has been shown for its `lifetime` (`DashboardEvent.noticeExpired`).
     public var notice: Notice?

@@ -5,6 +5,8 @@ import Training
 /// rate is likely too high), the error flat while mistakes remain (a plateau), or sigmoid/tanh units stuck where
 /// their derivative is about zero (saturation), which stalls learning through them.
 enum Diagnosis: Equatable {
+    /// The test loss rising while the training loss falls: the network learns the training rows, not the rule.
+    case overfitting
     case oscillating
     case plateau
     case saturated(units: Int, of: Int)
@@ -14,6 +16,8 @@ enum Diagnosis: Equatable {
 
     var hint: String {
         switch self {
+        case .overfitting:
+            return "hint: test loss rising while training loss falls: overfitting (l2, fewer units, or stop here)"
         case .oscillating: return "hint: the error swings up and down: learning rate too high? (- lowers it)"
         case .plateau: return "hint: the error is flat with mistakes left: a plateau (try + or r)"
         case .saturated(let units, let total):
@@ -25,7 +29,9 @@ enum Diagnosis: Equatable {
     static func of(_ snapshot: Snapshot, training: Dataset) -> Diagnosis? {
         guard snapshot.state == .running || snapshot.state == .paused || snapshot.state == .done else { return nil }
         if let saturated = saturation(snapshot.network, training: training) { return saturated }
-        let recent = snapshot.history.recentPoints.suffix(window).map(\.error)
+        let points = snapshot.history.recentPoints.suffix(window)
+        if overfits(Array(points)) { return .overfitting }
+        let recent = points.map(\.error)
         guard recent.count == window, recent.allSatisfy(\.isFinite) else { return nil }
         let mean = recent.reduce(0, +) / Double(recent.count)
         guard mean > 0 else { return nil }
@@ -36,6 +42,18 @@ enum Diagnosis: Equatable {
         let spread = (recent.max()! - recent.min()!) / mean
         if spread < 0.002, (snapshot.trainingAccuracy ?? 1) < 1 { return .plateau }
         return nil
+    }
+
+    /// Over the window's two halves: the training loss's mean down and the test loss's up, each by more than 2 %.
+    static func overfits(_ points: [ErrorHistory.Point]) -> Bool {
+        guard points.count == window else { return false }
+        let tests = points.compactMap(\.testError)
+        guard tests.count == window, (points.map(\.error) + tests).allSatisfy(\.isFinite) else { return false }
+        func mean(_ xs: ArraySlice<Double>) -> Double { xs.reduce(0, +) / Double(xs.count) }
+        let train = points.map(\.error), half = window / 2
+        let trainBefore = mean(train[..<half]), trainAfter = mean(train[half...])
+        let testBefore = mean(tests[..<half]), testAfter = mean(tests[half...])
+        return trainAfter < trainBefore * 0.98 && testAfter > testBefore * 1.02
     }
 
     /// A hint when at least half of the hidden sigmoid and tanh units are saturated (`Saturation`), judged on as

@@ -8,6 +8,7 @@ func moveMapCursor(_ state: inout DashboardState, key: Key) -> [Effect]? {
         state.focus = .none
     case .tab:
         state.focus = .probe(0)
+        state.fieldSelected = true
     case .left: state.mapCursor.column -= 1
     case .right: state.mapCursor.column += 1
     case .up: state.mapCursor.row -= 1
@@ -35,7 +36,11 @@ func probeFollowsMapCursor(_ state: inout DashboardState) {
 func chooseMapFeature(_ state: inout DashboardState, across: Bool) {
     let count = state.training.featureCount
     let plane = state.mapPlane
-    guard count > 1 else { return }
+    guard count > 2 else {
+        state.notice = .news(
+            count == 2 ? "the map shows both features already" : "one feature: the map has no other to show")
+        return
+    }
     let other = across ? plane.up : plane.across
     var next = ((across ? plane.across : plane.up ?? 0) + 1) % count
     if next == other { next = (next + 1) % count }

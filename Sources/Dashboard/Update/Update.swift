@@ -32,9 +32,9 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [E
         if key == .control("c") { return [.quit] }
         state.notice = nil
         if state.confusion != nil {
-            // Any key closes the confusion matrix; q still quits.
+            // Any key closes the confusion matrix, q too (Ctrl-C quits).
             state.confusion = nil
-            return key == .character("q") ? [.quit] : []
+            return []
         }
         if state.showHelp, key == .pageDown || key == .pageUp {
             let pages = HelpOverlay.pages(for: state.size).count
@@ -42,9 +42,9 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [E
             return []
         }
         if state.showHelp {
-            // Any other key closes the help overlay; q still quits.
+            // Any other key closes the help overlay, q too (Ctrl-C quits).
             state.showHelp = false
-            return key == .character("q") ? [.quit] : []
+            return []
         }
         switch state.focus {
         case .probe(let field): return editProbe(&state, field: field, key: key)
@@ -73,6 +73,9 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
     case .character(" "):
         return [.command(snapshot?.state == .running ? .pause : .resume)]
     case .character("n"):
+        if snapshot?.state == .running {
+            state.notice = .news("paused for one step: n steps again, space runs on")
+        }
         return [.command(.step(1))]
     case .character("+"), .character("="):
         return [.command(.learningRateUp)]
@@ -90,7 +93,13 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
                 "batch \(Format.count(size)): b doubles up to \(Format.count(maximumBatchSize)), B halves")
             break
         }
-        return [.command(.setBatchSize(doubled(size)))]
+        let next = doubled(size)
+        if next >= state.training.count, size < state.training.count {
+            state.notice = .news(
+                "batch \(Format.count(next)): at least the \(Format.count(state.training.count)) training rows (full batch)"
+            )
+        }
+        return [.command(.setBatchSize(next))]
     case .character("B"):
         return [.command(.setBatchSize(max((snapshot?.batchSize ?? 1) / 2, 1)))]
     case .character("a"):
@@ -99,14 +108,18 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
             break
         }
         let all = Activation.allCases
-        return [.command(.setActivation(all[(all.firstIndex(of: network.hiddenActivation)! + 1) % all.count]))]
+        let next = all[(all.firstIndex(of: network.hiddenActivation)! + 1) % all.count]
+        state.notice = .news("activation \(next.rawValue): new weights drawn for it")
+        return [.command(.setActivation(next))]
     case .character("c"):
         guard let snapshot else { break }
         guard snapshot.task != .regression else {
             state.notice = .problem("a regression trains with squared error only")
             break
         }
-        return [.command(.setLoss(snapshot.loss == .squaredError ? .crossEntropy : .squaredError))]
+        let next: Loss = snapshot.loss == .squaredError ? .crossEntropy : .squaredError
+        state.notice = .news("loss \(next.rawValue): new weights drawn for it")
+        return [.command(.setLoss(next))]
     case .character(let digit) where ("1"..."7").contains(digit):
         return toggleFeature(&state, InputFeature.allCases[(digit.wholeNumberValue ?? 1) - 1])
     case .character("C"):
@@ -143,11 +156,15 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
         return [.command(.reset(newSeed: false))]
     case .character("L"):
         state.focus = .learningRate
-        state.learningRateText = ""
+        // Pre-filled with the rate now: typing replaces it, Backspace clears it.
+        state.learningRateText = snapshot.map { Format.short($0.learningRate, digits: 6) } ?? ""
+        state.fieldSelected = true
     case .tab:
         state.focus = .probe(0)
+        state.fieldSelected = true
     case .backTab:
         state.focus = .probe(max(state.probeTexts.count - 1, 0))
+        state.fieldSelected = true
     case .character("?"), .character("h"), .function(1):
         state.showHelp = true
     case .character("l"):
@@ -193,51 +210,6 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
         state.datasetScroll = 0
     case .end:
         state.datasetScroll = max(state.training.count - 1, 0)
-    default:
-        break
-    }
-    return []
-}
-
-/// Keys while a probe field has focus: type a number, Tab/Shift-Tab between fields, Esc or Enter out.
-private func editProbe(_ state: inout DashboardState, field: Int, key: Key) -> [Effect] {
-    let count = state.probeTexts.count
-    switch key {
-    case .escape, .enter:
-        state.focus = .none
-    case .tab, .down:
-        state.focus = .probe((field + 1) % count)
-    case .backTab, .up:
-        state.focus = .probe((field + count - 1) % count)
-    case .backspace, .delete:
-        if !state.probeTexts[field].isEmpty { state.probeTexts[field].removeLast() }
-    case .character(let c) where c.isNumber || "+-.eE".contains(c):
-        if state.probeTexts[field].count < 24 { state.probeTexts[field].append(c) }
-    case .character(let c) where c.isLetter || c.isPunctuation || c.isSymbol:
-        // Kept, so the field can say what is wrong with it rather than swallowing keys silently.
-        if state.probeTexts[field].count < 24 { state.probeTexts[field].append(c) }
-    default:
-        break
-    }
-    return []
-}
-
-/// Keys while typing an exact learning rate: Enter applies it, Esc cancels.
-private func editLearningRate(_ state: inout DashboardState, key: Key) -> [Effect] {
-    switch key {
-    case .escape:
-        state.focus = .none
-    case .enter:
-        state.focus = .none
-        guard let rate = Double(state.learningRateText), rate.isFinite, rate > 0, rate <= 1000 else {
-            state.notice = .problem("learning rate must be a number in (0, 1000], got \"\(state.learningRateText)\"")
-            return []
-        }
-        return [.command(.setLearningRate(rate))]
-    case .backspace, .delete:
-        if !state.learningRateText.isEmpty { state.learningRateText.removeLast() }
-    case .character(let c) where !c.isWhitespace:
-        if state.learningRateText.count < 16 { state.learningRateText.append(c) }
     default:
         break
     }
