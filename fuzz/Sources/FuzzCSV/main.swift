@@ -7,9 +7,9 @@ import NeuralCore
 
 /// One libFuzzer input: the bytes of a CSV file, read with every way `--target` can pick the target column.
 /// A parse may fail (with one line naming the place), but it must never crash, and a parse that succeeds must
-/// keep the promises `Dataset` makes: a rectangular table of finite features and 0/1 targets. The same bytes,
-/// written to a file and read as a large file is (`CSVFile`: runs of lines through tiny buffers), must give the
-/// same rows bit for bit, or the same error.
+/// keep the promises `Dataset` makes: a rectangular table of finite features and finite targets, 0 or 1 when read
+/// for a binary task (`binaryTargets`). The same bytes, written to a file and read as a large file is (`CSVFile`:
+/// runs of lines through tiny buffers), must give the same rows bit for bit, or the same error.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     // An exactly sized copy, so that AddressSanitizer sees any read past the end of the file's bytes.
@@ -18,18 +18,28 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     precondition(width >= 0)
     let targets: [TargetColumn] = [.last, .none, .position(1), .position(width), .position(width + 1), .name("y")]
     for target in targets {
-        do {
-            let dataset = try CSVReader.parse(bytes, file: "fuzz.csv", target: target)
-            check(dataset, target: target)
-            if target == .last { precondition(sameBits(readInRuns(bytes), dataset), "runs differ from the whole") }
-        } catch {
-            if target == .last { precondition(readInRuns(bytes) == .failure(error), "runs fail unlike the whole") }
-            let message = error.description
-            precondition(message.hasPrefix("fuzz.csv"), "error does not name the file: \(message)")
-            precondition(!message.contains("\n"), "error spans lines: \(message)")
+        for binary in [false, true] {
+            check(bytes, target: target, binary: binary)
         }
     }
     return 0
+}
+
+private func check(_ bytes: [UInt8], target: TargetColumn, binary: Bool) {
+    do {
+        let dataset = try CSVReader.parse(bytes, file: "fuzz.csv", target: target, binaryTargets: binary)
+        check(dataset, target: target, binary: binary)
+        if target == .last {
+            precondition(sameBits(readInRuns(bytes, binary: binary), dataset), "runs differ from the whole")
+        }
+    } catch {
+        if target == .last {
+            precondition(readInRuns(bytes, binary: binary) == .failure(error), "runs fail unlike the whole")
+        }
+        let message = error.description
+        precondition(message.hasPrefix("fuzz.csv"), "error does not name the file: \(message)")
+        precondition(!message.contains("\n"), "error spans lines: \(message)")
+    }
 }
 
 /// A file the runs are read from, rewritten for each input.
@@ -43,14 +53,17 @@ let scratchPath: String = {
 }()
 
 /// `bytes` written to the scratch file and read in three runs through 64-byte buffers; errors name "fuzz.csv".
-private func readInRuns(_ bytes: [UInt8]) -> Result<Dataset, DataError> {
+private func readInRuns(_ bytes: [UInt8], binary: Bool) -> Result<Dataset, DataError> {
     let fd = open(scratchPath, O_WRONLY | O_TRUNC)
     precondition(
         fd >= 0 && bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count, "cannot write")
     close(fd)
     return Result { () throws(DataError) in
         do throws(DataError) {
-            guard case .inRuns(let file) = try CSVFile.open(path: scratchPath, minimumSize: 0, chunkSize: 64) else {
+            guard
+                case .inRuns(let file) = try CSVFile.open(
+                    path: scratchPath, binaryTargets: binary, minimumSize: 0, chunkSize: 64)
+            else {
                 preconditionFailure("the scratch file is not read in runs")
             }
             let runs = try file.runs(parts: 3, minimumBytes: 1)
@@ -72,7 +85,7 @@ private func sameBits(_ runs: Result<Dataset, DataError>, _ whole: Dataset) -> B
     return dataset == whole && dataset.features.map(\.bitPattern) == whole.features.map(\.bitPattern)
 }
 
-private func check(_ dataset: Dataset, target: TargetColumn) {
+private func check(_ dataset: Dataset, target: TargetColumn, binary: Bool) {
     precondition(dataset.featureCount >= 1, "no features")
     precondition(dataset.count >= 1, "no rows")
     precondition(dataset.features.count == dataset.count * dataset.featureCount, "features are not rectangular")
@@ -81,7 +94,8 @@ private func check(_ dataset: Dataset, target: TargetColumn) {
         precondition(dataset.targets.isEmpty && !dataset.isLabelled, "unlabelled data has targets")
     } else {
         precondition(dataset.isLabelled, "labelled data lacks targets")
-        precondition(dataset.targets.allSatisfy { $0 == 0 || $0 == 1 }, "a target is not 0 or 1")
+        precondition(dataset.targets.allSatisfy(\.isFinite), "a target is not finite")
+        if binary { precondition(dataset.targets.allSatisfy { $0 == 0 || $0 == 1 }, "a target is not 0 or 1") }
     }
 }
 
