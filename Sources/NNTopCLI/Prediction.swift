@@ -109,12 +109,7 @@ struct PredictionTally {
 
     var accuracy: Double? { rows == 0 ? nil : Double(right) / Double(rows) }
     var rmse: Double? { rows == 0 ? nil : (squares / Double(rows)).squareRoot() }
-    var rSquared: Double? {
-        guard rows > 0 else { return nil }
-        let mean = targets.reduce(0, +) / Double(rows)
-        let total = targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        return total > 0 ? 1 - squares / total : (squares == 0 ? 1 : 0)
-    }
+    var rSquared: Double? { rows == 0 ? nil : Evaluation.rSquared(squaredResiduals: squares, targets: targets) }
 
     var text: String {
         guard rows > 0 else { return "" }
@@ -129,25 +124,5 @@ struct PredictionTally {
         func value(_ x: Double?) -> String { x.map { $0.isFinite ? "\($0)" : "null" } ?? "null" }
         if task == .regression { return "\"r2\":\(value(rSquared)),\"rmse\":\(value(rmse))" }
         return "\"accuracy\":\(value(accuracy))"
-    }
-}
-
-/// What a model does to raw inputs before its first layer: the feature map (`--features`), then the
-/// standardization.
-struct InputPipeline {
-    var featureMap: FeatureMap?
-    var standardization: Standardization?
-
-    /// The raw values it takes: two with a feature map, else the network's inputs.
-    func inputs(_ network: Network) -> Int { featureMap == nil ? network.inputCount : 2 }
-
-    func apply(_ values: [Double]) -> [Double] {
-        let mapped = featureMap?.apply(values) ?? values
-        return standardization?.apply(mapped) ?? mapped
-    }
-
-    func apply(_ rows: Dataset) -> Dataset {
-        let mapped = featureMap?.apply(rows) ?? rows
-        return standardization?.apply(mapped) ?? mapped
     }
 }

@@ -39,38 +39,45 @@ public struct Evaluation: Sendable, Equatable {
         let objective = Objective(task: network.task, loss: loss)
         let n = data.featureCount, outputs = network.outputCount, task = network.task
         let outputUnit = network.unitCount - outputs
-        var error = 0.0, residuals = 0.0, targetSum = 0.0, targetSquares = 0.0
+        var error = 0.0, residuals = 0.0
         var right = 0, saturated = 0
         data.features.withUnsafeBufferPointer { f in
             for i in 0..<data.count {
                 pass.run(network, input: f.baseAddress! + i * n)
                 let y = data.targets[i]
-                let instanceLoss = pass.a.withUnsafeBufferPointer { a in
+                let instance = pass.a.withUnsafeBufferPointer { a in
                     let out = a.baseAddress! + outputUnit
-                    if objective.isRight(outputs: out, count: outputs, target: y) { right += 1 }
+                    let isRight = objective.isRight(outputs: out, count: outputs, target: y)
+                    if isRight { right += 1 }
                     if task == .regression { residuals += (out[0] - y) * (out[0] - y) }
-                    return objective(outputs: out, count: outputs, target: y)
+                    return (loss: objective(outputs: out, count: outputs, target: y), right: isRight)
                 }
-                error += instanceLoss
-                targetSum += y
-                if task == .binary, (pass.a[outputUnit] >= 0.5 ? 1.0 : 0.0) != y,
-                    abs(pass.z[outputUnit]) >= saturation
-                {
+                error += instance.loss
+                // Wrong past recovery: a sigmoid saturated, or the right class's softmax probability below 1e-16.
+                if !instance.right, task == .binary, abs(pass.z[outputUnit]) >= saturation {
                     saturated += 1
-                } else if task == .multiclass, objective.loss == .crossEntropy, instanceLoss >= 36.8 {
+                } else if !instance.right, task == .multiclass, objective.loss == .crossEntropy,
+                    instance.loss >= 36.8
+                {
                     saturated += 1
                 }
             }
         }
-        var score = data.count == 0 ? 0 : Double(right) / Double(data.count)
-        if task == .regression {
-            let mean = data.count == 0 ? 0 : targetSum / Double(data.count)
-            for y in data.targets { targetSquares += (y - mean) * (y - mean) }
-            score = targetSquares > 0 ? 1 - residuals / targetSquares : (residuals == 0 ? 1 : 0)
-        }
+        let score =
+            task == .regression
+            ? rSquared(squaredResiduals: residuals, targets: data.targets)
+            : data.count == 0 ? 0 : Double(right) / Double(data.count)
         return Evaluation(
             cumulativeError: error, accuracy: score, count: data.count, saturatedMistakes: saturated,
             squaredResiduals: residuals)
+    }
+
+    /// R² = 1 − Σ(a − y)² / Σ(y − ȳ)²: 1 for a constant target predicted exactly, 0 for one predicted otherwise.
+    public static func rSquared(squaredResiduals: Double, targets: [Double]) -> Double {
+        guard !targets.isEmpty else { return 0 }
+        let mean = targets.reduce(0, +) / Double(targets.count)
+        let total = targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        return total > 0 ? 1 - squaredResiduals / total : (squaredResiduals == 0 ? 1 : 0)
     }
 
     public static func of(_ network: Network, on data: Dataset, loss: Loss) -> Evaluation {
@@ -80,9 +87,9 @@ public struct Evaluation: Sendable, Equatable {
 
     /// For a classifier, counts[actual][predicted] over every row of `data` (K × K; 2 × 2 for binary).
     public static func confusion(of network: Network, on data: Dataset) -> [[Int]] {
+        guard network.task.isClassification else { return [] }
         let classes = network.task == .multiclass ? network.outputCount : 2
         var counts = Array(repeating: Array(repeating: 0, count: classes), count: classes)
-        guard network.task.isClassification else { return [] }
         var pass = ForwardPass(network: network)
         let outputUnit = network.unitCount - network.outputCount, outputs = network.outputCount
         data.features.withUnsafeBufferPointer { f in

@@ -116,7 +116,7 @@ public struct DashboardState: Sendable {
         self.test = test
         self.standardization = standardization
         self.featureMap = featureMap
-        trainingInput = DashboardState.input(training, featureMap, standardization)
+        trainingInput = InputPipeline(featureMap: featureMap, standardization: standardization).apply(training)
         featuresUnscaled = FeatureScale(of: training)?.needsStandardizing ?? false
         self.size = size
         // Start the probe at the first training instance, so it shows something real at once.
@@ -126,18 +126,13 @@ public struct DashboardState: Sendable {
     }
 
     /// The network's input for raw values: mapped (`featureMap`), then standardized when the data were.
-    public func networkInput(_ raw: [Double]) -> [Double] {
-        let mapped = featureMap?.apply(raw) ?? raw
-        return standardization?.apply(mapped) ?? mapped
-    }
+    public func networkInput(_ raw: [Double]) -> [Double] { pipeline.apply(raw) }
 
     /// Rows of raw data as the network takes them: mapped, then standardized.
-    public func networkInput(_ raw: Dataset) -> Dataset { DashboardState.input(raw, featureMap, standardization) }
+    public func networkInput(_ raw: Dataset) -> Dataset { pipeline.apply(raw) }
 
-    static func input(_ raw: Dataset, _ map: FeatureMap?, _ z: Standardization?) -> Dataset {
-        let mapped = map?.apply(raw) ?? raw
-        return z?.apply(mapped) ?? mapped
-    }
+    /// What the network's inputs get: the feature map, then the standardization.
+    public var pipeline: InputPipeline { InputPipeline(featureMap: featureMap, standardization: standardization) }
 
     /// The noise the built-in dataset was last drawn with (changed by [ and ]).
     public var noise: Double = 0
@@ -157,7 +152,7 @@ public struct DashboardState: Sendable {
         self.test = test
         self.standardization = standardization
         self.featureMap = featureMap
-        trainingInput = DashboardState.input(training, featureMap, standardization)
+        trainingInput = pipeline.apply(training)
         featuresUnscaled = FeatureScale(of: training)?.needsStandardizing ?? false
         diagnose()
         mapPlane = MapPlane(training: training, test: test, across: 0, up: training.featureCount > 1 ? 1 : nil)
@@ -170,7 +165,7 @@ public struct DashboardState: Sendable {
     /// plane and the probe's texts stay in the data's own units.
     public mutating func standardize(by z: Standardization) {
         standardization = z
-        trainingInput = DashboardState.input(training, featureMap, z)
+        trainingInput = pipeline.apply(training)
         generation += 1
         refresh()
         diagnose()
