@@ -10,24 +10,17 @@ enum HeadlessConsumer {
     ) -> (snapshot: Snapshot, interrupted: Bool) {
         var version = 0
         var pause = 0.001
-        var latest: Snapshot?
         while true {
             if let snapshot = session.channel.take(newerThan: version) {
                 version = snapshot.version
-                latest = snapshot
                 update(snapshot)
                 if snapshot.state == .done || snapshot.state == .diverged { return (snapshot, false) }
             }
             if interrupted() {
-                // The newest published state; the session publishes its first snapshot at once.
+                // Paused (or already ended): the first snapshot that is not running is the run's last state.
                 session.send(.pause)
                 while true {
-                    if let newest = session.channel.take(newerThan: version), newest.state != .running {
-                        return (newest, true)
-                    }
-                    if let latest, session.channel.newest?.version == latest.version, latest.state != .running {
-                        return (latest, true)
-                    }
+                    if let newest = session.channel.newest, newest.state != .running { return (newest, true) }
                     Thread.sleep(forTimeInterval: 0.001)
                 }
             }

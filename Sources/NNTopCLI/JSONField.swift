@@ -5,6 +5,7 @@ indirect enum JSONField: Encodable {
     case number(Double)
     case integer(Int)
     case string(String)
+    case bool(Bool)
     case array([JSONField])
     case object([String: JSONField])
     case null
@@ -15,6 +16,7 @@ indirect enum JSONField: Encodable {
         case .number(let x): try c.encode(x)
         case .integer(let n): try c.encode(n)
         case .string(let s): try c.encode(s)
+        case .bool(let b): try c.encode(b)
         case .array(let a): try c.encode(a)
         case .object(let o): try c.encode(o)
         case .null: try c.encodeNil()

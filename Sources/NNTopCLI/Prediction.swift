@@ -62,11 +62,8 @@ struct Prediction {
             fields["value"] = isFinite ? .number(outputs[0]) : .null
             if let target { fields["target"] = .number(target) }
         }
-        if !isFinite { fields["not_finite"] = .integer(1) }
-        var text = JSONField.object(fields).text
-        // "not_finite": true, as before (JSONField writes no booleans).
-        text = text.replacingOccurrences(of: "\"not_finite\":1", with: "\"not_finite\":true")
-        return text
+        if !isFinite { fields["not_finite"] = .bool(true) }
+        return JSONField.object(fields).text
     }
 }
 

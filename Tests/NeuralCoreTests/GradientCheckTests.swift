@@ -26,18 +26,9 @@ import Testing
                     func objective(_ n: Network) -> Double {
                         loss(prediction: n.predict(input), target: target) + regularization.penalty(of: n, rate: rate)
                     }
-                    let h = 1e-6
-                    for k in shifted.parameters.indices {
-                        var plus = shifted, minus = shifted
-                        plus.parameters[k] += h
-                        minus.parameters[k] -= h
-                        let numeric = (objective(plus) - objective(minus)) / (2 * h)
-                        let scale = max(1e-3, abs(numeric) + abs(analytic[k]))
-                        #expect(
-                            abs(numeric - analytic[k]) / scale < 1e-5,
-                            "\(activation) \(loss) \(regularization) hidden \(hidden) target \(target) parameter \(k): \(analytic[k]) vs \(numeric)"
-                        )
-                    }
+                    expectGradient(
+                        analytic, of: objective, at: shifted,
+                        "\(activation) \(loss) \(regularization) hidden \(hidden) target \(target)")
                 }
             }
         }

@@ -35,18 +35,9 @@ import Testing
                 }
                 var sgd = StochasticGradientDescent(network: network, learningRate: 0.1, loss: loss)
                 let analytic = sgd.gradient(of: network, input: input, target: target)
-                let h = 1e-6
-                for k in network.parameters.indices {
-                    var plus = network, minus = network
-                    plus.parameters[k] += h
-                    minus.parameters[k] -= h
-                    let numeric = (lossAt(plus) - lossAt(minus)) / (2 * h)
-                    let scale = max(1e-3, abs(numeric) + abs(analytic[k]))
-                    #expect(
-                        abs(numeric - analytic[k]) / scale < 1e-5,
-                        "\(task) \(loss) \(activation) hidden \(hidden) target \(target) parameter \(k): \(analytic[k]) vs \(numeric)"
-                    )
-                }
+                expectGradient(
+                    analytic, of: lossAt, at: network, "\(task) \(loss) \(activation) hidden \(hidden) target \(target)"
+                )
             }
         }
     }
