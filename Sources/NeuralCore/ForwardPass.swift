@@ -40,14 +40,8 @@ public struct ForwardPass: Sendable {
                         let fanIn = sizes[l], units = sizes[l + 1]
                         let w = params + offsets[l], b = w + fanIn * units
                         let zOut = zBase + unitOffsets[l], aOut = aBase + unitOffsets[l]
-                        let activation = network.activation(layer: l)
-                        for j in 0..<units {
-                            var sum = b[j]
-                            let row = w + j * fanIn
-                            for i in 0..<fanIn { sum += row[i] * source[i] }
-                            zOut[j] = sum
-                            aOut[j] = activation(sum)
-                        }
+                        rowAffine(weights: w, bias: b, fanIn: fanIn, units: units, input: source, into: zOut)
+                        network.activation(layer: l).apply(zOut, into: aOut, count: units)
                         source = UnsafePointer(aOut)
                     }
                     if network.task == .multiclass {

@@ -23,6 +23,10 @@ public struct StochasticGradientDescent: Sendable {
     var pass: ForwardPass
     /// ∂loss/∂z for every unit after the input, laid out like `pass.z`.
     var delta: [Double]
+    /// Scratch for batches of more than one: the instances together through each layer.
+    var batchPass = MinibatchPass()
+    /// The rows of the instances in one `batchPass`.
+    var batchRows: [Int] = []
     /// Gradient accumulated over a batch, laid out like `Network.parameters`.
     var gradient: [Double]
 
@@ -51,9 +55,6 @@ public struct StochasticGradientDescent: Sendable {
         set { rule = UpdateRule(newValue, parameterCount: gradient.count) }
     }
 
-    /// Instances of a batch between two looks at `interrupted`.
-    static let instancesBetweenChecks = 64
-
     /// Whether a step can be the tutorial's loop: one sigmoid unit, batch size 1, plain SGD on random rows, no
     /// penalty.
     @inline(__always)
@@ -63,7 +64,7 @@ public struct StochasticGradientDescent: Sendable {
     }
 
     /// One training step on `data`, drawing instances from `generator`. A large batch asks `interrupted` every
-    /// `instancesBetweenChecks` instances; when it answers true the step is given up as if never begun (the
+    /// `MinibatchPass.largestChunk` instances; when it answers true the step is given up as if never begun (the
     /// parameters, the generator and the sampler as they were) and false is returned, so a batch of any size lets
     /// a command through within a few milliseconds, and the same step is taken in full later.
     @inline(__always)
@@ -76,22 +77,62 @@ public struct StochasticGradientDescent: Sendable {
             trainSingleUnit(&network, data: data, steps: 1, generator: &generator)
             return true
         }
-        for k in gradient.indices { gradient[k] = 0 }
-        let before = (generator, sampler)
-        for k in 0..<batchSize {
-            if k % Self.instancesBetweenChecks == Self.instancesBetweenChecks - 1, interrupted() {
-                (generator, sampler) = before
-                return false
-            }
+        if batchSize == 1 {
             let i = sampler.next(rows: data.count, generator: &generator)
-            _ = data.features.withUnsafeBufferPointer { f in
-                accumulate(network, input: f.baseAddress! + i * data.featureCount, target: data.targets[i])
+            let fused = rule.settings.kind == .sgd && !isPenalised
+            if !fused { for k in gradient.indices { gradient[k] = 0 } }
+            data.features.withUnsafeBufferPointer { f in
+                let input = f.baseAddress! + i * data.featureCount
+                if fused {
+                    descend(&network, input: input, target: data.targets[i], scale: learningRate)
+                } else {
+                    accumulate(network, input: input, target: data.targets[i])
+                }
+            }
+            if fused {
+                rule.countStep()
+                return true
+            }
+        } else {
+            for k in gradient.indices { gradient[k] = 0 }
+            guard accumulateBatch(network, on: data, generator: &generator, interrupted: interrupted) else {
+                return false
             }
         }
         if isPenalised { addPenaltyGradient(network, instances: Double(batchSize)) }
         let rate = learningRate, instances = Double(batchSize)
         network.parameters.withUnsafeMutableBufferPointer { p in
             gradient.withUnsafeBufferPointer { g in rule.apply(to: p, sum: g, instances: instances, rate: rate) }
+        }
+        return true
+    }
+
+    /// Adds the summed gradient of a batch of `batchSize` instances into `gradient`, `MinibatchPass.largestChunk`
+    /// at a time, asking `interrupted` before each chunk after the first: when it answers true the generator and
+    /// the sampler are put back as they were and false is returned.
+    private mutating func accumulateBatch(
+        _ network: Network, on data: Dataset, generator: inout SeededGenerator, interrupted: () -> Bool
+    ) -> Bool {
+        let before = (generator, sampler)
+        let chunk = min(batchSize, MinibatchPass.largestChunk)
+        batchPass.reserve(chunk, for: network)
+        if batchRows.count < chunk { batchRows = Array(repeating: 0, count: chunk) }
+        var done = 0
+        while done < batchSize {
+            if done > 0, interrupted() {
+                (generator, sampler) = before
+                return false
+            }
+            let count = min(chunk, batchSize - done)
+            for k in 0..<count { batchRows[k] = sampler.next(rows: data.count, generator: &generator) }
+            batchRows.withUnsafeBufferPointer { rows in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    batchPass.accumulate(
+                        network, data: data, rows: rows.baseAddress!, count: count, objective: objective,
+                        into: g.baseAddress!)
+                }
+            }
+            done += count
         }
         return true
     }

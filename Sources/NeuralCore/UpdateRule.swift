@@ -78,6 +78,9 @@ public struct UpdateRule: Sendable {
         second = kind == .rmsprop || kind == .adam ? Array(repeating: 0, count: parameterCount) : []
     }
 
+    /// Counts a step made elsewhere: plain SGD on one instance moves the parameters during the backward pass.
+    mutating func countStep() { steps += 1 }
+
     /// Moves `parameters` by the rule for the gradient `sum / instances` (the batch's summed gradient and its
     /// size) at learning rate `rate`. Plain SGD scales the sum by η / instances in one multiply, as it always has.
     public mutating func apply(

@@ -1,0 +1,253 @@
+/// The three matrix products of a minibatch through one dense layer, with the batch as the vector lane.
+///
+/// A layer of `units` units over `fanIn` inputs keeps its weights as `Network.parameters` does, row by row
+/// (`w[j·fanIn + i]`). Values of the batch are laid out unit by unit with the batch contiguous: `x[i·lanes + b]`
+/// is input `i` of instance `b`, `lanes` a multiple of 8 (instances past the batch are zero-padded and carry a δ of
+/// 0). Each kernel keeps a block of 4 units (or inputs) × 16 instances in registers while it walks the other
+/// dimension, and every sum runs in a fixed order, so a given build gives the same bits every time.
+
+/// z[j·lanes + b] = bias[j] + Σᵢ w[j·fanIn + i] · x[i·lanes + b], the sum taken in the order of i.
+@inline(__always)
+func laneAffine(
+    weights w: UnsafePointer<Double>, bias: UnsafePointer<Double>, fanIn: Int, units: Int,
+    input x: UnsafePointer<Double>, lanes: Int, into z: UnsafeMutablePointer<Double>
+) {
+    var j = 0
+    while j &+ 4 <= units {
+        let w0 = w + j &* fanIn, w1 = w0 + fanIn, w2 = w1 + fanIn, w3 = w2 + fanIn
+        let out = z + j &* lanes
+        var b = 0
+        while b &+ 16 <= lanes {
+            var s00 = Lane8(repeating: bias[j]), s01 = s00
+            var s10 = Lane8(repeating: bias[j &+ 1]), s11 = s10
+            var s20 = Lane8(repeating: bias[j &+ 2]), s21 = s20
+            var s30 = Lane8(repeating: bias[j &+ 3]), s31 = s30
+            var xi = x + b
+            for i in 0..<fanIn {
+                let x0 = load8(xi), x1 = load8(xi + 8)
+                let c0 = w0[i], c1 = w1[i], c2 = w2[i], c3 = w3[i]
+                s00 += x0 * c0
+                s01 += x1 * c0
+                s10 += x0 * c1
+                s11 += x1 * c1
+                s20 += x0 * c2
+                s21 += x1 * c2
+                s30 += x0 * c3
+                s31 += x1 * c3
+                xi += lanes
+            }
+            let o = out + b
+            store8(s00, o)
+            store8(s01, o + 8)
+            store8(s10, o + lanes)
+            store8(s11, o + lanes + 8)
+            store8(s20, o + 2 &* lanes)
+            store8(s21, o + 2 &* lanes + 8)
+            store8(s30, o + 3 &* lanes)
+            store8(s31, o + 3 &* lanes + 8)
+            b &+= 16
+        }
+        if b < lanes {
+            var s0 = Lane8(repeating: bias[j]), s1 = Lane8(repeating: bias[j &+ 1])
+            var s2 = Lane8(repeating: bias[j &+ 2]), s3 = Lane8(repeating: bias[j &+ 3])
+            var xi = x + b
+            for i in 0..<fanIn {
+                let x0 = load8(xi)
+                s0 += x0 * w0[i]
+                s1 += x0 * w1[i]
+                s2 += x0 * w2[i]
+                s3 += x0 * w3[i]
+                xi += lanes
+            }
+            let o = out + b
+            store8(s0, o)
+            store8(s1, o + lanes)
+            store8(s2, o + 2 &* lanes)
+            store8(s3, o + 3 &* lanes)
+        }
+        j &+= 4
+    }
+    while j < units {
+        let row = w + j &* fanIn
+        let out = z + j &* lanes
+        var b = 0
+        while b < lanes {
+            var s = Lane8(repeating: bias[j])
+            var xi = x + b
+            for i in 0..<fanIn {
+                s += load8(xi) * row[i]
+                xi += lanes
+            }
+            store8(s, out + b)
+            b &+= 8
+        }
+        j &+= 1
+    }
+}
+
+/// p[i·lanes + b] = Σⱼ w[j·fanIn + i] · d[j·lanes + b]: δ pushed back through the weights, the sum taken in the
+/// order of j.
+@inline(__always)
+func lanePushBack(
+    weights w: UnsafePointer<Double>, fanIn: Int, units: Int, delta d: UnsafePointer<Double>, lanes: Int,
+    into p: UnsafeMutablePointer<Double>
+) {
+    var i = 0
+    while i &+ 4 <= fanIn {
+        let out = p + i &* lanes
+        var b = 0
+        while b &+ 16 <= lanes {
+            var s00 = Lane8(), s01 = Lane8(), s10 = Lane8(), s11 = Lane8()
+            var s20 = Lane8(), s21 = Lane8(), s30 = Lane8(), s31 = Lane8()
+            var wj = w + i
+            var dj = d + b
+            for _ in 0..<units {
+                let d0 = load8(dj), d1 = load8(dj + 8)
+                let c0 = wj[0], c1 = wj[1], c2 = wj[2], c3 = wj[3]
+                s00 += d0 * c0
+                s01 += d1 * c0
+                s10 += d0 * c1
+                s11 += d1 * c1
+                s20 += d0 * c2
+                s21 += d1 * c2
+                s30 += d0 * c3
+                s31 += d1 * c3
+                wj += fanIn
+                dj += lanes
+            }
+            let o = out + b
+            store8(s00, o)
+            store8(s01, o + 8)
+            store8(s10, o + lanes)
+            store8(s11, o + lanes + 8)
+            store8(s20, o + 2 &* lanes)
+            store8(s21, o + 2 &* lanes + 8)
+            store8(s30, o + 3 &* lanes)
+            store8(s31, o + 3 &* lanes + 8)
+            b &+= 16
+        }
+        if b < lanes {
+            var s0 = Lane8(), s1 = Lane8(), s2 = Lane8(), s3 = Lane8()
+            var wj = w + i
+            var dj = d + b
+            for _ in 0..<units {
+                let d0 = load8(dj)
+                s0 += d0 * wj[0]
+                s1 += d0 * wj[1]
+                s2 += d0 * wj[2]
+                s3 += d0 * wj[3]
+                wj += fanIn
+                dj += lanes
+            }
+            let o = out + b
+            store8(s0, o)
+            store8(s1, o + lanes)
+            store8(s2, o + 2 &* lanes)
+            store8(s3, o + 3 &* lanes)
+        }
+        i &+= 4
+    }
+    while i < fanIn {
+        let out = p + i &* lanes
+        var b = 0
+        while b < lanes {
+            var s = Lane8()
+            var wj = w + i
+            var dj = d + b
+            for _ in 0..<units {
+                s += load8(dj) * wj[0]
+                wj += fanIn
+                dj += lanes
+            }
+            store8(s, out + b)
+            b &+= 8
+        }
+        i &+= 1
+    }
+}
+
+/// gw[j·fanIn + i] += Σ_b d[j·lanes + b] · x[i·lanes + b] and gb[j] += Σ_b d[j·lanes + b]: the batch's weight and
+/// bias gradients added in. Each sum is taken eight lanes at a time, then across the lanes.
+@inline(__always)
+func laneGradient(
+    delta d: UnsafePointer<Double>, input x: UnsafePointer<Double>, fanIn: Int, units: Int, lanes: Int,
+    weightGradient gw: UnsafeMutablePointer<Double>, biasGradient gb: UnsafeMutablePointer<Double>
+) {
+    for j in 0..<units {
+        let dj = d + j &* lanes
+        var s = Lane8()
+        var b = 0
+        while b < lanes {
+            s += load8(dj + b)
+            b &+= 8
+        }
+        gb[j] += s.sum()
+    }
+    var j = 0
+    while j &+ 4 <= units {
+        let d0 = d + j &* lanes, d1 = d0 + lanes, d2 = d1 + lanes, d3 = d2 + lanes
+        var i = 0
+        while i &+ 2 <= fanIn {
+            let x0 = x + i &* lanes, x1 = x0 + lanes
+            var s00 = Lane8(), s01 = Lane8(), s10 = Lane8(), s11 = Lane8()
+            var s20 = Lane8(), s21 = Lane8(), s30 = Lane8(), s31 = Lane8()
+            var b = 0
+            while b < lanes {
+                let a0 = load8(x0 + b), a1 = load8(x1 + b)
+                let e0 = load8(d0 + b), e1 = load8(d1 + b), e2 = load8(d2 + b), e3 = load8(d3 + b)
+                s00 += e0 * a0
+                s01 += e0 * a1
+                s10 += e1 * a0
+                s11 += e1 * a1
+                s20 += e2 * a0
+                s21 += e2 * a1
+                s30 += e3 * a0
+                s31 += e3 * a1
+                b &+= 8
+            }
+            let g = gw + (j &* fanIn &+ i)
+            g[0] += s00.sum()
+            g[1] += s01.sum()
+            g[fanIn] += s10.sum()
+            g[fanIn &+ 1] += s11.sum()
+            g[2 &* fanIn] += s20.sum()
+            g[2 &* fanIn &+ 1] += s21.sum()
+            g[3 &* fanIn] += s30.sum()
+            g[3 &* fanIn &+ 1] += s31.sum()
+            i &+= 2
+        }
+        if i < fanIn {
+            let x0 = x + i &* lanes
+            var s0 = Lane8(), s1 = Lane8(), s2 = Lane8(), s3 = Lane8()
+            var b = 0
+            while b < lanes {
+                let a0 = load8(x0 + b)
+                s0 += load8(d0 + b) * a0
+                s1 += load8(d1 + b) * a0
+                s2 += load8(d2 + b) * a0
+                s3 += load8(d3 + b) * a0
+                b &+= 8
+            }
+            let g = gw + (j &* fanIn &+ i)
+            g[0] += s0.sum()
+            g[fanIn] += s1.sum()
+            g[2 &* fanIn] += s2.sum()
+            g[3 &* fanIn] += s3.sum()
+        }
+        j &+= 4
+    }
+    while j < units {
+        let dj = d + j &* lanes
+        for i in 0..<fanIn {
+            let xi = x + i &* lanes
+            var s = Lane8()
+            var b = 0
+            while b < lanes {
+                s += load8(dj + b) * load8(xi + b)
+                b &+= 8
+            }
+            gw[j &* fanIn &+ i] += s.sum()
+        }
+        j &+= 1
+    }
+}
