@@ -17,7 +17,17 @@ extension Activation {
                 a[k] = z[k] > 0 ? z[k] : 0
                 k &+= 1
             }
-        case .tanh, .sigmoid:
+        case .tanh:
+            var k = 0
+            while k &+ 8 <= count {
+                store8(tanh8(load8(z + k)), a + k)
+                k &+= 8
+            }
+            while k < count {
+                a[k] = self(z[k])
+                k &+= 1
+            }
+        case .sigmoid:
             for k in 0..<count { a[k] = self(z[k]) }
         }
     }
