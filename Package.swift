@@ -18,7 +18,8 @@ let package = Package(
             targets: ["NeuralCore", "SharedState", "DataFiles", "Training", "TerminalUI", "Dashboard"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0")
     ],
     targets: [
         // A value shared between threads behind a Mutex that ThreadSanitizer can see.
@@ -51,6 +52,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // ONNX's schema (onnx.proto, kept as the spec) and the Swift generated from it by scripts/generate-onnx.sh.
+        .target(
+            name: "ONNXFormat",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["onnx.proto"], swiftSettings: strict),
         .executableTarget(name: "nntop", dependencies: ["NNTopCLI"], swiftSettings: strict),
         .executableTarget(
             name: "nntop-bench",
