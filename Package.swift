@@ -57,6 +57,11 @@ let package = Package(
             name: "ONNXFormat",
             dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
             exclude: ["onnx.proto"], swiftSettings: strict),
+        // A trained network, its input pipeline and its task's output as an ONNX graph.
+        .target(
+            name: "ONNXExport",
+            dependencies: ["NeuralCore", "ONNXFormat", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: strict),
         .executableTarget(name: "nntop", dependencies: ["NNTopCLI"], swiftSettings: strict),
         .executableTarget(
             name: "nntop-bench",
@@ -74,6 +79,12 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "TrainingTests", dependencies: ["Training", "NeuralCore", "SharedState"], swiftSettings: strict),
+        .testTarget(
+            name: "ONNXExportTests",
+            dependencies: [
+                "ONNXExport", "ONNXFormat", "NeuralCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "DataFiles", "Training", "nntop"],
             swiftSettings: strict
