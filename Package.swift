@@ -48,6 +48,7 @@ let package = Package(
                 "TerminalUI",
                 "Dashboard",
                 "CursesBackend",
+                "ONNXExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             swiftSettings: strict
