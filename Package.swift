@@ -22,7 +22,8 @@ let package = Package(
             targets: ["NeuralCore", "SharedState", "DataFiles", "Training", "TerminalUI", "Dashboard"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0")
     ],
     targets: [
         // A value shared between threads behind a Mutex that ThreadSanitizer can see.
@@ -51,10 +52,21 @@ let package = Package(
                 "TerminalUI",
                 "Dashboard",
                 "CursesBackend",
+                "ONNXExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             swiftSettings: strict
         ),
+        // ONNX's schema (onnx.proto, kept as the spec) and the Swift generated from it by scripts/generate-onnx.sh.
+        .target(
+            name: "ONNXFormat",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["onnx.proto"], swiftSettings: strict),
+        // A trained network, its input pipeline and its task's output as an ONNX graph.
+        .target(
+            name: "ONNXExport",
+            dependencies: ["NeuralCore", "ONNXFormat", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: strict),
         .executableTarget(name: "nntop", dependencies: ["NNTopCLI"], swiftSettings: strict),
         .executableTarget(
             name: "nntop-bench",
@@ -72,6 +84,12 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "TrainingTests", dependencies: ["Training", "NeuralCore", "SharedState"], swiftSettings: strict),
+        .testTarget(
+            name: "ONNXExportTests",
+            dependencies: [
+                "ONNXExport", "ONNXFormat", "NeuralCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "DataFiles", "Training", "nntop"],
             swiftSettings: strict

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import DataFiles
 
-/// The `nntop` command: the dashboard by default, `train` and `predict` headless.
+/// The `nntop` command: the dashboard by default, `train`, `predict` and `export` headless.
 public struct NNTop: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "nntop",
@@ -12,7 +12,7 @@ public struct NNTop: ParsableCommand {
             Exit status: 0 on success, 2 on bad options or bad input data.
             """,
         version: NNTop.version,
-        subcommands: [DashboardCommand.self, TrainCommand.self, PredictCommand.self],
+        subcommands: [DashboardCommand.self, TrainCommand.self, PredictCommand.self, ExportCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

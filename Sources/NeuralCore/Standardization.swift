@@ -58,7 +58,7 @@ public struct Standardization: Sendable, Equatable, Codable {
 
     /// The divisor actually used for feature `c`: its deviation, or 1 for a constant column.
     @inline(__always)
-    func scale(_ c: Int) -> Double { deviation[c] > 0 ? deviation[c] : 1 }
+    public func scale(_ c: Int) -> Double { deviation[c] > 0 ? deviation[c] : 1 }
 
     /// One feature's value, standardized. Near the ends of the range of Double, where x − mean itself
     /// overflows, the two are divided first.
