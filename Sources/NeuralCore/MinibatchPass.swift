@@ -6,6 +6,8 @@ struct MinibatchPass: Sendable {
 
     /// Instances this scratch has room for, a multiple of 8.
     private(set) var lanes = 0
+    /// The layer sizes of the network the scratch is laid out for.
+    private var sizes: [Int] = []
     /// The instances' inputs: `inputCount × lanes`.
     private var input: [Double] = []
     /// Pre-activations, outputs and δ of every unit after the input, layer after layer, each `units × lanes`.
@@ -14,6 +16,8 @@ struct MinibatchPass: Sendable {
     private var delta: [Double] = []
     /// Units before layer l's (l = 0 the first after the input): its block starts at that × the lanes in use.
     private var unitOffsets: [Int] = []
+    /// A layer's inputs transposed, one instance's after another, for the weight gradient of wide layers.
+    private var transposed: [Double] = []
     /// One instance's outputs and their δ, for the task's objective.
     private var outputs: [Double] = []
     private var outputDelta: [Double] = []
@@ -23,8 +27,9 @@ struct MinibatchPass: Sendable {
     /// Makes room for `count` instances of `network` (reallocates only when it grows or the shape changes).
     mutating func reserve(_ count: Int, for network: Network) {
         let needed = paddedToLanes(count)
-        guard needed > lanes || input.count != network.inputCount * lanes else { return }
+        guard needed > lanes || sizes != network.sizes else { return }
         lanes = max(needed, lanes)
+        sizes = network.sizes
         input = Array(repeating: 0, count: network.inputCount * lanes)
         z = Array(repeating: 0, count: network.unitCount * lanes)
         a = z
@@ -35,6 +40,7 @@ struct MinibatchPass: Sendable {
             unitOffsets.append(next)
             next += size
         }
+        transposed = Array(repeating: 0, count: network.sizes.dropLast().max()! * lanes)
         outputs = Array(repeating: 0, count: network.outputCount)
         outputDelta = outputs
     }
@@ -59,64 +65,68 @@ struct MinibatchPass: Sendable {
                             outputDelta.withUnsafeMutableBufferPointer { ods in
                                 network.parameters.withUnsafeBufferPointer { ps in
                                     data.features.withUnsafeBufferPointer { fs in
-                                        let x = xs.baseAddress!, params = ps.baseAddress!, f = fs.baseAddress!
-                                        let zBase = zs.baseAddress!, aBase = as_.baseAddress!
-                                        let dBase = ds.baseAddress!
-                                        // Gather the rows, the instances as lanes; lanes past `count` are zero.
-                                        for i in 0..<width {
-                                            let column = x + i &* lanes
-                                            for b in 0..<count { column[b] = f[rows[b] &* width &+ i] }
-                                            for b in count..<lanes { column[b] = 0 }
-                                        }
-                                        // Forward, layer by layer.
-                                        var source = UnsafePointer(x)
-                                        for l in 0...last {
-                                            let fanIn = sizes[l], units = sizes[l + 1]
-                                            let w = params + offsets[l]
-                                            let zl = zBase + blocks[l], al = aBase + blocks[l]
-                                            laneAffine(
-                                                weights: w, bias: w + fanIn &* units, fanIn: fanIn, units: units,
-                                                input: source, lanes: lanes, into: zl)
-                                            network.activation(layer: l).apply(zl, into: al, count: units &* lanes)
-                                            source = UnsafePointer(al)
-                                        }
-                                        // The output layer's δ, instance by instance.
-                                        let aOut = aBase + blocks[last]
-                                        let dOut = dBase + blocks[last]
-                                        let o = os.baseAddress!, od = ods.baseAddress!
-                                        for b in 0..<lanes {
-                                            guard b < count else {
-                                                for u in 0..<k { dOut[u &* lanes &+ b] = 0 }
-                                                continue
+                                        transposed.withUnsafeMutableBufferPointer { ts in
+                                            let x = xs.baseAddress!, params = ps.baseAddress!, f = fs.baseAddress!
+                                            let zBase = zs.baseAddress!, aBase = as_.baseAddress!
+                                            let dBase = ds.baseAddress!
+                                            // Gather the rows, the instances as lanes; lanes past `count` are zero.
+                                            for i in 0..<width {
+                                                let column = x + i &* lanes
+                                                for b in 0..<count { column[b] = f[rows[b] &* width &+ i] }
+                                                for b in count..<lanes { column[b] = 0 }
                                             }
-                                            // A multiclass output layer is linear here: its softmax is taken
-                                            // across the instance's units.
-                                            for u in 0..<k { o[u] = aOut[u &* lanes &+ b] }
-                                            if network.task == .multiclass { softmaxInPlace(o, count: k) }
-                                            objective.outputDelta(
-                                                outputs: o, count: k, target: data.targets[rows[b]], into: od)
-                                            for u in 0..<k { dOut[u &* lanes &+ b] = od[u] }
-                                        }
-                                        // Backward: each layer's gradient, then δ pushed back a layer.
-                                        var l = last
-                                        while l >= 0 {
-                                            let fanIn = sizes[l], units = sizes[l + 1]
-                                            let gw = gradient + offsets[l]
-                                            let dl = UnsafePointer(dBase + blocks[l])
-                                            let input = l == 0 ? UnsafePointer(x) : UnsafePointer(aBase + blocks[l - 1])
-                                            laneGradient(
-                                                delta: dl, input: input, fanIn: fanIn, units: units, lanes: lanes,
-                                                weightGradient: gw, biasGradient: gw + fanIn &* units)
-                                            if l > 0 {
-                                                let previous = dBase + blocks[l - 1]
-                                                lanePushBack(
-                                                    weights: params + offsets[l], fanIn: fanIn, units: units,
-                                                    delta: dl, lanes: lanes, into: previous)
-                                                network.hiddenActivation.scaleByDerivative(
-                                                    previous, output: aBase + blocks[l - 1],
-                                                    preactivation: zBase + blocks[l - 1], count: fanIn &* lanes)
+                                            // Forward, layer by layer.
+                                            var source = UnsafePointer(x)
+                                            for l in 0...last {
+                                                let fanIn = sizes[l], units = sizes[l + 1]
+                                                let w = params + offsets[l]
+                                                let zl = zBase + blocks[l], al = aBase + blocks[l]
+                                                laneAffine(
+                                                    weights: w, bias: w + fanIn &* units, fanIn: fanIn, units: units,
+                                                    input: source, lanes: lanes, into: zl)
+                                                network.activation(layer: l).apply(zl, into: al, count: units &* lanes)
+                                                source = UnsafePointer(al)
                                             }
-                                            l -= 1
+                                            // The output layer's δ, instance by instance.
+                                            let aOut = aBase + blocks[last]
+                                            let dOut = dBase + blocks[last]
+                                            let o = os.baseAddress!, od = ods.baseAddress!
+                                            for b in 0..<lanes {
+                                                guard b < count else {
+                                                    for u in 0..<k { dOut[u &* lanes &+ b] = 0 }
+                                                    continue
+                                                }
+                                                // A multiclass output layer is linear here: its softmax is taken
+                                                // across the instance's units.
+                                                for u in 0..<k { o[u] = aOut[u &* lanes &+ b] }
+                                                if network.task == .multiclass { softmaxInPlace(o, count: k) }
+                                                objective.outputDelta(
+                                                    outputs: o, count: k, target: data.targets[rows[b]], into: od)
+                                                for u in 0..<k { dOut[u &* lanes &+ b] = od[u] }
+                                            }
+                                            // Backward: each layer's gradient, then δ pushed back a layer.
+                                            var l = last
+                                            while l >= 0 {
+                                                let fanIn = sizes[l], units = sizes[l + 1]
+                                                let gw = gradient + offsets[l]
+                                                let dl = UnsafePointer(dBase + blocks[l])
+                                                let input =
+                                                    l == 0 ? UnsafePointer(x) : UnsafePointer(aBase + blocks[l - 1])
+                                                laneGradient(
+                                                    delta: dl, input: input, fanIn: fanIn, units: units, lanes: lanes,
+                                                    weightGradient: gw, biasGradient: gw + fanIn &* units,
+                                                    inputRows: fanIn >= 8 ? ts.baseAddress! : nil)
+                                                if l > 0 {
+                                                    let previous = dBase + blocks[l - 1]
+                                                    lanePushBack(
+                                                        weights: params + offsets[l], fanIn: fanIn, units: units,
+                                                        delta: dl, lanes: lanes, into: previous)
+                                                    network.hiddenActivation.scaleByDerivative(
+                                                        previous, output: aBase + blocks[l - 1],
+                                                        preactivation: zBase + blocks[l - 1], count: fanIn &* lanes)
+                                                }
+                                                l -= 1
+                                            }
                                         }
                                     }
                                 }
