@@ -98,9 +98,11 @@ if CommandLine.arguments.contains("--engine") {
         }
         let bare = Double(bareSteps) / bareTime
         // The engine, unthrottled, read by a consumer 60 times a second.
-        let session = TrainingSession(
-            SessionConfiguration(
-                training: data, hidden: hidden, activation: .tanh, iterationLimit: nil, speed: .unlimited))
+        // As the dashboard runs it: with the loss chart's sample on large data.
+        var configuration = SessionConfiguration(
+            training: data, hidden: hidden, activation: .tanh, iterationLimit: nil, speed: .unlimited)
+        configuration.drawsChart = true
+        let session = TrainingSession(configuration)
         session.start()
         var version = 0, taken = 0
         var first: (snapshot: Snapshot, at: ContinuousClock.Instant)?

@@ -204,7 +204,8 @@ public struct DashboardState: Sendable {
             errorChart = chartInputs.area.flatMap { area in
                 snapshot.flatMap { s in
                     ErrorChart(
-                        history: s.history, now: [s.trainingLoss, s.testLoss], best: s.bestError, wholeRun: wholeRun,
+                        history: s.chartHistory ?? s.history, now: [s.trainingLoss, s.testLoss], best: s.bestError,
+                        wholeRun: wholeRun,
                         logScale: logScale, smoothing: smoothing, cells: area.width, rows: area.height,
                         dotsAcross: glyphs.braille ? 2 : 1)
                 }

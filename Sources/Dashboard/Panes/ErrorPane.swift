@@ -1,4 +1,5 @@
 import Foundation
+import NeuralCore
 import TerminalUI
 import Training
 
@@ -22,13 +23,14 @@ enum ErrorPane {
 
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         let g = state.glyphs
-        let every = state.snapshot.map { Format.count($0.reportInterval) } ?? "100"
+        let every = state.snapshot.map { Format.count($0.chartInterval) } ?? "100"
+        let of = state.snapshot?.chartSampleRows.map { " of \(Format.count($0)) rows" } ?? ""
         let scale = state.logScale ? "log" : "linear"
         let span = state.wholeRun ? "whole run" : "recent"
         let smoothing = state.smoothing > 0 ? " \(g.middleDot) smoothing \(Format.short(state.smoothing))" : ""
         let inner = Panel(
             title:
-                "Loss \(g.middleDot) mean, every \(every) it \(g.middleDot) \(span) \(g.middleDot) \(scale)\(smoothing)"
+                "Loss \(g.middleDot) mean\(of), every \(every) it \(g.middleDot) \(span) \(g.middleDot) \(scale)\(smoothing)"
         )
         .draw(in: rect, on: &buffer, glyphs: g)
         guard let area = chartArea(in: inner), let snapshot = state.snapshot else { return }
@@ -165,7 +167,8 @@ enum ErrorPane {
         var end = Format.count(chart.last)
         if snapshot.epochs > 0, snapshot.iteration > 0 {
             let epochs = snapshot.epochs * Double(chart.last) / Double(snapshot.iteration)
-            let withEpochs = end + " (\(Format.short(epochs, digits: 3)) ep)"
+            let count = epochs < 1_000 ? Format.short(epochs, digits: 3) : Format.count(Int(saturating: epochs))
+            let withEpochs = end + " (\(count) ep)"
             if withEpochs.count * 3 <= area.width { end = withEpochs }
         }
         let endX = area.maxX - end.count
