@@ -200,5 +200,17 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
         #expect(cells.allSatisfy { $0.isASCII }, "\(screen.text)")
         #expect(cells.contains("."), "\(screen.text)")
         #expect(inside(\.error, of: state)[0].hasPrefix("= train 1.25"))
+        // A spread (reports merged into one column) is dotted, apart from the line.
+        let noisy: [Double] = (0..<400).map { (k: Int) -> Double in
+            let sign = k % 2 == 0 ? 1.0 : -1.0
+            return 2 + sign / Double(k / 40 + 1)
+        }
+        let spread = Fixtures.state(
+            size: Size(width: 120, height: 40), snapshot: Fixtures.snapshot(history: Fixtures.history(noisy)),
+            glyphs: .ascii)
+        let spreadScreen = render(spread)
+        let styles: [Cell] = (area.y..<area.maxY).flatMap { y in (area.x..<area.maxX).map { spreadScreen[$0, y] } }
+        #expect(styles.contains { $0.scalar == ":" && $0.style == Theme.trainingSpread }, "\(spreadScreen.text)")
+        #expect(styles.allSatisfy { $0.style != Theme.trainingSpread || $0.scalar == ":" })
     }
 }

@@ -109,8 +109,12 @@ enum ErrorPane {
         ]
         for row in 0..<area.height {
             for c in 0..<area.width {
-                guard let (layer, style) = layers.first(where: { !$0.0.isEmpty(column: c, row: row) }) else { continue }
-                let scalar = DotCanvas.scalar(layer.mask(column: c, row: row), braille: glyphs.braille)
+                guard let k = layers.firstIndex(where: { !$0.0.isEmpty(column: c, row: row) }) else { continue }
+                let (layer, style) = layers[k]
+                // In ASCII the spread is dotted (:), so that it reads apart from the line without colour.
+                let scalar =
+                    glyphs.braille || k < 2
+                    ? DotCanvas.scalar(layer.mask(column: c, row: row), braille: glyphs.braille) : ":"
                 buffer.put(scalar, x: area.x + c, y: area.y + row, style: style)
             }
         }
