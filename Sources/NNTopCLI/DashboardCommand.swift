@@ -128,14 +128,15 @@ struct DashboardCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1 else {
             throw UsageError("the dashboard reads keys from a terminal on stdin; for headless training use nntop train")
         }
-        let session = TrainingSession(
-            SessionConfiguration(
-                training: data.training, test: data.test, hidden: hidden,
-                activation: activation, loss: loss, learningRate: options.learningRate,
-                batchSize: options.batchSize(rows: data.training.count), regularization: options.regularization,
-                regularizationRate: options.regularizationRate, seed: options.seed, iterationLimit: options.iterations,
-                speed: speed.value, startPaused: paused, initialNetwork: initial, task: task,
-                outputs: raw.encoding.outputCount, optimizer: optimizer, order: options.order))
+        var configuration = SessionConfiguration(
+            training: data.training, test: data.test, hidden: hidden,
+            activation: activation, loss: loss, learningRate: options.learningRate,
+            batchSize: options.batchSize(rows: data.training.count), regularization: options.regularization,
+            regularizationRate: options.regularizationRate, seed: options.seed, iterationLimit: options.iterations,
+            speed: speed.value, startPaused: paused, initialNetwork: initial, task: task,
+            outputs: raw.encoding.outputCount, optimizer: optimizer, order: options.order)
+        configuration.drawsChart = true
+        let session = TrainingSession(configuration)
         let screen: CursesScreen
         do {
             screen = try CursesScreen(forceASCII: ascii)

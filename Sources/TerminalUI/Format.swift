@@ -34,6 +34,51 @@ public enum Format {
         return cFormat("%+.\(decimals)f", x)
     }
 
+    /// A chart's label for `x` in at most `width` characters: the fewest significant digits whose last digit is
+    /// no coarser than `resolution` (so neighbouring labels differ), or as many as fit when that is too long.
+    /// Each candidate is `%g`, or an exponent written short (7.14e-4, 1.1e5), whichever is shorter; the text
+    /// always reads back with `Double()` to `x` within its last digit.
+    public static func label(_ x: Double, width: Int, resolution: Double) -> String {
+        guard x.isFinite else { return short(x) }
+        if x == 0 { return "0" }
+        var best: String?
+        for digits in 1...15 {
+            let plain = cFormat("%.\(digits)g", x)
+            let exponent = compactExponent(cFormat("%.\(digits - 1)e", x))
+            let text = exponent.count < plain.count ? exponent : compactExponent(plain)
+            guard text.count <= width else { continue }
+            best = text
+            if lastDigitUnit(text) <= resolution { break }
+        }
+        return best ?? short(x, digits: 1)
+    }
+
+    /// The value of one unit in the last digit of a number written by `label`: 0.01 for 1.25, 100 for 1.1e3.
+    public static func lastDigitUnit(_ text: String) -> Double {
+        let parts = text.lowercased().split(separator: "e", maxSplits: 1)
+        let mantissa = parts.first.map(String.init) ?? text
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let decimals = mantissa.firstIndex(of: ".").map { mantissa.distance(from: $0, to: mantissa.endIndex) - 1 } ?? 0
+        return pow10(exponent - decimals)
+    }
+
+    /// 7.14e-04 as 7.14e-4, 1.1e+05 as 1.1e5: the same number, shorter.
+    private static func compactExponent(_ text: String) -> String {
+        guard let e = text.firstIndex(of: "e") else { return text }
+        var exponent = text[text.index(after: e)...]
+        var sign = ""
+        if exponent.first == "-" { sign = "-" }
+        if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
+        while exponent.count > 1, exponent.first == "0" { exponent = exponent.dropFirst() }
+        return text[..<e] + "e" + sign + exponent
+    }
+
+    private static func pow10(_ n: Int) -> Double {
+        var x = 1.0
+        for _ in 0..<abs(n) { x *= 10 }
+        return n < 0 ? 1 / x : x
+    }
+
     /// One significant digit and an exponent: +1e+04.
     public static func exponent(_ x: Double) -> String { cFormat("%+.0e", x) }
 

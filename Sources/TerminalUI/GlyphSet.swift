@@ -17,18 +17,22 @@ public struct GlyphSet: Sendable, Equatable {
     public var times: String
     public var sigma: String
     public var middleDot: String
+    /// Whether curves are drawn in braille dots (`DotCanvas`) or in the ASCII stand-ins.
+    public var braille: Bool
+    /// The mark before a series' name in a chart's legend.
+    public var legend: Unicode.Scalar
 
     public static let unicode = GlyphSet(
         topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│",
         levels: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         rise: "▲", fall: "▼", right: "✓", wrong: "✗", marker: "•",
-        ellipsis: "…", times: "×", sigma: "σ", middleDot: "·")
+        ellipsis: "…", times: "×", sigma: "σ", middleDot: "·", braille: true, legend: "━")
 
     public static let ascii = GlyphSet(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
         levels: [" ", ".", ",", "-", "~", "=", "+", "*", "#"],
         rise: "^", fall: "v", right: "o", wrong: "x", marker: "o",
-        ellipsis: "~", times: "x", sigma: "s", middleDot: "-")
+        ellipsis: "~", times: "x", sigma: "s", middleDot: "-", braille: false, legend: "=")
 
     /// Sub-cell steps in one row of a bar.
     public var steps: Int { levels.count - 1 }

@@ -6,7 +6,8 @@
 /// ten-hour run therefore uses the same memory as a ten-second one.
 public struct ErrorHistory: Sendable, Equatable {
     /// A span of reports summarised: iterations `first...last`, the training error's extremes and mean, and
-    /// the test error's mean when there is test data.
+    /// the test error's extremes and mean over the reports that had one (`testCount`) when there is test data.
+    /// Merging keeps every extreme and the first iteration, so neither the start of a run nor a spike is lost.
     public struct Bucket: Sendable, Equatable {
         public var first: Int
         public var last: Int
@@ -14,7 +15,11 @@ public struct ErrorHistory: Sendable, Equatable {
         public var maximum: Double
         public var mean: Double
         public var testMean: Double?
+        public var testMinimum: Double?
+        public var testMaximum: Double?
         public var count: Int
+        /// Reports of the span with a test error.
+        public var testCount: Int
 
         /// A bucket holding one report.
         public init(_ point: Point) {
@@ -24,20 +29,34 @@ public struct ErrorHistory: Sendable, Equatable {
             maximum = point.error
             mean = point.error
             testMean = point.testError
+            testMinimum = point.testError
+            testMaximum = point.testError
             count = 1
+            testCount = point.testError == nil ? 0 : 1
         }
 
-        func merged(with other: Bucket) -> Bucket {
+        /// This span followed by `other`.
+        public func merged(with other: Bucket) -> Bucket {
             var b = self
-            b.last = other.last
+            b.first = Swift.min(first, other.first)
+            b.last = Swift.max(last, other.last)
             b.minimum = Swift.min(minimum, other.minimum)
             b.maximum = Swift.max(maximum, other.maximum)
             let n = Double(count + other.count)
             b.mean = (mean * Double(count) + other.mean * Double(other.count)) / n
-            if let t = testMean, let u = other.testMean {
-                b.testMean = (t * Double(count) + u * Double(other.count)) / n
-            }
             b.count = count + other.count
+            b.testCount = testCount + other.testCount
+            switch (testMean, other.testMean) {
+            case (let t?, let u?):
+                let m = Double(testCount + other.testCount)
+                b.testMean = (t * Double(testCount) + u * Double(other.testCount)) / m
+                b.testMinimum = Swift.min(testMinimum ?? t, other.testMinimum ?? u)
+                b.testMaximum = Swift.max(testMaximum ?? t, other.testMaximum ?? u)
+            case (nil, _?):
+                (b.testMean, b.testMinimum, b.testMaximum) = (other.testMean, other.testMinimum, other.testMaximum)
+            default:
+                break
+            }
             return b
         }
     }

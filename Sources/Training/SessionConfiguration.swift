@@ -29,6 +29,9 @@ public struct SessionConfiguration: Sendable {
     public var keepFullLog: Bool
     /// Start from these parameters instead of drawing new ones (a loaded model).
     public var initialNetwork: Network?
+    /// Whether a loss chart is drawn (the dashboard): on large data it then gets points from a sample of the rows
+    /// between the full reports (`ChartSample`). A headless run has no chart and spends nothing on one.
+    public var drawsChart = false
 
     public init(
         training: Dataset, test: Dataset? = nil, hidden: [Int] = [], activation: Activation = .sigmoid,

@@ -29,6 +29,11 @@ public struct Snapshot: Sendable {
     public var bestError: Double?
     public var bestIteration: Int?
     public var history: ErrorHistory
+    /// What the loss chart draws when it is not `history`: on large data, points from a sample of the rows between
+    /// the full reports (`ChartSample`), `chartInterval` iterations apart, `chartSampleRows` rows each.
+    public var chartHistory: ErrorHistory?
+    public var chartInterval: Int
+    public var chartSampleRows: Int?
     /// Learning-rate changes, pauses, resets…, most recent last (bounded).
     public var events: [TrainingEvent]
     /// Iterations between two error reports: 100 as in the tutorial, more when evaluating the data that often
@@ -60,8 +65,12 @@ public struct Snapshot: Sendable {
         regularization: Regularization = .none, regularizationRate: Double = 0,
         optimizer: OptimizerSettings = OptimizerSettings(), order: ExampleOrder = .random, epochs: Double = 0,
         trainingLoss: Double? = nil, testLoss: Double? = nil, trainingRMSE: Double? = nil, testRMSE: Double? = nil,
-        divergence: Divergence? = nil
+        divergence: Divergence? = nil, chartHistory: ErrorHistory? = nil, chartInterval: Int? = nil,
+        chartSampleRows: Int? = nil
     ) {
+        self.chartHistory = chartHistory
+        self.chartInterval = chartInterval ?? reportInterval
+        self.chartSampleRows = chartSampleRows
         self.optimizer = optimizer
         self.order = order
         self.epochs = epochs

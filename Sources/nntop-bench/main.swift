@@ -17,7 +17,8 @@ import DataFiles
 //   nntop-bench --steps N          steps for the tutorial figure (default 50 000 000)
 //   nntop-bench --engine [SECONDS] the training engine at full speed with a consumer taking 60 snapshots a
 //                                  second, against the bare training loop, both with the error reported every
-//                                  100 iterations (default 3 s each)
+//                                  100 iterations (default 3 s each); and on a million rows, where the bare
+//                                  loop never evaluates
 //   nntop-bench --frames [N]       the dashboard's frame (a snapshot taken, then drawn) at 120×40 with the
 //                                  decision map of a 2-16-16-1 tanh network on 200 points, against the same
 //                                  frame at 99×40 (no map); N frames
@@ -71,13 +72,22 @@ if CommandLine.arguments.contains("--frames") {
 
 if CommandLine.arguments.contains("--engine") {
     let duration = option("--engine").flatMap(Double.init) ?? 3
-    for (name, hidden) in [("tutorial", [Int]()), ("2_8_8_1", [8, 8])] {
+    // A million rows: the bare loop never evaluates, so the ratio is what the engine's reports and the chart's
+    // samples cost against training alone.
+    var rowGenerator = SeededGenerator(seed: 3)
+    let millionRows = (0..<1_000_000).map { _ in [rowGenerator.standardNormal(), rowGenerator.standardNormal()] }
+    let million = Dataset(rows: millionRows, targets: millionRows.map { $0[0] * $0[1] > 0 ? 1 : 0 })
+    let cases: [(String, [Int], Dataset, Int)] = [
+        ("tutorial", [], .tutorial, 100), ("2_8_8_1", [8, 8], .tutorial, 100),
+        ("million_2_8_8_1", [8, 8], million, Int.max / 2)
+    ]
+    for (name, hidden, data, bareInterval) in cases {
         // The bare loop: Trainer.advance in large chunks, as fast as it goes.
         var generator = SeededGenerator(seed: 1)
         let network = Network(inputCount: 2, hidden: hidden, hiddenActivation: .tanh, generator: &generator)
         var trainer = Trainer(
             network: network, optimizer: StochasticGradientDescent(network: network, learningRate: 0.1),
-            generator: generator, training: .tutorial)
+            generator: generator, training: data, reportInterval: bareInterval)
         var bareSteps = 0
         let bareTime = seconds {
             let start = ContinuousClock.now
@@ -88,10 +98,11 @@ if CommandLine.arguments.contains("--engine") {
         }
         let bare = Double(bareSteps) / bareTime
         // The engine, unthrottled, read by a consumer 60 times a second.
-        let session = TrainingSession(
-            SessionConfiguration(
-                training: .tutorial, hidden: hidden, activation: .tanh,
-                iterationLimit: nil, speed: .unlimited))
+        // As the dashboard runs it: with the loss chart's sample on large data.
+        var configuration = SessionConfiguration(
+            training: data, hidden: hidden, activation: .tanh, iterationLimit: nil, speed: .unlimited)
+        configuration.drawsChart = true
+        let session = TrainingSession(configuration)
         session.start()
         var version = 0, taken = 0
         var first: (snapshot: Snapshot, at: ContinuousClock.Instant)?

@@ -4,43 +4,51 @@ import TerminalUI
 import Training
 @testable import Dashboard
 
-/// The error chart. The fixture's history falls from 4 to 1.25 over twelve reports (iterations 100…1 200).
+/// The error chart. The fixture's history falls from 4 to 1.25 over twelve reports (iterations 100…1 200); the
+/// x axis runs from 0.
 private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
 
 @Suite struct ErrorPaneTests {
-    static func inner(_ state: DashboardState) -> Rect { layout(of: state).error.inset(by: 1) }
+    static func area(_ state: DashboardState) -> Rect { ErrorPane.chartArea(state)! }
+
+    /// The label text left of the axis on screen row `y`, and the number it reads as.
+    static func label(_ screen: Buffer, _ state: DashboardState, row y: Int) -> (text: String, value: Double?) {
+        let area = Self.area(state)
+        let text = (area.x - ErrorPane.labelWidth..<area.x - 1).map { String(Character(screen[$0, y].scalar)) }
+            .joined().trimmingCharacters(in: " ")
+        return (text, Double(text))
+    }
 
     @Test(arguments: Fixtures.sizes)
-    func nowBestAxisLabelsAndIterations(size: Size) {
+    func legendAxisLabelsAndIterations(size: Size) {
         let state = Fixtures.state(size: size)
         let lines = inside(\.error, of: state)
-        #expect(lines[0] == "now 1.25  best 1.25 @ 1,200", "\(render(state).text)")
-        // Y axis: the maximum on the chart's top row, the floor (5 % of the range below the minimum) at its bottom.
-        #expect(lines[1].hasPrefix("      4│█"), "\(render(state).text)")
-        let bottom = lines[lines.count - 3]
-        #expect(bottom.hasPrefix("  1.113│"), "\(render(state).text)")
-        #expect(bottom.dropFirst(8).count == 12 && !bottom.dropFirst(8).contains(" "), "\(bottom)")
-        for row in lines[2..<(lines.count - 3)] { #expect(row.hasPrefix("       │")) }
-        // X axis: the first and last iteration, the last under the last column drawn.
-        #expect(lines.last == "     it 100    1,200")
+        #expect("━ train 1.25  best 1.25 @ 1,200".hasPrefix(lines[0]) && lines[0].count >= 28, "\(render(state).text)")
+        // Y axis: the maximum at the top row, the minimum at the bottom row.
+        #expect(lines[1].hasPrefix("      4│"), "\(render(state).text)")
+        #expect(lines[lines.count - 3].hasPrefix("   1.25│"), "\(render(state).text)")
+        // X axis: from 0 to the last report.
+        #expect(lines.last!.hasPrefix("     it 0 "), "\(lines.last!)")
+        #expect(lines.last!.hasSuffix(" 1,200"), "\(lines.last!)")
     }
 
-    @Test func theCurveFallsFromLeftToRight() {
+    @Test func theCurveFallsFromLeftToRightAcrossTheWidth() {
         let state = Fixtures.state(size: Size(width: 80, height: 24))
         let screen = render(state)
-        let inner = Self.inner(state)
-        let chart = Rect(x: inner.x + 8, y: inner.y + 1, width: inner.width - 8, height: inner.height - 3)
-        func height(_ c: Int) -> Int { (chart.y..<chart.maxY).filter { screen[chart.x + c, $0].scalar != " " }.count }
-        let heights = (0..<12).map(height)
-        #expect(heights.first == chart.height)
-        #expect(zip(heights, heights.dropFirst()).allSatisfy { $0 >= $1 }, "\(heights)")
-        #expect(heights.last == 1)
-        #expect(height(12) == 0)
-        #expect(screen[chart.x, chart.y].style == Theme.trainingCurve)
+        let area = Self.area(state)
+        func top(_ c: Int) -> Int? {
+            (area.y..<area.maxY).first { screen[area.x + c, $0].style == Theme.trainingCurve }
+        }
+        // The first report is at 100 of 0…1 200: the line starts a twelfth of the way in and reaches the end.
+        let drawn = (0..<area.width).compactMap(top)
+        #expect(drawn.count >= area.width * 11 / 12 - 1, "\(screen.text)")
+        #expect(top(area.width - 1) == area.maxY - 1)
+        #expect(zip(drawn, drawn.dropFirst()).allSatisfy { $0 <= $1 }, "\(drawn)")
+        #expect(drawn.first == area.y)
     }
 
     @Test(arguments: Fixtures.sizes)
-    func learningRateResetAndBestMarksUnderTheirColumns(size: Size) {
+    func learningRateResetAndBestMarksUnderTheirIterations(size: Size) {
         let events = [
             TrainingEvent(iteration: 500, kind: .learningRate(from: 0.1, to: 0.3)),
             TrainingEvent(iteration: 900, kind: .reset(seed: 2)),
@@ -48,52 +56,53 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
         ]
         let state = Fixtures.state(size: size, snapshot: Fixtures.snapshot(events: events, bestIteration: 1_100))
         let lines = inside(\.error, of: state)
-        // One column per report: 500 is column 4, 900 column 8, 1 100 column 10; pauses are not marked.
-        #expect(lines[lines.count - 2] == pad(12) + "L" + pad(3) + "R" + pad(1) + "*", "\(render(state).text)")
+        let chart = state.errorChart!
+        let l = chart.cell(of: 500)!, r = chart.cell(of: 900)!, best = chart.cell(of: 1_100)!
+        #expect(l == 500 * chart.cells / 1_200 && r == 900 * chart.cells / 1_200)
+        let expected = pad(8 + l) + "L" + pad(r - l - 1) + "R" + pad(best - r - 1) + "*"
+        #expect(lines[lines.count - 2] == expected, "\(render(state).text)")
     }
 
     @Test func bestMarkGivesWayToAnEvent() {
         let events = [TrainingEvent(iteration: 1_200, kind: .reset(seed: 2))]
         let state = Fixtures.state(size: Size(width: 80, height: 24), snapshot: Fixtures.snapshot(events: events))
         let lines = inside(\.error, of: state)
-        #expect(lines[lines.count - 2] == pad(19) + "R")
+        #expect(lines[lines.count - 2] == pad(8 + Self.area(state).width - 1) + "R")
     }
 
     @Test func eventsOutsideTheDrawnSpanAreNotMarked() {
-        let events = [
-            TrainingEvent(iteration: 50, kind: .reset(seed: 2)),
-            TrainingEvent(iteration: 5_000, kind: .learningRate(from: 0.1, to: 1))
-        ]
+        let events = [TrainingEvent(iteration: 5_000, kind: .learningRate(from: 0.1, to: 1))]
         let state = Fixtures.state(size: Size(width: 80, height: 24), snapshot: Fixtures.snapshot(events: events))
         let lines = inside(\.error, of: state)
-        #expect(lines[lines.count - 2] == pad(19) + "*")
+        #expect(lines[lines.count - 2] == pad(8 + Self.area(state).width - 1) + "*")
     }
 
     @Test(arguments: Fixtures.sizes)
-    func testErrorsAreDots(size: Size) {
+    func testLossIsASecondSeriesWithALegend(size: Size) {
         let tests: [Double?] = [5, 4, nil, 3, 2.5, 2.4, 2.3, 2.2, 2.1, 2, 2, 2]
         let history = Fixtures.history([4, 3.5, 3, 2.5, 2, 1.8, 1.6, 1.5, 1.4, 1.3, 1.27, 1.25], tests: tests)
         let state = Fixtures.state(size: size, snapshot: Fixtures.snapshot(history: history, testError: 2))
         let screen = render(state)
-        let inner = Self.inner(state)
-        let chart = Rect(x: inner.x + 8, y: inner.y + 1, width: inner.width - 8, height: inner.height - 3)
+        let area = Self.area(state)
         let lines = inside(\.error, of: state)
-        #expect(("now 1.25  test 2  best 1.25 @ 1,200").hasPrefix(lines[0]) && lines[0].count >= 27, "\(lines[0])")
-        // The top label is now the test error's maximum, and its dot sits on the top row.
-        #expect(lines[1].hasPrefix("      5│•"), "\(screen.text)")
-        for c in 0..<12 {
-            let dots = (chart.y..<chart.maxY).filter { screen[chart.x + c, $0].scalar == "•" }
-            #expect(dots.count == (tests[c] == nil ? 0 : 1), "column \(c)\n\(screen.text)")
-            for y in dots { #expect(screen[chart.x + c, y].style == Theme.testCurve) }
+        #expect(
+            ("━ train 1.25  ━ test 2  best 1.25 @ 1,200").hasPrefix(lines[0]) && lines[0].count >= 22, "\(lines[0])")
+        // The top label is now the test loss's maximum, and the test line starts on the top row.
+        #expect(lines[1].hasPrefix("      5│"), "\(screen.text)")
+        let testCells = (area.y..<area.maxY).flatMap { y in
+            (area.x..<area.maxX).filter { screen[$0, y].style == Theme.testCurve }.map { ($0, y) }
         }
+        #expect(testCells.count >= area.width * 3 / 4, "\(screen.text)")
+        #expect(testCells.contains { $0.1 == area.y })
     }
 
-    @Test func noDotsWithoutTestErrors() {
+    @Test func noTestSeriesWithoutTestLoss() {
         let state = Fixtures.state(size: Size(width: 120, height: 40))
         let screen = render(state), pane = state.layout.error
         for y in pane.y..<pane.maxY {
-            #expect(!(pane.x..<pane.maxX).contains { screen[$0, y].scalar == "•" }, "row \(y)\n\(screen.text)")
+            #expect(!(pane.x..<pane.maxX).contains { screen[$0, y].style == Theme.testCurve }, "row \(y)")
         }
+        #expect(!inside(\.error, of: state)[0].contains("test"))
     }
 
     @Test func logScaleChangesTheTitleAndTheLabels() {
@@ -104,29 +113,55 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
         #expect(state.logScale)
         #expect(titleLine(\.error, of: state).hasPrefix("┌ Loss · mean, every 100 it · whole run · log ─"))
         let log = inside(\.error, of: state)
-        // The top is still the maximum; the floor moves (5 % of the range in log10 below 1.25 is 1.179).
         #expect(log[1].hasPrefix("      4│"))
-        #expect(log[log.count - 3].hasPrefix("  1.179│"), "\(log)")
-        #expect(linear[linear.count - 3].hasPrefix("  1.113│"))
-        // The middle of a falling curve sits higher on a log scale.
+        #expect(log[log.count - 3].hasPrefix("   1.25│"), "\(log)")
+        // The labels between are evenly spaced in log10, so the second label differs; so does the curve.
+        #expect(log[5] != linear[5])
         #expect(log != linear)
     }
 
+    @Test func smoothingIsInTheTitleAndFlattensTheLine() {
+        // A line that zigzags between 1 and 3.
+        let zigzag = (0..<200).map { $0 % 2 == 0 ? 1.0 : 3.0 }
+        let snapshot = Fixtures.snapshot(
+            iteration: 19_900, history: Fixtures.history(zigzag, first: 0), trainingError: 3, bestError: 1,
+            bestIteration: 0)
+        var state = Fixtures.state(size: Size(width: 120, height: 40), snapshot: snapshot)
+        func lineRows(_ s: DashboardState) -> Set<Int> {
+            let screen = render(s), area = Self.area(s)
+            return Set(
+                (area.y..<area.maxY).filter { y in
+                    (area.x..<area.maxX).contains { screen[$0, y].style == Theme.trainingCurve }
+                })
+        }
+        #expect(!titleLine(\.error, of: state).contains("smoothing"))
+        let raw = lineRows(state)
+        state = Fixtures.pressing([.character("v"), .character("v")], on: state)
+        #expect(state.smoothing == 0.9)
+        #expect(titleLine(\.error, of: state).contains("· smoothing 0.9 ─"))
+        let smooth = lineRows(state)
+        #expect(smooth.count < raw.count, "\(raw) \(smooth)")
+        // The spread still shows the reports' extremes, so the axis keeps 1…3.
+        #expect(inside(\.error, of: state)[1].hasPrefix("      3│"))
+        state = Fixtures.pressing([.character("v"), .character("v")], on: state)
+        #expect(state.smoothing == 0)
+    }
+
     @Test func recentWindowShowsTheNewestReportsAtFullResolution() {
-        // 200 reports, 100 to 20 000: more than the 38 columns of an 80-wide chart.
         let errors = (0..<200).map { 10 / Double($0 + 1) }
         let snapshot = Fixtures.snapshot(
             iteration: 20_000, history: Fixtures.history(errors), trainingError: 0.05,
             bestError: 0.05, bestIteration: 20_000)
         var state = Fixtures.state(size: Size(width: 80, height: 24), snapshot: snapshot)
-        let columns = Self.inner(state).width - 8
+        let columns = Self.area(state).width
         #expect(columns == 38)
-        #expect(inside(\.error, of: state).last == "     it 100" + pad(29) + "20,000")
+        #expect(inside(\.error, of: state).last!.hasPrefix("     it 0 "))
         state = Fixtures.pressing([.character("w")], on: state)
         #expect(!state.wholeRun)
         #expect(titleLine(\.error, of: state).hasPrefix("┌ Loss · mean, every 100 it · recent"))
-        // The last 38 reports: 16 300 … 20 000.
-        #expect(inside(\.error, of: state).last == "     it 16,300" + pad(26) + "20,000")
+        // The last 76 reports (two dots a cell): 12 500 … 20 000.
+        let axis = inside(\.error, of: state).last!
+        #expect(axis.hasPrefix("     it 12,500 ") && axis.hasSuffix(" 20,000"), "\(axis)")
         state = Fixtures.pressing([.character("w")], on: state)
         #expect(titleLine(\.error, of: state).contains("whole ru"))
     }
@@ -138,18 +173,18 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
                 history: ErrorHistory(), trainingError: nil,
                 bestError: nil, bestIteration: nil))
         let lines = inside(\.error, of: state)
-        #expect(lines[0] == "now -")
+        #expect(lines[0] == "━ train -")
         #expect(lines[2] == "        waiting for the first report")
     }
 
     @Test func aFlatHistoryStillDraws() {
         let state = Fixtures.state(
             size: Size(width: 80, height: 24),
-            snapshot: Fixtures.snapshot(history: Fixtures.history([2, 2, 2]), trainingError: 2))
+            snapshot: Fixtures.snapshot(history: Fixtures.history([2, 2, 2], first: 0), trainingError: 2, bestError: 2))
         let lines = inside(\.error, of: state)
-        #expect(lines[1].hasPrefix("    2.5│"))
-        #expect(lines[lines.count - 3].hasPrefix("   1.45│███"))
-        #expect(lines.last == "     it 100")
+        #expect(lines[1].hasPrefix("    2.1│"), "\(lines)")
+        #expect(lines[lines.count - 3].hasPrefix("    1.9│"), "\(lines)")
+        #expect(lines.last!.hasPrefix("     it 0 "))
     }
 
     @Test func reportIntervalInTheTitle() {
@@ -157,49 +192,25 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
             size: Size(width: 120, height: 40), snapshot: Fixtures.snapshot(reportInterval: 2_000))
         #expect(titleLine(\.error, of: state).hasPrefix("┌ Loss · mean, every 2,000 it ·"))
     }
-}
 
-@Suite struct ErrorSeriesTests {
-    @Test func wholeRunSqueezesIntoTheColumns() {
-        let series = ErrorSeries(history: Fixtures.history([4, 2, 3, 1, 5, 5]), wholeRun: true, columns: 3)
-        #expect(series.training == [3, 2, 5])
-        #expect(series.test == [nil, nil, nil])
-        #expect(series.firstIteration == 100)
-        #expect(series.lastIteration == 600)
-    }
-
-    @Test func recentTakesTheLastColumnsUnchanged() {
-        let series = ErrorSeries(
-            history: Fixtures.history([4, 2, 3, 1, 5, 5], tests: [1, nil, 2, 3, 4, 6]),
-            wholeRun: false, columns: 3)
-        #expect(series.training == [1, 5, 5])
-        #expect(series.test == [3, 4, 6])
-        #expect(series.firstIteration == 400)
-    }
-
-    @Test func columnOfAnIteration() {
-        let series = ErrorSeries(history: Fixtures.history([4, 3, 2, 1, 0.5]), wholeRun: true, columns: 10)
-        #expect(series.column(of: 100, columns: 10) == 0)
-        #expect(series.column(of: 300, columns: 10) == 2)
-        #expect(series.column(of: 500, columns: 10) == 4)
-        #expect(series.column(of: 99, columns: 10) == nil)
-        #expect(series.column(of: 501, columns: 10) == nil)
-        // Squeezed: three columns of two reports each (to 200, 400, 600).
-        let squeezed = ErrorSeries(history: Fixtures.history([4, 2, 3, 1, 5, 5]), wholeRun: true, columns: 3)
-        #expect(squeezed.columnEnds == [200, 400, 600])
-        #expect([100, 200, 201, 400, 450, 600].map { squeezed.column(of: $0, columns: 3) } == [0, 0, 1, 1, 2, 2])
-    }
-
-    @Test func reportsFurtherApartAfterTheIntervalChangesStillMarkTheRightColumn() {
-        // Every 100 to 300, then (a lower speed, a larger batch) every 2 000: 2 300, 4 300, 6 300.
-        var history = ErrorHistory()
-        for iteration in [100, 200, 300, 2_300, 4_300, 6_300] {
-            history.append(.init(iteration: iteration, error: 1))
+    @Test func asciiDrawsTheCurveWithoutBraille() {
+        let state = Fixtures.state(size: Size(width: 120, height: 40), glyphs: .ascii)
+        let screen = render(state), area = Self.area(state)
+        let cells = (area.y..<area.maxY).flatMap { y in (area.x..<area.maxX).map { screen[$0, y].scalar } }
+        #expect(cells.allSatisfy { $0.isASCII }, "\(screen.text)")
+        #expect(cells.contains("."), "\(screen.text)")
+        #expect(inside(\.error, of: state)[0].hasPrefix("= train 1.25"))
+        // A spread (reports merged into one column) is dotted, apart from the line.
+        let noisy: [Double] = (0..<400).map { (k: Int) -> Double in
+            let sign = k % 2 == 0 ? 1.0 : -1.0
+            return 2 + sign / Double(k / 40 + 1)
         }
-        let series = ErrorSeries(history: history, wholeRun: false, columns: 20)
-        // By proportion, 2 000 would land in column 1; it belongs with the report at 2 300, column 3.
-        #expect(series.column(of: 2_000, columns: 20) == 3)
-        #expect(series.column(of: 300, columns: 20) == 2)
-        #expect(series.column(of: 4_301, columns: 20) == 5)
+        let spread = Fixtures.state(
+            size: Size(width: 120, height: 40), snapshot: Fixtures.snapshot(history: Fixtures.history(noisy)),
+            glyphs: .ascii)
+        let spreadScreen = render(spread)
+        let styles: [Cell] = (area.y..<area.maxY).flatMap { y in (area.x..<area.maxX).map { spreadScreen[$0, y] } }
+        #expect(styles.contains { $0.scalar == ":" && $0.style == Theme.trainingSpread }, "\(spreadScreen.text)")
+        #expect(styles.allSatisfy { $0.style != Theme.trainingSpread || $0.scalar == ":" })
     }
 }

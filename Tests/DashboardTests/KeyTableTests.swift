@@ -54,7 +54,7 @@ import Testing
 
     /// What a key can change, as text.
     static func look(_ s: DashboardState) -> String {
-        "\(s.focus) \(s.showHelp) \(String(describing: s.notice)) \(s.logScale) \(s.wholeRun) "
+        "\(s.focus) \(s.showHelp) \(String(describing: s.notice)) \(s.logScale) \(s.wholeRun) \(s.smoothing) "
             + "\(s.discrete) \(s.datasetScroll) \(s.mapPlane.across) \(String(describing: s.mapPlane.up)) \(s.probeTexts) "
             + "\(s.mapCursor.column),\(s.mapCursor.row)"
     }

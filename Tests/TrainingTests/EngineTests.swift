@@ -14,7 +14,7 @@ import NeuralCore
         let (network, generator) = configuration.drawNetwork(seed: 7)
         var trainer = Engine.makeTrainer(
             configuration, network: network, generator: generator,
-            learningRate: 0.1, batchSize: 1, speed: .unlimited)
+            learningRate: 0.1, batchSize: 1)
         var last = Double.nan
         trainer.advance(10_000) { last = $0.trainingError }
         #expect(done.network.parameters == trainer.network.parameters)

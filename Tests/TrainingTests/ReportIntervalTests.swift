@@ -25,38 +25,25 @@ import NeuralCore
         #expect(Self.network([]).forwardWork == 3 + 20)
     }
 
-    @Test func smallDataIsReportedEveryHundredIterationsAtAnySpeed() {
+    @Test func smallDataIsReportedEveryHundredIterations() {
         let tutorial = SessionConfiguration(training: .tutorial, seed: 1)
-        for speed in [Speed.unlimited, .perSecond(300), .perSecond(1_000_000)] {
-            #expect(ReportSchedule.interval(tutorial, batchSize: 1, speed: speed, network: Self.network([])) == 100)
-        }
+        #expect(ReportSchedule.interval(tutorial, batchSize: 1) == 100)
     }
 
-    @Test func atFullSpeedTheIntervalGrowsWithTheRows() {
-        let data = Self.configuration(rows: 200), deep = Self.network([16, 16])
+    @Test func theIntervalGrowsWithTheRows() {
+        let data = Self.configuration(rows: 200)
         // 200 rows every n iterations must stay under a tenth of training: n ≥ 200 / 0.3 ≈ 667, so 1 000.
-        #expect(ReportSchedule.interval(data, batchSize: 1, speed: .unlimited, network: deep) == 1_000)
+        #expect(ReportSchedule.interval(data, batchSize: 1) == 1_000)
         // A batch of 10 is ten times the training per iteration.
-        #expect(ReportSchedule.interval(data, batchSize: 10, speed: .unlimited, network: deep) == 100)
+        #expect(ReportSchedule.interval(data, batchSize: 10) == 100)
         let large = Self.configuration(rows: 100_000)
-        #expect(ReportSchedule.interval(large, batchSize: 1, speed: .unlimited, network: Self.network([])) == 500_000)
+        #expect(ReportSchedule.interval(large, batchSize: 1) == 500_000)
     }
 
-    @Test func whenPacedTheDataIsEvaluatedAsOftenAsTheBudgetAllows() {
-        let data = Self.configuration(rows: 200), deep = Self.network([16, 16])
-        // 300 it/s × 200 rows × 997 is 6·10^7 a second at n = 1, 1.2 intervals' worth: every 100.
-        #expect(ReportSchedule.interval(data, batchSize: 1, speed: .perSecond(300), network: deep) == 100)
-        let large = Self.configuration(rows: 100_000), small = Self.network([4])
-        // 2-4-1: 17 parameters and 5 units, 117 a row. 300 × 10^5 × 117 / 5·10^7 = 70: every 100.
-        #expect(ReportSchedule.interval(large, batchSize: 1, speed: .perSecond(300), network: small) == 100)
-        // 3 000 it/s: 702, so every 1 000.
-        #expect(ReportSchedule.interval(large, batchSize: 1, speed: .perSecond(3_000), network: small) == 1_000)
-        // Never less often than at full speed.
-        #expect(ReportSchedule.interval(large, batchSize: 1, speed: .perSecond(1e9), network: small) == 500_000)
-    }
-
-    @Test func changingTheSpeedChangesTheIntervalOfARunningSession() throws {
-        let session = TrainingSession(Self.configuration(rows: 6_000, hidden: [4]))
+    @Test func changingTheSpeedLeavesTheIntervalOfARunningSession() throws {
+        var configuration = Self.configuration(rows: 6_000, hidden: [4])
+        configuration.drawsChart = true
+        let session = TrainingSession(configuration)
         session.start()
         defer { session.stop() }
         let start = try #require(waitFor(session) { $0.state == .paused })
@@ -64,11 +51,40 @@ import NeuralCore
         session.send(.setSpeed(.perSecond(300)))
         session.send(.step(1))
         let paced = try #require(waitFor(session) { $0.iteration == 1 })
-        #expect(paced.reportInterval == 100)
-        session.send(.setSpeed(.unlimited))
-        session.send(.step(1))
-        let unpaced = try #require(waitFor(session) { $0.iteration == 2 })
-        #expect(unpaced.reportInterval == 20_000)
+        #expect(paced.reportInterval == 20_000)
+        #expect(paced.chartInterval == 200)
+    }
+
+    @Test func onLargeDataTheChartHasAPointFromItsSampleEveryTwoHundredIterations() throws {
+        // 6 000 rows: full reports every 20 000 iterations; the chart every 200, from 64 of the rows.
+        var configuration = Self.configuration(rows: 6_000, hidden: [4])
+        configuration.iterationLimit = 2_100
+        configuration.startPaused = false
+        configuration.keepFullLog = true
+        configuration.drawsChart = true
+        let session = TrainingSession(configuration)
+        session.start()
+        defer { session.stop() }
+        let done = try #require(waitFor(session) { $0.state == .done })
+        #expect(done.chartSampleRows == 64)
+        let chart = try #require(done.chartHistory)
+        // Iteration 0 in full, then the sample's points, and the end of the run.
+        #expect(chart.recentPoints.map(\.iteration) == Array(stride(from: 0, through: 2_000, by: 200)) + [2_100])
+        // The full reports are as they were: the start and the end of the run.
+        #expect(done.history.recentPoints.map(\.iteration) == [0, 2_100])
+        let sample = configuration.training.subset((0..<64).map { $0 * 6_000 / 64 })
+        #expect(chart.recentPoints.last?.error == Evaluation.of(done.network, on: sample, loss: .squaredError).meanLoss)
+    }
+
+    @Test func aHeadlessRunSpendsNothingOnAChart() throws {
+        var configuration = Self.configuration(rows: 6_000, hidden: [4])
+        configuration.iterationLimit = 1_000
+        configuration.startPaused = false
+        let session = TrainingSession(configuration)
+        session.start()
+        defer { session.stop() }
+        let done = try #require(waitFor(session) { $0.state == .done })
+        #expect(done.chartHistory == nil && done.chartSampleRows == nil && done.chartInterval == 20_000)
     }
 
     @Test func theEndOfARunIsReportedWhenItFallsBetweenReports() throws {

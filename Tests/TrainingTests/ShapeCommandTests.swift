@@ -73,7 +73,7 @@ import NeuralCore
         let (network, generator) = bare.drawNetwork(seed: 5)
         var trainer = Engine.makeTrainer(
             bare, network: network, generator: generator,
-            learningRate: 0.1, batchSize: 1, speed: .unlimited)
+            learningRate: 0.1, batchSize: 1)
         trainer.advance(1_000)
         #expect(stepped.network.parameters == trainer.network.parameters)
     }
@@ -93,7 +93,7 @@ import NeuralCore
         let (network, generator) = configuration.drawNetwork(seed: 5)
         var trainer = Engine.makeTrainer(
             configuration, network: network, generator: generator,
-            learningRate: 0.1, batchSize: 1, speed: .unlimited)
+            learningRate: 0.1, batchSize: 1)
         trainer.optimizer.regularization = .l2
         trainer.optimizer.regularizationRate = 0.03
         trainer.advance(2_000)
@@ -101,7 +101,7 @@ import NeuralCore
         // …and not the unpenalised one.
         var plain = Engine.makeTrainer(
             configuration, network: network, generator: generator,
-            learningRate: 0.1, batchSize: 1, speed: .unlimited)
+            learningRate: 0.1, batchSize: 1)
         plain.advance(2_000)
         #expect(stepped.network.parameters != plain.network.parameters)
         // Invalid rates are ignored: the run carries on with L2 at 0.03.
@@ -139,9 +139,7 @@ import NeuralCore
         #expect(after.network == expected.drawNetwork(seed: 6).0)
         #expect(
             after.reportInterval
-                == ReportSchedule.interval(
-                    expected, batchSize: 1, speed: .unlimited,
-                    network: after.network))
+                == ReportSchedule.interval(expected, batchSize: 1))
         #expect(after.reportInterval > 100)
         #expect(Self.resets(after) == [6])
         #expect(after.testError == Evaluation.of(after.network, on: test, loss: .squaredError).cumulativeError)

@@ -47,7 +47,7 @@ public struct DashboardState: Sendable {
     /// True while `replaceData` changes several inputs at once: the readings are made once, at its end.
     private var replacing = false
     /// The characters to draw with (Unicode, or ASCII when the locale is not UTF-8 or `--ascii`).
-    public var glyphs: GlyphSet
+    public var glyphs: GlyphSet { didSet { refresh() } }
     public var colours: ColourDepth
     /// The parameters shown in the previous frame, for the ▲/▼ change marks.
     public var previousParameters: [Double]?
@@ -93,9 +93,14 @@ public struct DashboardState: Sendable {
     public var helpPage = 0
     /// The confusion matrix shown over the panes (the C key), as of when it was opened; nil when closed.
     public var confusion: ConfusionTable?
-    public var logScale = false
+    public var logScale = false { didSet { refresh() } }
     /// Show the whole run (true) or the recent window at full resolution (false).
-    public var wholeRun = true
+    public var wholeRun = true { didSet { refresh() } }
+    /// The loss chart's smoothing weight (`Smoothing.levels`; 0 is none).
+    public var smoothing = 0.0 { didSet { refresh() } }
+    /// What the loss chart draws, made when the snapshot, the chart's size or its keys change.
+    private(set) var errorChart: ErrorChart?
+    private var chartMade: ChartInputs?
     public var size: Size { didSet { refresh() } }
     /// The decision map's plane (which features across and up, over what range).
     var mapPlane: MapPlane
@@ -192,6 +197,21 @@ public struct DashboardState: Sendable {
     /// what it depends on has changed since (scrolling keeps the predictions of rows still on screen).
     private mutating func refresh() {
         guard !replacing else { return }
+        let chartInputs = ChartInputs(
+            generation: generation, area: ErrorPane.chartArea(self), logScale: logScale, wholeRun: wholeRun,
+            smoothing: smoothing, braille: glyphs.braille)
+        if chartMade != chartInputs {
+            errorChart = chartInputs.area.flatMap { area in
+                snapshot.flatMap { s in
+                    ErrorChart(
+                        history: s.chartHistory ?? s.history, now: [s.trainingLoss, s.testLoss], best: s.bestError,
+                        wholeRun: wholeRun,
+                        logScale: logScale, smoothing: smoothing, cells: area.width, rows: area.height,
+                        dotsAcross: glyphs.braille ? 2 : 1)
+                }
+            }
+            chartMade = chartInputs
+        }
         let rows = DatasetPane.shownRows(self)
         if predictions.generation != generation || predictions.rows != rows {
             predictions = RowPredictions(self, rows: rows, generation: generation, reusing: predictions)
@@ -221,6 +241,16 @@ public struct DashboardState: Sendable {
         }
         return .success(values)
     }
+}
+
+/// What the loss chart was made for.
+private struct ChartInputs: Equatable {
+    var generation: Int
+    var area: Rect?
+    var logScale: Bool
+    var wholeRun: Bool
+    var smoothing: Double
+    var braille: Bool
 }
 
 public struct ProbeInputError: Error, Equatable, Sendable {

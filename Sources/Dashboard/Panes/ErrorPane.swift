@@ -1,90 +1,151 @@
 import Foundation
+import NeuralCore
 import TerminalUI
 import Training
 
-/// The mean loss per instance as a streaming sparkline: y-axis labels, current and best value (and on the
-/// tutorial's 8 points its cumulative error, the figure the tutorial prints), iterations along the bottom, marks
-/// where the learning rate changed (L), the update rule (O) or the weights were reset (R), the best point (*),
-/// and the test loss as dots when there is test data.
+/// The mean loss per instance over the run: a legend with the training loss now (and on the tutorial's 8 points
+/// its cumulative error, the figure the tutorial prints), the test loss and the best point; the curves across the
+/// whole width, in braille dots (or their ASCII stand-ins), each column the spread of the reports it covers
+/// (dim) and their mean as the line; y labels that fit their column; iterations from 0 along the bottom; and
+/// marks where the learning rate changed (L), the update rule (O) or the weights were reset (R), and the best
+/// point (*). `ErrorChart`, made in `DashboardState.refresh`, holds what is drawn.
 enum ErrorPane {
     static let labelWidth = 8
 
+    /// Where the curves go within the pane's inner area, below the legend and above the marks and the x axis.
+    static func chartArea(in inner: Rect) -> Rect? {
+        guard inner.height >= 5, inner.width > labelWidth + 4 else { return nil }
+        return Rect(x: inner.x + labelWidth, y: inner.y + 1, width: inner.width - labelWidth, height: inner.height - 3)
+    }
+
+    /// The chart's area for the state's layout.
+    static func chartArea(_ state: DashboardState) -> Rect? { chartArea(in: state.layout.error.inset(by: 1)) }
+
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         let g = state.glyphs
-        let every = state.snapshot.map { Format.count($0.reportInterval) } ?? "100"
+        let every = state.snapshot.map { Format.count($0.chartInterval) } ?? "100"
+        let of = state.snapshot?.chartSampleRows.map { " of \(Format.count($0)) rows" } ?? ""
         let scale = state.logScale ? "log" : "linear"
         let span = state.wholeRun ? "whole run" : "recent"
+        let smoothing = state.smoothing > 0 ? " \(g.middleDot) smoothing \(Format.short(state.smoothing))" : ""
         let inner = Panel(
-            title: "Loss \(g.middleDot) mean, every \(every) it \(g.middleDot) \(span) \(g.middleDot) \(scale)"
+            title:
+                "Loss \(g.middleDot) mean\(of), every \(every) it \(g.middleDot) \(span) \(g.middleDot) \(scale)\(smoothing)"
         )
         .draw(in: rect, on: &buffer, glyphs: g)
-        guard inner.height >= 4, inner.width > labelWidth + 4, let snapshot = state.snapshot else { return }
-
-        // Line 1: now and best.
-        var x = buffer.write("now ", in: inner, row: 0, style: Theme.label)
-        x = buffer.write(
-            snapshot.trainingLoss.map { Format.short($0, digits: 5) } ?? "-", x: x, y: inner.y,
-            style: Theme.trainingCurve.bolded, maxWidth: inner.maxX - x)
-        if state.training == .tutorial, let sum = snapshot.trainingError {
-            x = buffer.write("  sum ", x: x, y: inner.y, style: Theme.label, maxWidth: inner.maxX - x)
-            x = buffer.write(
-                Format.short(sum, digits: 5), x: x, y: inner.y, style: Theme.trainingCurve, maxWidth: inner.maxX - x)
-        }
-        if let test = snapshot.testLoss {
-            x = buffer.write("  test ", x: x, y: inner.y, style: Theme.label, maxWidth: inner.maxX - x)
-            x = buffer.write(
-                Format.short(test, digits: 5), x: x, y: inner.y, style: Theme.testCurve,
-                maxWidth: inner.maxX - x)
-        }
-        if let best = snapshot.bestError, let at = snapshot.bestIteration {
-            x = buffer.write("  best ", x: x, y: inner.y, style: Theme.label, maxWidth: inner.maxX - x)
-            x = buffer.write(
-                "\(Format.short(best, digits: 5)) @ \(Format.count(at))", x: x, y: inner.y,
-                style: Theme.best, maxWidth: inner.maxX - x)
-        }
-
-        let chart = Rect(
-            x: inner.x + labelWidth, y: inner.y + 1, width: inner.width - labelWidth,
-            height: inner.height - 3)
-        let series = ErrorSeries(history: snapshot.history, wholeRun: state.wholeRun, columns: chart.width)
-        guard !series.isEmpty else {
+        guard let area = chartArea(in: inner), let snapshot = state.snapshot else { return }
+        drawLegend(state, snapshot, in: inner, on: &buffer)
+        guard let chart = state.errorChart else {
             buffer.write("waiting for the first report", in: inner, row: 2, column: labelWidth, style: Theme.label)
             return
         }
-        let transform: (Double) -> Double = state.logScale ? { log10(max($0, 1e-12)) } : { $0 }
-        let shown = series.training.map(transform)
-        let tests = series.test.map { $0.map(transform) }
-        let all = shown + tests.compactMap { $0 }
-        var low = all.filter(\.isFinite).min() ?? 0, high = all.filter(\.isFinite).max() ?? 1
-        if high - low < 1e-12 { low -= 0.5; high += 0.5 }
-        // The floor sits a little below the lowest value, so the curve's shape fills the chart's height.
-        low -= (high - low) * 0.05
-        if !state.logScale { low = max(low, 0) }  // an error is never negative; neither is its axis
-        let untransform: (Double) -> Double = state.logScale ? { pow(10, $0) } : { $0 }
+        drawCurves(chart, in: area, glyphs: g, on: &buffer)
+        drawLabels(chart, in: area, left: inner.x, glyphs: g, on: &buffer)
+        drawMarks(chart, snapshot, row: area.maxY, x: area.x, on: &buffer)
+        drawAxis(chart, snapshot, in: area, left: inner.x, on: &buffer)
+    }
 
-        // Y labels: top is the maximum, bottom the minimum.
-        buffer.write(
-            Text.right(Format.short(untransform(high), digits: 4), labelWidth - 1), x: inner.x, y: chart.y,
-            style: Theme.label)
-        buffer.write(
-            Text.right(Format.short(untransform(low), digits: 4), labelWidth - 1), x: inner.x,
-            y: chart.maxY - 1, style: Theme.label)
-        for y in chart.y..<chart.maxY { buffer.put(g.vertical, x: chart.x - 1, y: y, style: Theme.label) }
+    /// Row 0: each series' mark in its colour, its value now, and the best point.
+    private static func drawLegend(
+        _ state: DashboardState, _ snapshot: Snapshot, in inner: Rect, on buffer: inout Buffer
+    ) {
+        let g = state.glyphs
+        var x = inner.x
+        func text(_ s: String, _ style: Style) {
+            x = buffer.write(s, x: x, y: inner.y, style: style, maxWidth: inner.maxX - x)
+        }
+        text("\(g.legend)", Theme.trainingCurve.bolded)
+        text(" train ", Theme.label)
+        text(snapshot.trainingLoss.map { Format.short($0, digits: 5) } ?? "-", Theme.trainingCurve.bolded)
+        if state.training == .tutorial, let sum = snapshot.trainingError {
+            text("  sum ", Theme.label)
+            text(Format.short(sum, digits: 5), Theme.trainingCurve)
+        }
+        if let test = snapshot.testLoss {
+            text("  ", Theme.label)
+            text("\(g.legend)", Theme.testCurve)
+            text(" test ", Theme.label)
+            text(Format.short(test, digits: 5), Theme.testCurve)
+        }
+        if let best = snapshot.bestError, let at = snapshot.bestIteration {
+            text("  best ", Theme.label)
+            text("\(Format.short(best, digits: 5)) @ \(Format.count(at))", Theme.best)
+        }
+    }
 
-        Sparkline(values: shown, low: low, high: high, style: Theme.trainingCurve).draw(
-            in: chart, on: &buffer, glyphs: g)
-        if tests.contains(where: { $0 != nil }) {
-            let plot = Sparkline(values: [], low: low, high: high)
-            for (c, value) in tests.prefix(chart.width).enumerated() {
-                guard let value else { continue }
-                let level = plot.level(of: value, rows: chart.height, steps: 1)
-                let row = chart.maxY - max(level, 1)
-                buffer.put(g.marker, x: chart.x + c, y: row, style: Theme.testCurve)
+    /// The curves: lines over spreads, training over test.
+    private static func drawCurves(_ chart: ErrorChart, in area: Rect, glyphs: GlyphSet, on buffer: inout Buffer) {
+        func canvas() -> DotCanvas { DotCanvas(columns: area.width, rows: area.height, braille: glyphs.braille) }
+        var line = canvas(), testLine = canvas(), spread = canvas(), testSpread = canvas()
+        let down = line.down
+        var previous: Int?, previousTest: Int?
+        for (x, column) in chart.columns.enumerated() {
+            guard let column, column.mean.isFinite else {
+                previous = nil
+                continue
+            }
+            let y = chart.dotRow(column.mean, dotsDown: down)
+            line.vertical(x: x, from: previous ?? y, to: y)
+            previous = y
+            if column.measured, column.high > column.low {
+                spread.vertical(
+                    x: x, from: chart.dotRow(column.high, dotsDown: down), to: chart.dotRow(column.low, dotsDown: down))
+            }
+            if let mean = column.testMean, mean.isFinite {
+                let ty = chart.dotRow(mean, dotsDown: down)
+                testLine.vertical(x: x, from: previousTest ?? ty, to: ty)
+                previousTest = ty
+                if column.measured, let high = column.testHigh, let low = column.testLow, high > low {
+                    testSpread.vertical(
+                        x: x, from: chart.dotRow(high, dotsDown: down), to: chart.dotRow(low, dotsDown: down))
+                }
+            } else {
+                previousTest = nil
             }
         }
+        let layers: [(DotCanvas, Style)] = [
+            (line, Theme.trainingCurve), (testLine, Theme.testCurve), (spread, Theme.trainingSpread),
+            (testSpread, Theme.testSpread)
+        ]
+        for row in 0..<area.height {
+            for c in 0..<area.width {
+                guard let k = layers.firstIndex(where: { !$0.0.isEmpty(column: c, row: row) }) else { continue }
+                let (layer, style) = layers[k]
+                // In ASCII the spread is dotted (:), so that it reads apart from the line without colour.
+                let scalar =
+                    glyphs.braille || k < 2
+                    ? DotCanvas.scalar(layer.mask(column: c, row: row), braille: glyphs.braille) : ":"
+                buffer.put(scalar, x: area.x + c, y: area.y + row, style: style)
+            }
+        }
+    }
 
-        // Marks row: learning-rate changes, resets, and the best point.
-        let marksRow = chart.maxY
+    /// Y labels at the top row, the bottom row and every few rows between, each its row's value in as many digits
+    /// as tell it from its neighbours, right-aligned to the axis.
+    private static func drawLabels(
+        _ chart: ErrorChart, in area: Rect, left: Int, glyphs: GlyphSet, on buffer: inout Buffer
+    ) {
+        for y in area.y..<area.maxY { buffer.put(glyphs.vertical, x: area.x - 1, y: y, style: Theme.label) }
+        let rows = labelRows(chart.rows)
+        for (k, row) in rows.enumerated() {
+            let value = chart.value(atRow: row)
+            let neighbours = [k > 0 ? rows[k - 1] : nil, k + 1 < rows.count ? rows[k + 1] : nil].compactMap { $0 }
+            let gap = neighbours.map { abs(chart.value(atRow: $0) - value) }.min() ?? abs(value)
+            let text = Format.label(value, width: labelWidth - 1, resolution: gap / 10)
+            buffer.write(Text.right(text, labelWidth - 1), x: left, y: area.y + row, style: Theme.label)
+        }
+    }
+
+    /// The rows that carry a label: the first, the last, and every fourth between (none next to the last).
+    static func labelRows(_ rows: Int) -> [Int] {
+        var out = Array(stride(from: 0, to: rows - 1, by: 4))
+        if let last = out.last, rows - 1 - last < 2, out.count > 1 { out.removeLast() }
+        return out + [rows - 1]
+    }
+
+    /// Learning-rate changes, update rules, resets, and the best point where no event is.
+    private static func drawMarks(_ chart: ErrorChart, _ snapshot: Snapshot, row: Int, x: Int, on buffer: inout Buffer)
+    {
         for event in snapshot.events {
             let mark: Unicode.Scalar
             switch event.kind {
@@ -93,26 +154,48 @@ enum ErrorPane {
             case .reset: mark = "R"
             default: continue
             }
-            if let c = series.column(of: event.iteration, columns: chart.width) {
-                buffer.put(mark, x: chart.x + c, y: marksRow, style: Theme.event)
-            }
+            if let c = chart.cell(of: event.iteration) { buffer.put(mark, x: x + c, y: row, style: Theme.event) }
         }
-        if let at = snapshot.bestIteration, let c = series.column(of: at, columns: chart.width),
-            buffer[chart.x + c, marksRow].scalar == " "
-        {
-            buffer.put("*", x: chart.x + c, y: marksRow, style: Theme.best)
+        if let at = snapshot.bestIteration, let c = chart.cell(of: at), buffer[x + c, row].scalar == " " {
+            buffer.put("*", x: x + c, y: row, style: Theme.best)
         }
+    }
 
-        // X axis: the first and last iteration drawn.
-        let axisRow = marksRow + 1
-        buffer.write("it", x: inner.x + labelWidth - 3, y: axisRow, style: Theme.label)
-        buffer.write(
-            Format.count(series.firstIteration), x: chart.x, y: axisRow, style: Theme.label,
-            maxWidth: chart.width)
-        let last = Format.count(series.lastIteration)
-        let lastColumn = chart.x + min(series.training.count, chart.width) - last.count
-        if lastColumn > chart.x + Format.count(series.firstIteration).count + 1 {
-            buffer.write(last, x: lastColumn, y: axisRow, style: Theme.label, maxWidth: inner.maxX - lastColumn)
+    /// Iterations along the bottom: the first at the left, the last (and the epochs it reaches, when known) at the
+    /// right, and round numbers between where they fit.
+    private static func drawAxis(
+        _ chart: ErrorChart, _ snapshot: Snapshot, in area: Rect, left: Int, on buffer: inout Buffer
+    ) {
+        let row = area.maxY + 1
+        buffer.write("it", x: left + labelWidth - 3, y: row, style: Theme.label)
+        var end = Format.count(chart.last)
+        if snapshot.epochs > 0, snapshot.iteration > 0 {
+            let epochs = snapshot.epochs * Double(chart.last) / Double(snapshot.iteration)
+            let count = epochs < 1_000 ? Format.short(epochs, digits: 3) : Format.count(Int(saturating: epochs))
+            let withEpochs = end + " (\(count) ep)"
+            if withEpochs.count * 3 <= area.width { end = withEpochs }
         }
+        let endX = area.maxX - end.count
+        var x = buffer.write(Format.count(chart.first), x: area.x, y: row, style: Theme.label, maxWidth: area.width)
+        for tick in ticks(chart, width: area.width) {
+            guard let c = chart.cell(of: tick) else { continue }
+            let text = Format.count(tick)
+            guard area.x + c > x + 1, area.x + c + text.count < endX - 1 else { continue }
+            x = buffer.write(text, x: area.x + c, y: row, style: Theme.label)
+        }
+        if endX > x + 1 { buffer.write(end, x: endX, y: row, style: Theme.label) }
+    }
+
+    /// Round iterations (1, 2 or 5 times a power of ten apart) about every 14 cells.
+    static func ticks(_ chart: ErrorChart, width: Int) -> [Int] {
+        let wanted = Double(chart.last - chart.first) * 14 / Double(max(width, 1))
+        let nice = [1, 2, 5]
+        var step = 1, k = 0
+        while Double(step) < wanted, step < Int.max / 100 {
+            k += 1
+            step = nice[k % 3] * (0..<(k / 3)).reduce(1) { p, _ in p * 10 }
+        }
+        let start = (chart.first / step + 1) * step
+        return Array(stride(from: start, to: chart.last, by: step))
     }
 }

@@ -9,6 +9,9 @@ enum Theme {
     static let wrong = Style(.red, bold: true)
     static let trainingCurve = Style(.cyan)
     static let testCurve = Style(.magenta, bold: true)
+    /// The spread of the reports a chart column covers, behind its line.
+    static let trainingSpread = Style(.cyan, dim: true)
+    static let testSpread = Style(.magenta, dim: true)
     static let event = Style(.yellow, bold: true)
     static let best = Style(.green, bold: true)
     static let statusBar = Style(.standard, reverse: true)

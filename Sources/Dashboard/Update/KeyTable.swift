@@ -42,6 +42,7 @@ enum KeyTable {
         KeyBinding(names: ["Home", "End"], label: "Home / End", help: "first / last dataset row"),
         KeyBinding(names: ["l"], label: "l", help: "loss chart: log / linear scale"),
         KeyBinding(names: ["w"], label: "w", help: "loss chart: whole run / recent window"),
+        KeyBinding(names: ["v"], label: "v", help: "loss chart: smoothing 0 / 0.6 / 0.9 / 0.99"),
         KeyBinding(names: ["m"], label: "m", help: "probe the decision map (arrows or a click)", hint: ("m map", 7)),
         KeyBinding(names: ["d"], label: "d", help: "decision map: shaded / discrete"),
         KeyBinding(names: ["x", "y"], label: "x / y", help: "decision map: next feature across / up"),

@@ -171,6 +171,8 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
         state.logScale.toggle()
     case .character("w"):
         state.wholeRun.toggle()
+    case .character("v"):
+        state.smoothing = Smoothing.next(after: state.smoothing)
     case .character("m"):
         if state.layout.map == nil {
             state.notice = .problem(

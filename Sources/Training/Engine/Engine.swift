@@ -41,6 +41,8 @@ final class Engine {
     var record: RunRecord
     var guardian: DivergenceGuard
     var pendingSteps = 0
+    /// The chart's sample on data too large to evaluate whole every `ChartSample.interval` iterations.
+    var chartSample: ChartSample?
     private var version = 0
     private var lastPublish: Duration
     private(set) var stepsPerChunk = 16
@@ -56,13 +58,13 @@ final class Engine {
         if let initial = configuration.initialNetwork { network = initial }
         trainer = Engine.makeTrainer(
             configuration, network: network, generator: generator,
-            learningRate: configuration.learningRate,
-            batchSize: configuration.batchSize, speed: configuration.speed)
+            learningRate: configuration.learningRate, batchSize: configuration.batchSize)
         state = configuration.startPaused ? .paused : .running
         limit = configuration.iterationLimit
         pacer = Pacer(speed: configuration.speed)
         record = RunRecord(keepsFullLog: configuration.keepFullLog)
         guardian = DivergenceGuard(network)
+        chartSample = ChartSample(trainer: trainer, drawsChart: configuration.drawsChart)
         let now = clock.now
         lastPublish = now
         pacer.restart(at: now, iteration: 0)
@@ -71,7 +73,7 @@ final class Engine {
 
     static func makeTrainer(
         _ configuration: SessionConfiguration, network: Network, generator: SeededGenerator,
-        learningRate: Double, batchSize: Int, speed: Speed
+        learningRate: Double, batchSize: Int
     ) -> Trainer {
         let optimizer = StochasticGradientDescent(
             network: network, learningRate: learningRate,
@@ -82,9 +84,7 @@ final class Engine {
         return Trainer(
             network: network, optimizer: optimizer, generator: generator,
             training: configuration.training, test: configuration.test,
-            reportInterval: ReportSchedule.interval(
-                configuration, batchSize: batchSize, speed: speed,
-                network: network))
+            reportInterval: ReportSchedule.interval(configuration, batchSize: batchSize))
     }
 
     /// Every report of the run (only with `keepFullLog`).
@@ -96,6 +96,7 @@ final class Engine {
         if !started {
             started = true
             take(trainer.currentReport(), log: false)
+            sampleChart()
             publish()
         }
         let commands = inbox.drain()
@@ -138,6 +139,7 @@ final class Engine {
     /// they can be further apart than the whole run), then DONE, or DIVERGED when that last report found it.
     private func finish() {
         if record.latest?.iteration != trainer.iteration { take(trainer.currentReport()) }
+        sampleChart()
         if guardian.blewUp {
             diverge()
         } else {
@@ -154,7 +156,16 @@ final class Engine {
     func runSteps(_ n: Int) -> Int {
         let start = clock.now
         let inbox = self.inbox
-        let done = trainer.advance(n, report: { take($0) }, interrupted: { inbox.hasCommands })
+        var done = 0
+        // With a chart sample, the steps stop at each of its points (`ChartSample.interval`).
+        while done < n {
+            let untilPoint = ChartSample.interval - trainer.iteration % ChartSample.interval
+            let chunk = chartSample == nil ? n - done : min(n - done, untilPoint)
+            let ran = trainer.advance(chunk, report: { take($0) }, interrupted: { inbox.hasCommands })
+            done += ran
+            if ran == chunk, trainer.iteration % ChartSample.interval == 0 { sampleChart() }
+            if ran < chunk { break }
+        }
         let took = clock.now - start
         if took < Self.chunkDuration / 2 {
             stepsPerChunk = min(stepsPerChunk * 2, 1 << 24)
@@ -167,8 +178,15 @@ final class Engine {
 
     /// Takes one report. Runs inside `trainer.advance`, so it must not touch `trainer`.
     func take(_ report: Trainer.Report, log: Bool = true) {
-        record.record(report, log: log)
+        record.record(report, log: log, sampled: chartSample != nil)
         guardian.look(at: report)
+    }
+
+    /// The chart's point from its sample now, when the data are sampled.
+    func sampleChart() {
+        guard chartSample != nil else { return }
+        let point = chartSample!.point(trainer.network, loss: configuration.loss, iteration: trainer.iteration)
+        record.recordSample(point)
     }
 
     func diverge() {
@@ -203,7 +221,9 @@ final class Engine {
             regularizationRate: trainer.optimizer.regularizationRate,
             optimizer: trainer.optimizer.optimizer, order: trainer.optimizer.sampler.order, epochs: trainer.epochs,
             trainingLoss: latest?.trainingLoss, testLoss: latest?.testLoss, trainingRMSE: latest?.trainingRMSE,
-            testRMSE: latest?.testRMSE, divergence: guardian.reason)
+            testRMSE: latest?.testRMSE, divergence: guardian.reason, chartHistory: record.chart,
+            chartInterval: chartSample == nil ? trainer.reportInterval : ChartSample.interval,
+            chartSampleRows: chartSample?.rows)
         channel.publish(snapshot)
     }
 }

@@ -36,7 +36,6 @@ extension Engine {
             if case .perSecond(let rate) = newSpeed, !(rate >= 1 && rate <= Speed.maximumRate) { return }
             pacer.speed = newSpeed
             restartPace()
-            updateReportInterval()
         case .setBatchSize(let size):
             guard size >= 1 else { return }
             trainer.optimizer.batchSize = size
@@ -51,6 +50,7 @@ extension Engine {
         case .standardize(let z):
             guard z.mean.count == configuration.training.featureCount else { return }
             trainer.standardize(by: z)
+            chartSample = ChartSample(trainer: trainer, drawsChart: configuration.drawsChart)
             configuration.training = trainer.training
             configuration.test = trainer.test
             guardian.restart(trainer.network)
@@ -84,11 +84,10 @@ extension Engine {
         }
     }
 
-    /// The report interval for the data, batch size and speed now.
+    /// The report interval for the data and batch size now, and the chart's sample for it.
     private func updateReportInterval() {
-        trainer.reportInterval = ReportSchedule.interval(
-            configuration, batchSize: trainer.optimizer.batchSize,
-            speed: pacer.speed, network: trainer.network)
+        trainer.reportInterval = ReportSchedule.interval(configuration, batchSize: trainer.optimizer.batchSize)
+        chartSample = ChartSample(trainer: trainer, drawsChart: configuration.drawsChart)
     }
 
     /// Draws new parameters from `seed` for the current configuration and starts the run over: iteration 0, a
@@ -97,8 +96,8 @@ extension Engine {
         let (network, generator) = configuration.drawNetwork(seed: seed)
         trainer = Engine.makeTrainer(
             configuration, network: network, generator: generator,
-            learningRate: trainer.optimizer.learningRate,
-            batchSize: trainer.optimizer.batchSize, speed: pacer.speed)
+            learningRate: trainer.optimizer.learningRate, batchSize: trainer.optimizer.batchSize)
+        chartSample = ChartSample(trainer: trainer, drawsChart: configuration.drawsChart)
         guardian.restart(network)
         record.clear()
         pendingSteps = 0
@@ -106,6 +105,7 @@ extension Engine {
         record.add(.reset(seed: seed), at: trainer.iteration)
         if state != .paused { state = .running }
         take(trainer.currentReport(), log: false)
+        sampleChart()
         restartPace()
     }
 

@@ -1,26 +1,18 @@
-import NeuralCore
-
-/// How often the error is reported: every 100 iterations, as in the tutorial, unless evaluating every row that
-/// often would cost too much; then the next step of 100, 200, 500, 1 000, … that does not.
+/// How often the error is reported in full (every row, train and test): every 100 iterations, as in the tutorial,
+/// unless evaluating every row that often would cost too much; then the next step of 100, 200, 500, 1 000, … that
+/// does not. Too much is more than about a tenth of training time at full speed: a forward pass costs about a
+/// third of a training step, so evaluating `rows` rows every `n` iterations of `batch` instances costs
+/// rows / (3·n·batch) of training.
 ///
-/// At full speed, too much is more than about a tenth of training time: a forward pass costs about a third of a
-/// training step, so evaluating `rows` rows every `n` iterations of `batch` instances costs rows / (3·n·batch)
-/// of training. Paced at r iterations a second, training leaves the core mostly idle, and too much is more than
-/// `pacedEvaluationBudget`: evaluating every n iterations is r·rows·work / n a second. Paced, the smaller of the
-/// two intervals is taken, so that a slow pace still draws the error as it goes.
+/// The interval does not depend on the speed: a run is reported at the same iterations however fast it goes (an
+/// earlier schedule reported a paced run more often, so `--speed` changed the curve). Between full reports that
+/// are further apart than the chart needs, the chart takes its points from a sample of the rows (`ChartSample`).
 enum ReportSchedule {
     static let tutorialInterval = 100
 
-    /// Work a second that evaluating the data may take while training is paced, in multiply-adds: a few per cent
-    /// of a core.
-    static let pacedEvaluationBudget = 5e7
-
-    static func interval(_ configuration: SessionConfiguration, batchSize: Int, speed: Speed, network: Network) -> Int {
+    static func interval(_ configuration: SessionConfiguration, batchSize: Int) -> Int {
         let rows = configuration.training.count + (configuration.test?.count ?? 0)
-        var needed = Double(rows) / (0.3 * Double(batchSize))
-        if case .perSecond(let rate) = speed {
-            needed = min(needed, rate * Double(rows) * network.forwardWork / pacedEvaluationBudget)
-        }
+        let needed = Double(rows) / (0.3 * Double(batchSize))
         var interval = tutorialInterval
         let nice = [1, 2, 5]
         var k = 0
