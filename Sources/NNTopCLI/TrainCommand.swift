@@ -106,8 +106,8 @@ struct TrainCommand: ParsableCommand {
             regularization: options.regularization, regularizationRate: options.regularizationRate,
             status: status, encoding: data.encoding, optimizer: final.optimizer, order: options.order,
             learningRate: final.learningRate, batchSize: final.batchSize, seed: options.seed, epochs: final.epochs,
-            confusion: task.isClassification && status != .interrupted
-                ? Evaluation.confusion(of: trained, on: data.test ?? data.training) : nil,
+            // Counted in the last report's pass over the data, not in one more.
+            confusion: task.isClassification && status != .interrupted ? final.confusion : nil,
             divergence: final.divergence?.reason,
             evaluatedAt: final.history.recentPoints.last?.iteration ?? final.iteration)
         Terminal.writeOutput(json ? summary.json() + "\n" : summary.text())

@@ -13,19 +13,22 @@ public struct Evaluation: Sendable, Equatable {
     public var saturatedMistakes: Int
     /// Regression: Σ(a − y)², in the units the network is trained in.
     public var squaredResiduals: Double
+    /// A classifier's counts[actual][predicted] over the rows (K × K; 2 × 2 for binary), made in the same pass.
+    public var confusion: [[Int]]?
 
     /// |z| beyond which σ(z) is within 1e-16 of 0 or 1.
     public static let saturation = 37.0
 
     public init(
         cumulativeError: Double, accuracy: Double, count: Int, saturatedMistakes: Int = 0,
-        squaredResiduals: Double = 0
+        squaredResiduals: Double = 0, confusion: [[Int]]? = nil
     ) {
         self.cumulativeError = cumulativeError
         self.accuracy = accuracy
         self.count = count
         self.saturatedMistakes = saturatedMistakes
         self.squaredResiduals = squaredResiduals
+        self.confusion = confusion
     }
 
     /// The loss per instance: train and test means compare where their sums do not.
@@ -41,6 +44,8 @@ public struct Evaluation: Sendable, Equatable {
         let outputUnit = network.unitCount - outputs
         var error = 0.0, residuals = 0.0
         var right = 0, saturated = 0
+        let classes = task == .multiclass ? outputs : 2
+        var counts = task.isClassification ? [Int](repeating: 0, count: classes * classes) : []
         data.features.withUnsafeBufferPointer { f in
             for i in 0..<data.count {
                 pass.run(network, input: f.baseAddress! + i * n)
@@ -49,7 +54,13 @@ public struct Evaluation: Sendable, Equatable {
                     let out = a.baseAddress! + outputUnit
                     let isRight = objective.isRight(outputs: out, count: outputs, target: y)
                     if isRight { right += 1 }
-                    if task == .regression { residuals += (out[0] - y) * (out[0] - y) }
+                    if task == .regression {
+                        residuals += (out[0] - y) * (out[0] - y)
+                    } else {
+                        let actual = Objective.classIndex(y, classes: classes)
+                        let predicted = outputs == 1 ? (out[0] >= 0.5 ? 1 : 0) : largestIndex(out, count: outputs)
+                        if actual >= 0 { counts[actual * classes + predicted] += 1 }
+                    }
                     return (loss: objective(outputs: out, count: outputs, target: y), right: isRight)
                 }
                 error += instance.loss
@@ -69,7 +80,9 @@ public struct Evaluation: Sendable, Equatable {
             : data.count == 0 ? 0 : Double(right) / Double(data.count)
         return Evaluation(
             cumulativeError: error, accuracy: score, count: data.count, saturatedMistakes: saturated,
-            squaredResiduals: residuals)
+            squaredResiduals: residuals,
+            confusion: task.isClassification
+                ? (0..<classes).map { Array(counts[($0 * classes)..<(($0 + 1) * classes)]) } : nil)
     }
 
     /// R² = 1 − Σ(a − y)² / Σ(y − ȳ)²: 1 for a constant target predicted exactly, 0 for one predicted otherwise.

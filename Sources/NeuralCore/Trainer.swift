@@ -29,6 +29,8 @@ public struct Trainer: Sendable {
         public var testRMSE: Double?
         /// Training instances drawn so far over the training set's size.
         public var epochs: Double = 0
+        /// A classifier's confusion counts (`Evaluation.confusion`) on the test set, or the training set without one.
+        public var confusion: [[Int]]?
 
         public init(
             iteration: Int, trainingError: Double, testError: Double?, trainingAccuracy: Double,
@@ -93,11 +95,13 @@ public struct Trainer: Sendable {
     /// The cumulative errors and accuracies now.
     public mutating func currentReport() -> Report {
         let (train, test) = evaluate()
-        return Report(
+        var report = Report(
             iteration: iteration, trainingError: train.cumulativeError, testError: test?.cumulativeError,
             trainingAccuracy: train.accuracy, testAccuracy: test?.accuracy,
             saturatedMistakes: train.saturatedMistakes, trainingLoss: train.meanLoss, testLoss: test?.meanLoss,
             trainingRMSE: train.rootMeanSquaredError, testRMSE: test?.rootMeanSquaredError, epochs: epochs)
+        report.confusion = (test ?? train).confusion
+        return report
     }
 
     /// Error and accuracy on the training set and the test set.

@@ -50,6 +50,8 @@ public struct Snapshot: Sendable {
     public var testLoss: Double?
     public var trainingRMSE: Double?
     public var testRMSE: Double?
+    /// A classifier's confusion counts at the latest report, on the test set or else the training set.
+    public var confusion: [[Int]]?
     /// Why the run is DIVERGED, when it is.
     public var divergence: Divergence?
     /// What the network predicts.

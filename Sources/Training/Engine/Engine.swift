@@ -208,7 +208,7 @@ final class Engine {
         version += 1
         lastPublish = clock.now
         let latest = record.latest
-        let snapshot = Snapshot(
+        var snapshot = Snapshot(
             version: version, iteration: trainer.iteration, limit: limit, state: state,
             learningRate: trainer.optimizer.learningRate, speed: pacer.speed, batchSize: trainer.optimizer.batchSize,
             stepsPerSecond: state == .running ? meter.rate : 0, seed: seed, loss: configuration.loss,
@@ -224,6 +224,7 @@ final class Engine {
             testRMSE: latest?.testRMSE, divergence: guardian.reason, chartHistory: record.chart,
             chartInterval: chartSample == nil ? trainer.reportInterval : ChartSample.interval,
             chartSampleRows: chartSample?.rows)
+        snapshot.confusion = latest?.confusion
         channel.publish(snapshot)
     }
 }
