@@ -75,17 +75,20 @@ struct ErrorChart: Equatable {
     func dotRow(_ t: Double, dotsDown: Int) -> Int {
         let rowsFromTop = (high - t) / (high - low) * Double(rows - 1)
         guard rowsFromTop.isFinite else { return rows * dotsDown - 1 }
-        let y = Int(((rowsFromTop + 0.5) * Double(dotsDown)).rounded(.down))
-        return min(max(y, 0), rows * dotsDown - 1)
+        let y = ((rowsFromTop + 0.5) * Double(dotsDown)).rounded(.down)
+        return Int(min(max(y, 0), Double(rows * dotsDown - 1)))
     }
 
     /// The cell an iteration falls in, when it is within the x axis.
     func cell(of iteration: Int) -> Int? {
         guard iteration >= first, iteration <= last else { return nil }
-        let c = Int(Double(iteration - first) / Double(last - first) * Double(cells))
-        return min(c, cells - 1)
+        let c = (Double(iteration) - Double(first)) / max(Double(last) - Double(first), 1) * Double(cells)
+        return Int(min(max(c, 0), Double(cells - 1)))
     }
 
     /// The iteration at the left edge of cell `c`.
-    func iteration(atCell c: Int) -> Int { first + Int(Double(last - first) * Double(c) / Double(cells)) }
+    func iteration(atCell c: Int) -> Int {
+        let t = Double(first) + (Double(last) - Double(first)) * Double(c) / Double(max(cells, 1))
+        return t.isFinite ? Int(min(max(t, -9.0e18), 9.0e18)) : first
+    }
 }

@@ -19,13 +19,16 @@ struct ErrorColumn: Equatable {
 enum ErrorColumns {
     static func resample(_ buckets: [ErrorHistory.Bucket], first: Int, last: Int, count: Int) -> [ErrorColumn?] {
         guard count > 0 else { return [] }
-        let span = Double(max(last - first, 1))
+        // In doubles: iterations from a hostile snapshot may be anywhere in Int's range.
+        let span = max(Double(last) - Double(first), 1)
         func column(_ iteration: Int) -> Int {
-            min(max(Int(Double(iteration - first) / span * Double(count)), 0), count - 1)
+            let x = (Double(iteration) - Double(first)) / span * Double(count)
+            return x >= 0 ? Int(min(x, Double(count - 1))) : 0
         }
         var sums = [Tally](repeating: Tally(), count: count), tests = sums
         for b in buckets where b.last >= first && b.first <= last {
-            for c in column(b.first)...column(b.last) {
+            let (from, to) = (column(b.first), column(b.last))
+            for c in min(from, to)...max(from, to) {
                 sums[c].add(low: b.minimum, high: b.maximum, mean: b.mean, count: b.count)
                 if let m = b.testMean {
                     tests[c].add(low: b.testMinimum ?? m, high: b.testMaximum ?? m, mean: m, count: b.testCount)
