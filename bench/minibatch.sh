@@ -8,6 +8,10 @@
 #   PAIRS=5 SECONDS_EACH=0.75 BUILD_PATH=.build JOBS=1 CFLAGS='-O3 -march=native -ffp-contract=off' \
 #       CFLAGS_EXTRA=-DUNITS=8 bench/minibatch.sh
 # Every figure of the run goes to bench/out/minibatch-<time>.txt beside the table.
+# The C reference is built for this processor (-march=native: AVX-512 where there is one) while a plain release
+# build of nntop targets baseline x86-64 (SSE2). To see what the instruction set alone is worth, build the C for
+# the baseline too (CFLAGS='-O3 -march=x86-64 -ffp-contract=off'), or nntop for this processor
+# (SWIFT_BUILD_FLAGS='-Xswiftc -target-cpu -Xswiftc native' with its own BUILD_PATH, as it rebuilds everything).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_PATH=${BUILD_PATH:-.build}
@@ -19,7 +23,8 @@ cflags="$CFLAGS${CFLAGS_EXTRA:+ $CFLAGS_EXTRA}"
 mkdir -p bench/out
 
 # shellcheck disable=SC2086
-swift build -c release ${JOBS:+-j "$JOBS"} --scratch-path "$BUILD_PATH" --product nntop-bench >/dev/null
+swift build -c release ${JOBS:+-j "$JOBS"} ${SWIFT_BUILD_FLAGS:-} --scratch-path "$BUILD_PATH" --product nntop-bench \
+    >/dev/null
 # shellcheck disable=SC2086
 cc $cflags -DBUILD_FLAGS="\"$cflags\"" -o bench/out/minibatch_ref bench/minibatch_ref.c -lm
 swift_bin="$BUILD_PATH/release/nntop-bench"
@@ -37,6 +42,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if
     echo "# $(date -u '+%Y-%m-%d %H:%M:%S UTC'), $(nproc) processors, load $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "# $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
     "$c_bin" --no-such-workload 2>/dev/null | grep '^#' || true
+    echo "# nntop-bench built with: swift build -c release ${SWIFT_BUILD_FLAGS:-(no extra flags)}"
     echo "# $PAIRS pairs (C, Swift) per workload, about $SECONDS_EACH s of loop each"
 } | tee "$log"
 
