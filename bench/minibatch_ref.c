@@ -18,11 +18,10 @@
  *
  * Batch B (a multiple of 8): the batch goes through each layer at once, activations unit-major with the batch
  * contiguous (a[unit][b]), the batch the SIMD lane. Forward: Z[j][b] = bias + Σ_i W[j][i]·A[i][b] in blocks of
- * 4 units × 8 lanes. Push-back: δprev[i][b] = f'(A[i][b])·Σ_j W[j][i]·δ[j][b] in blocks of 4 units × 8 lanes.
+ * U units × 8 lanes. Push-back: δprev[i][b] = f'(A[i][b])·Σ_j W[j][i]·δ[j][b] in blocks of U units × 8 lanes.
  * Weight gradient: G[j][i] = Σ_b δ[j][b]·A[i][b], as outer products over the rows of the batch (a sample-major
- * copy of A, 8 inputs a lane) in blocks of 4 units × 8 inputs, each block applied to W as soon as it is summed
- * (after the push-back has read W). -DUNITS=8 makes the blocks 8 units (or inputs) deep: more independent
- * accumulator chains where the vectors are 8 doubles wide (AVX-512).
+ * copy of A, 8 inputs a lane) in blocks of U units × 8 inputs, each block applied to W as soon as it is summed
+ * (after the push-back has read W). U is 8 with AVX-512 and 4 otherwise (UNITS below).
  *
  * Prints `c_<name>_steps_per_second N` per workload, the build's flags and instruction sets as a `#` line, and
  * on stderr the mean loss over the data before and after a fixed number of steps (exit status 1 if a loss did not
@@ -34,10 +33,22 @@
 #include <string.h>
 #include <time.h>
 
-/* Units per register block of the batch path (4: 4 units × 8 lanes of accumulators). */
+/* Units per register block of the batch path: enough for eight independent vector accumulators, so the adds'
+ * latency is hidden. With AVX-512 a lane of 8 doubles is one register: 8 units × 8 lanes. Otherwise it is two
+ * (AVX2) or four (SSE2) registers: 4 units × 8 lanes. -DUNITS=N overrides. */
 #ifndef UNITS
+#ifdef __AVX512F__
+#define UNITS 8
+#else
 #define UNITS 4
 #endif
+#endif
+#if UNITS > 8 || UNITS < 1
+#error "UNITS must be 1 to 8"
+#endif
+/* The vector helpers are static inline (stores are macros): GCC's ABI note on returning 64-byte vectors without
+ * AVX-512 does not apply. */
+#pragma GCC diagnostic ignored "-Wpsabi"
 
 #ifndef BUILD_FLAGS
 #define BUILD_FLAGS "(flags not recorded: build with -DBUILD_FLAGS='\"...\"')"
@@ -76,10 +87,10 @@ static double standard_normal(Generator *g) {
 typedef double v8d __attribute__((vector_size(64)));
 typedef double v4d __attribute__((vector_size(32)));
 static inline v8d ld8(const double *p) { v8d v; memcpy(&v, p, sizeof v); return v; }
-static inline void st8(double *p, v8d v) { memcpy(p, &v, sizeof v); }
+#define st8(p, v) do { v8d st8_ = (v); memcpy((p), &st8_, sizeof st8_); } while (0)
 static inline v8d bc8(double x) { return (v8d){x, x, x, x, x, x, x, x}; }
 static inline v4d ld4(const double *p) { v4d v; memcpy(&v, p, sizeof v); return v; }
-static inline void st4(double *p, v4d v) { memcpy(p, &v, sizeof v); }
+#define st4(p, v) do { v4d st4_ = (v); memcpy((p), &st4_, sizeof st4_); } while (0)
 static inline v4d bc4(double x) { return (v4d){x, x, x, x}; }
 
 /* ---- workloads: as Sources/nntop-bench/Minibatch.swift */
@@ -319,7 +330,7 @@ static inline __attribute__((always_inline)) void forward_block(const double *re
                                                                 const double *restrict a, double *restrict z, int n,
                                                                 int B, int j, int b, const int U, int output,
                                                                 int activation) {
-    v8d acc[UNITS];
+    v8d acc[8];
     for (int u = 0; u < U; u++) acc[u] = bc8(bias[j + u]);
     for (int i = 0; i < n; i++) {
         v8d x = ld8(a + (size_t)i * B + b);
@@ -351,7 +362,7 @@ static inline __attribute__((always_inline)) void push_back_block(const double *
                                                                   const double *restrict a, double *restrict prev,
                                                                   int n, int m, int B, int i, int b, const int U,
                                                                   int activation) {
-    v8d acc[UNITS];
+    v8d acc[8];
     for (int u = 0; u < U; u++) acc[u] = bc8(0);
     for (int j = 0; j < m; j++) {
         v8d dj = ld8(d + (size_t)j * B + b);
@@ -380,7 +391,7 @@ static inline __attribute__((always_inline)) void gradient_block(double *restric
                                                                  const int U, double scale) {
     int i = 0;
     for (; i + 8 <= n; i += 8) {
-        v8d g[UNITS];
+        v8d g[8];
         for (int u = 0; u < U; u++) g[u] = bc8(0);
         for (int b = 0; b < B; b++) {
             v8d x = ld8(rows[b] + i);
@@ -392,7 +403,7 @@ static inline __attribute__((always_inline)) void gradient_block(double *restric
         }
     }
     for (; i + 4 <= n; i += 4) {
-        v4d g[UNITS];
+        v4d g[8];
         for (int u = 0; u < U; u++) g[u] = bc4(0);
         for (int b = 0; b < B; b++) {
             v4d x = ld4(rows[b] + i);
@@ -540,7 +551,7 @@ int main(int argc, char **argv) {
 #if !defined(__AVX2__) && defined(__SSE2__)
     printf(" sse2");
 #endif
-    printf(", %s\n", __VERSION__);
+    printf(", %d units a block, compiler %s\n", UNITS, __VERSION__);
     int failures = 0, found = 0;
     for (int k = 0; k < WORKLOAD_COUNT; k++) {
         if (only && strcmp(only, WORKLOADS[k].name) != 0) continue;
