@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # nntop's minibatch workloads against the C reference of the same work (bench/minibatch_ref.c): for each workload,
 # PAIRS interleaved pairs of runs (C, then Swift, each its own process timing its loop for about SECONDS), the
-# median of each side, and the ratio swift/C against the target of 0.9. Also checks that both printed the same
-# losses before and after their warm-up steps (the same data, parameters and rows drawn, summed in the same
-# order: the same numbers, bit for bit).
+# median of each side, and the ratio swift/C against the target of 0.9. Also compares the losses both printed
+# after their warm-up steps (the same data, parameters and rows drawn: summed in the same order, as the C and the
+# kernels before the rewrite do, the same numbers bit for bit).
 #   bench/minibatch.sh [WORKLOAD ...]
 #   PAIRS=5 SECONDS_EACH=0.75 BUILD_PATH=.build JOBS=1 CFLAGS='-O3 -march=native -ffp-contract=off' \
 #       CFLAGS_EXTRA=-DUNITS=8 bench/minibatch.sh
@@ -57,8 +57,15 @@ for w in $workloads; do
         cat "$scratch/c.err" "$scratch/swift.err" >>"$log"
     done
     echo "raw $w c $(tr '\n' ' ' <"$scratch/c")swift $(tr '\n' ' ' <"$scratch/swift")" >>"$log"
-    same=$(diff <(grep 'mean loss' "$scratch/c.err" | cut -d' ' -f2-) \
-        <(grep 'mean loss' "$scratch/swift.err" | cut -d' ' -f2-) >/dev/null && echo same || echo DIFFER)
+    # The losses after the warm-up: the same text, or how far apart (a kernel that sums in another order, or an
+    # activation a few ulp from libm's, moves them a little; a wrong one, a lot).
+    c_loss=$(awk '/mean loss/ { print $7 }' "$scratch/c.err")
+    s_loss=$(awk '/mean loss/ { print $7 }' "$scratch/swift.err")
+    same=$(awk -v c="$c_loss" -v s="$s_loss" 'BEGIN {
+        if (c == s) { print "same"; exit }
+        d = (s - c) / c; if (d < 0) d = -d
+        printf "differ by %.1e of the loss%s", d, (d > 1e-3 ? " (CHECK)" : "")
+    }')
     grep -q 'LOSS DID NOT GO DOWN' "$scratch/c.err" && same="$same, C LOSS NOT DOWN"
     c=$(median <"$scratch/c")
     s=$(median <"$scratch/swift")
