@@ -22,6 +22,12 @@ import DataFiles
 //   nntop-bench --frames [N]       the dashboard's frame (a snapshot taken, then drawn) at 120×40 with the
 //                                  decision map of a 2-16-16-1 tanh network on 200 points, against the same
 //                                  frame at 99×40 (no map); N frames
+//   nntop-bench --minibatch [SECONDS]  the minibatch workloads (Minibatch.swift: 2-W-W-1 tanh networks at batch 1
+//                                  and 64, a 4-16-16-1 ReLU network on 1 M rows, a 30-16-1 cross-entropy network),
+//                                  each loop timed for about SECONDS (default 0.75) after a warm-up; steps per
+//                                  second as `swift_<name>_steps_per_second N`, the losses before and after the
+//                                  warm-up on stderr
+//   nntop-bench --workload NAME    only that workload (with --minibatch SECONDS to set its time)
 
 func option(_ name: String, in arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
@@ -41,6 +47,10 @@ func stepsPerSecond(hidden: [Int], activation: Activation, steps: Int) -> (Doubl
     sgd.train(&network, on: .tutorial, steps: steps / 100, generator: &generator)  // warm up
     let t = seconds { sgd.train(&network, on: .tutorial, steps: steps, generator: &generator) }
     return (Double(steps) / t, network)
+}
+
+if CommandLine.arguments.contains("--minibatch") || CommandLine.arguments.contains("--workload") {
+    exit(runMinibatch(arguments: Array(CommandLine.arguments.dropFirst())))
 }
 
 if CommandLine.arguments.contains("--frames") {
