@@ -8,10 +8,9 @@
 #   PAIRS=5 SECONDS_EACH=0.75 BUILD_PATH=.build JOBS=1 CFLAGS='-O3 -march=native -ffp-contract=off' \
 #       CFLAGS_EXTRA=-DUNITS=8 bench/minibatch.sh
 # Every figure of the run goes to bench/out/minibatch-<time>.txt beside the table.
-# The C reference is built for this processor (-march=native: AVX-512 where there is one) while a plain release
-# build of nntop targets baseline x86-64 (SSE2). To see what the instruction set alone is worth, build the C for
-# the baseline too (CFLAGS='-O3 -march=x86-64 -ffp-contract=off'), or nntop for this processor
-# (SWIFT_BUILD_FLAGS='-Xswiftc -target-cpu -Xswiftc native' with its own BUILD_PATH, as it rebuilds everything).
+# Both sides are built for this processor: the C with -march=native, nntop by Package.swift's -target-cpu native
+# (AVX-512 where there is one). To see what the instruction set alone is worth, build the C for the baseline
+# (CFLAGS='-O3 -march=x86-64 -ffp-contract=off').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_PATH=${BUILD_PATH:-.build}

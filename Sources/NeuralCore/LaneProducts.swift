@@ -6,24 +6,51 @@
 /// 0). Each kernel keeps a block of 4 units (or inputs) × 16 instances in registers while it walks the other
 /// dimension, and every sum runs in a fixed order, so a given build gives the same bits every time.
 
+/// Inputs (or units) of a product taken per pass over the outputs: 128 × 16 instances of values, 16 KiB, stay in
+/// the first-level cache while four outputs' sums run over them. The sums run on from pass to pass through the
+/// output, in the same order as in one pass.
+let productDepth = 128
+
 /// z[j·lanes + b] = bias[j] + Σᵢ w[j·fanIn + i] · x[i·lanes + b], the sum taken in the order of i.
 @inline(__always)
 func laneAffine(
     weights w: UnsafePointer<Double>, bias: UnsafePointer<Double>, fanIn: Int, units: Int,
     input x: UnsafePointer<Double>, lanes: Int, into z: UnsafeMutablePointer<Double>
 ) {
+    var i0 = 0
+    repeat {
+        let i1 = min(i0 &+ productDepth, fanIn)
+        laneAffinePart(
+            weights: w, bias: i0 == 0 ? bias : nil, fanIn: fanIn, inputs: i0..<i1, units: units, input: x,
+            lanes: lanes, into: z)
+        i0 = i1
+    } while i0 < fanIn
+}
+
+/// The terms of inputs `inputs` added into z, starting from the biases (or, without them, from z itself).
+@inline(__always)
+func laneAffinePart(
+    weights w: UnsafePointer<Double>, bias: UnsafePointer<Double>?, fanIn: Int, inputs: Range<Int>, units: Int,
+    input x: UnsafePointer<Double>, lanes: Int, into z: UnsafeMutablePointer<Double>
+) {
+    @inline(__always) func start(_ unit: Int, _ at: UnsafeMutablePointer<Double>) -> Lane8 {
+        if let bias { return Lane8(repeating: bias[unit]) }
+        return load8(at)
+    }
+    let first = inputs.lowerBound, last = inputs.upperBound
     var j = 0
     while j &+ 4 <= units {
         let w0 = w + j &* fanIn, w1 = w0 + fanIn, w2 = w1 + fanIn, w3 = w2 + fanIn
         let out = z + j &* lanes
         var b = 0
         while b &+ 16 <= lanes {
-            var s00 = Lane8(repeating: bias[j]), s01 = s00
-            var s10 = Lane8(repeating: bias[j &+ 1]), s11 = s10
-            var s20 = Lane8(repeating: bias[j &+ 2]), s21 = s20
-            var s30 = Lane8(repeating: bias[j &+ 3]), s31 = s30
-            var xi = x + b
-            for i in 0..<fanIn {
+            let o = out + b
+            var s00 = start(j, o), s01 = start(j, o + 8)
+            var s10 = start(j &+ 1, o + lanes), s11 = start(j &+ 1, o + lanes + 8)
+            var s20 = start(j &+ 2, o + 2 &* lanes), s21 = start(j &+ 2, o + 2 &* lanes + 8)
+            var s30 = start(j &+ 3, o + 3 &* lanes), s31 = start(j &+ 3, o + 3 &* lanes + 8)
+            var xi = x + (first &* lanes &+ b)
+            for i in first..<last {
                 let x0 = load8(xi), x1 = load8(xi + 8)
                 let c0 = w0[i], c1 = w1[i], c2 = w2[i], c3 = w3[i]
                 s00 += x0 * c0
@@ -36,7 +63,6 @@ func laneAffine(
                 s31 += x1 * c3
                 xi += lanes
             }
-            let o = out + b
             store8(s00, o)
             store8(s01, o + 8)
             store8(s10, o + lanes)
@@ -48,10 +74,11 @@ func laneAffine(
             b &+= 16
         }
         if b < lanes {
-            var s0 = Lane8(repeating: bias[j]), s1 = Lane8(repeating: bias[j &+ 1])
-            var s2 = Lane8(repeating: bias[j &+ 2]), s3 = Lane8(repeating: bias[j &+ 3])
-            var xi = x + b
-            for i in 0..<fanIn {
+            let o = out + b
+            var s0 = start(j, o), s1 = start(j &+ 1, o + lanes)
+            var s2 = start(j &+ 2, o + 2 &* lanes), s3 = start(j &+ 3, o + 3 &* lanes)
+            var xi = x + (first &* lanes &+ b)
+            for i in first..<last {
                 let x0 = load8(xi)
                 s0 += x0 * w0[i]
                 s1 += x0 * w1[i]
@@ -59,7 +86,6 @@ func laneAffine(
                 s3 += x0 * w3[i]
                 xi += lanes
             }
-            let o = out + b
             store8(s0, o)
             store8(s1, o + lanes)
             store8(s2, o + 2 &* lanes)
@@ -72,9 +98,9 @@ func laneAffine(
         let out = z + j &* lanes
         var b = 0
         while b < lanes {
-            var s = Lane8(repeating: bias[j])
-            var xi = x + b
-            for i in 0..<fanIn {
+            var s = start(j, out + b)
+            var xi = x + (first &* lanes &+ b)
+            for i in first..<last {
                 s += load8(xi) * row[i]
                 xi += lanes
             }
@@ -92,16 +118,35 @@ func lanePushBack(
     weights w: UnsafePointer<Double>, fanIn: Int, units: Int, delta d: UnsafePointer<Double>, lanes: Int,
     into p: UnsafeMutablePointer<Double>
 ) {
+    var j0 = 0
+    repeat {
+        let j1 = min(j0 &+ productDepth, units)
+        lanePushBackPart(
+            weights: w, fanIn: fanIn, units: j0..<j1, delta: d, lanes: lanes, into: p, fromZero: j0 == 0)
+        j0 = j1
+    } while j0 < units
+}
+
+/// The terms of units `units` added into p, starting from zero (or from p itself).
+@inline(__always)
+func lanePushBackPart(
+    weights w: UnsafePointer<Double>, fanIn: Int, units: Range<Int>, delta d: UnsafePointer<Double>, lanes: Int,
+    into p: UnsafeMutablePointer<Double>, fromZero: Bool
+) {
+    @inline(__always) func start(_ at: UnsafeMutablePointer<Double>) -> Lane8 { fromZero ? Lane8() : load8(at) }
+    let first = units.lowerBound, count = units.count
     var i = 0
     while i &+ 4 <= fanIn {
         let out = p + i &* lanes
         var b = 0
         while b &+ 16 <= lanes {
-            var s00 = Lane8(), s01 = Lane8(), s10 = Lane8(), s11 = Lane8()
-            var s20 = Lane8(), s21 = Lane8(), s30 = Lane8(), s31 = Lane8()
-            var wj = w + i
-            var dj = d + b
-            for _ in 0..<units {
+            let o = out + b
+            var s00 = start(o), s01 = start(o + 8), s10 = start(o + lanes), s11 = start(o + lanes + 8)
+            var s20 = start(o + 2 &* lanes), s21 = start(o + 2 &* lanes + 8)
+            var s30 = start(o + 3 &* lanes), s31 = start(o + 3 &* lanes + 8)
+            var wj = w + (first &* fanIn &+ i)
+            var dj = d + (first &* lanes &+ b)
+            for _ in 0..<count {
                 let d0 = load8(dj), d1 = load8(dj + 8)
                 let c0 = wj[0], c1 = wj[1], c2 = wj[2], c3 = wj[3]
                 s00 += d0 * c0
@@ -115,7 +160,6 @@ func lanePushBack(
                 wj += fanIn
                 dj += lanes
             }
-            let o = out + b
             store8(s00, o)
             store8(s01, o + 8)
             store8(s10, o + lanes)
@@ -127,10 +171,11 @@ func lanePushBack(
             b &+= 16
         }
         if b < lanes {
-            var s0 = Lane8(), s1 = Lane8(), s2 = Lane8(), s3 = Lane8()
-            var wj = w + i
-            var dj = d + b
-            for _ in 0..<units {
+            let o = out + b
+            var s0 = start(o), s1 = start(o + lanes), s2 = start(o + 2 &* lanes), s3 = start(o + 3 &* lanes)
+            var wj = w + (first &* fanIn &+ i)
+            var dj = d + (first &* lanes &+ b)
+            for _ in 0..<count {
                 let d0 = load8(dj)
                 s0 += d0 * wj[0]
                 s1 += d0 * wj[1]
@@ -139,7 +184,6 @@ func lanePushBack(
                 wj += fanIn
                 dj += lanes
             }
-            let o = out + b
             store8(s0, o)
             store8(s1, o + lanes)
             store8(s2, o + 2 &* lanes)
@@ -151,10 +195,10 @@ func lanePushBack(
         let out = p + i &* lanes
         var b = 0
         while b < lanes {
-            var s = Lane8()
-            var wj = w + i
-            var dj = d + b
-            for _ in 0..<units {
+            var s = start(out + b)
+            var wj = w + (first &* fanIn &+ i)
+            var dj = d + (first &* lanes &+ b)
+            for _ in 0..<count {
                 s += load8(dj) * wj[0]
                 wj += fanIn
                 dj += lanes
@@ -183,7 +227,7 @@ func laneGradient(
             s += load8(dj + b)
             b &+= 8
         }
-        gb[j] += s.sum()
+        gb[j] += sumAcross(s)
     }
     if let inputRows {
         transposeLanes(x, count: fanIn, lanes: lanes, into: inputRows)
@@ -214,14 +258,14 @@ func laneGradient(
                 b &+= 8
             }
             let g = gw + (j &* fanIn &+ i)
-            g[0] += s00.sum()
-            g[1] += s01.sum()
-            g[fanIn] += s10.sum()
-            g[fanIn &+ 1] += s11.sum()
-            g[2 &* fanIn] += s20.sum()
-            g[2 &* fanIn &+ 1] += s21.sum()
-            g[3 &* fanIn] += s30.sum()
-            g[3 &* fanIn &+ 1] += s31.sum()
+            g[0] += sumAcross(s00)
+            g[1] += sumAcross(s01)
+            g[fanIn] += sumAcross(s10)
+            g[fanIn &+ 1] += sumAcross(s11)
+            g[2 &* fanIn] += sumAcross(s20)
+            g[2 &* fanIn &+ 1] += sumAcross(s21)
+            g[3 &* fanIn] += sumAcross(s30)
+            g[3 &* fanIn &+ 1] += sumAcross(s31)
             i &+= 2
         }
         if i < fanIn {
@@ -237,10 +281,10 @@ func laneGradient(
                 b &+= 8
             }
             let g = gw + (j &* fanIn &+ i)
-            g[0] += s0.sum()
-            g[fanIn] += s1.sum()
-            g[2 &* fanIn] += s2.sum()
-            g[3 &* fanIn] += s3.sum()
+            g[0] += sumAcross(s0)
+            g[fanIn] += sumAcross(s1)
+            g[2 &* fanIn] += sumAcross(s2)
+            g[3 &* fanIn] += sumAcross(s3)
         }
         j &+= 4
     }
@@ -254,7 +298,7 @@ func laneGradient(
                 s += load8(dj + b) * load8(xi + b)
                 b &+= 8
             }
-            gw[j &* fanIn &+ i] += s.sum()
+            gw[j &* fanIn &+ i] += sumAcross(s)
         }
         j &+= 1
     }

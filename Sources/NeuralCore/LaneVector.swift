@@ -20,3 +20,12 @@ func store8(_ v: Lane8, _ p: UnsafeMutablePointer<Double>) {
 /// `n` rounded up to a whole number of eight-wide lanes.
 @inline(__always)
 func paddedToLanes(_ n: Int) -> Int { (n &+ 7) & ~7 }
+
+/// The sum of a vector's eight values, pairwise: (v₀+v₄ + v₂+v₆) + (v₁+v₅ + v₃+v₇), three adds across halves
+/// rather than seven in a row.
+@inline(__always)
+func sumAcross(_ v: Lane8) -> Double {
+    let half = v.lowHalf + v.highHalf
+    let quarter = half.lowHalf + half.highHalf
+    return quarter[0] + quarter[1]
+}

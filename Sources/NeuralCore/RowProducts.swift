@@ -1,11 +1,12 @@
 /// The products of one instance through one dense layer, weights row by row (`w[j·fanIn + i]`): the forward pass
-/// as dot products of four rows at a time, and δ pushed back by streaming the rows, each sum in a fixed order.
+/// as dot products of eight rows at a time, and δ pushed back by streaming the rows, each sum in a fixed order.
 
-/// The fan-in from which a dot product is taken sixteen terms at a time; below it, term by term in order.
+/// The fan-in from which a dot product is taken eight terms at a time; below it, term by term in order.
 let vectorDotFanIn = 16
 
-/// z[j] = bias[j] + Σᵢ w[j·fanIn + i] · x[i]. From `vectorDotFanIn` inputs the terms are summed in two 8-wide
-/// partial sums (term i in lane i mod 8 of sum ⌊i/8⌋ mod 2), then across, then the rest in order.
+/// z[j] = bias[j] + Σᵢ w[j·fanIn + i] · x[i]. From `vectorDotFanIn` inputs the terms of each row are summed in an
+/// 8-wide partial sum (term i in lane i mod 8), then across it pairwise (`sumAcross`), then the terms past the last
+/// whole eight in order; eight rows go together, so eight streams of weights are read at once.
 @inline(__always)
 func rowAffine(
     weights w: UnsafePointer<Double>, bias: UnsafePointer<Double>, fanIn: Int, units: Int,
@@ -20,51 +21,56 @@ func rowAffine(
         }
         return
     }
-    let whole = fanIn & ~15
+    let eights = fanIn & ~7
     var j = 0
-    while j &+ 4 <= units {
+    // Eight rows at a time, eight terms of each: eight streams of weights in flight.
+    while j &+ 8 <= units {
         let r0 = w + j &* fanIn, r1 = r0 + fanIn, r2 = r1 + fanIn, r3 = r2 + fanIn
-        var s00 = Lane8(), s01 = Lane8(), s10 = Lane8(), s11 = Lane8()
-        var s20 = Lane8(), s21 = Lane8(), s30 = Lane8(), s31 = Lane8()
+        let r4 = r3 + fanIn, r5 = r4 + fanIn, r6 = r5 + fanIn, r7 = r6 + fanIn
+        var s0 = Lane8(), s1 = Lane8(), s2 = Lane8(), s3 = Lane8()
+        var s4 = Lane8(), s5 = Lane8(), s6 = Lane8(), s7 = Lane8()
         var i = 0
-        while i < whole {
-            let x0 = load8(x + i), x1 = load8(x + i + 8)
-            s00 += load8(r0 + i) * x0
-            s01 += load8(r0 + i + 8) * x1
-            s10 += load8(r1 + i) * x0
-            s11 += load8(r1 + i + 8) * x1
-            s20 += load8(r2 + i) * x0
-            s21 += load8(r2 + i + 8) * x1
-            s30 += load8(r3 + i) * x0
-            s31 += load8(r3 + i + 8) * x1
-            i &+= 16
+        while i < eights {
+            let xi = load8(x + i)
+            s0 += load8(r0 + i) * xi
+            s1 += load8(r1 + i) * xi
+            s2 += load8(r2 + i) * xi
+            s3 += load8(r3 + i) * xi
+            s4 += load8(r4 + i) * xi
+            s5 += load8(r5 + i) * xi
+            s6 += load8(r6 + i) * xi
+            s7 += load8(r7 + i) * xi
+            i &+= 8
         }
-        var t0 = bias[j] + (s00 + s01).sum(), t1 = bias[j &+ 1] + (s10 + s11).sum()
-        var t2 = bias[j &+ 2] + (s20 + s21).sum(), t3 = bias[j &+ 3] + (s30 + s31).sum()
-        while i < fanIn {
-            let xi = x[i]
-            t0 += r0[i] * xi
-            t1 += r1[i] * xi
-            t2 += r2[i] * xi
-            t3 += r3[i] * xi
-            i &+= 1
+        // The sum across lanes, then the terms past the last whole eight, in order.
+        @inline(__always) func finish(_ u: Int, _ row: UnsafePointer<Double>, _ partial: Lane8) {
+            var total = bias[j &+ u] + sumAcross(partial)
+            var k = eights
+            while k < fanIn {
+                total += row[k] * x[k]
+                k &+= 1
+            }
+            z[j &+ u] = total
         }
-        z[j] = t0
-        z[j &+ 1] = t1
-        z[j &+ 2] = t2
-        z[j &+ 3] = t3
-        j &+= 4
+        finish(0, r0, s0)
+        finish(1, r1, s1)
+        finish(2, r2, s2)
+        finish(3, r3, s3)
+        finish(4, r4, s4)
+        finish(5, r5, s5)
+        finish(6, r6, s6)
+        finish(7, r7, s7)
+        j &+= 8
     }
     while j < units {
         let row = w + j &* fanIn
-        var s0 = Lane8(), s1 = Lane8()
+        var s0 = Lane8()
         var i = 0
-        while i < whole {
+        while i < eights {
             s0 += load8(row + i) * load8(x + i)
-            s1 += load8(row + i + 8) * load8(x + i + 8)
-            i &+= 16
+            i &+= 8
         }
-        var t = bias[j] + (s0 + s1).sum()
+        var t = bias[j] + sumAcross(s0)
         while i < fanIn {
             t += row[i] * x[i]
             i &+= 1
