@@ -57,9 +57,10 @@ public enum Format {
     public static func lastDigitUnit(_ text: String) -> Double {
         let parts = text.lowercased().split(separator: "e", maxSplits: 1)
         let mantissa = parts.first.map(String.init) ?? text
-        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        // Past ±400 a power of ten is 0 or infinite anyway; clamped, an exponent of Int.min cannot overflow.
+        let exponent = min(max(parts.count > 1 ? Int(parts[1]) ?? 0 : 0, -400), 400)
         let decimals = mantissa.firstIndex(of: ".").map { mantissa.distance(from: $0, to: mantissa.endIndex) - 1 } ?? 0
-        return pow10(exponent - decimals)
+        return pow10(exponent - min(decimals, 400))
     }
 
     /// 7.14e-04 as 7.14e-4, 1.1e+05 as 1.1e5: the same number, shorter.
@@ -75,7 +76,7 @@ public enum Format {
 
     private static func pow10(_ n: Int) -> Double {
         var x = 1.0
-        for _ in 0..<abs(n) { x *= 10 }
+        for _ in 0..<min(n.magnitude, 800) { x *= 10 }
         return n < 0 ? 1 / x : x
     }
 

@@ -42,13 +42,14 @@ public struct ErrorHistory: Sendable, Equatable {
             b.last = Swift.max(last, other.last)
             b.minimum = Swift.min(minimum, other.minimum)
             b.maximum = Swift.max(maximum, other.maximum)
-            let n = Double(count + other.count)
+            // Counts in doubles and saturated: buckets built by hand may hold any counts.
+            let n = Double(count) + Double(other.count)
             b.mean = (mean * Double(count) + other.mean * Double(other.count)) / n
-            b.count = count + other.count
-            b.testCount = testCount + other.testCount
+            b.count = Self.sum(count, other.count)
+            b.testCount = Self.sum(testCount, other.testCount)
             switch (testMean, other.testMean) {
             case (let t?, let u?):
-                let m = Double(testCount + other.testCount)
+                let m = Double(testCount) + Double(other.testCount)
                 b.testMean = (t * Double(testCount) + u * Double(other.testCount)) / m
                 b.testMinimum = Swift.min(testMinimum ?? t, other.testMinimum ?? u)
                 b.testMaximum = Swift.max(testMaximum ?? t, other.testMaximum ?? u)
@@ -58,6 +59,11 @@ public struct ErrorHistory: Sendable, Equatable {
                 break
             }
             return b
+        }
+
+        private static func sum(_ a: Int, _ b: Int) -> Int {
+            let (total, overflow) = a.addingReportingOverflow(b)
+            return overflow ? (b > 0 ? .max : .min) : total
         }
     }
 

@@ -41,3 +41,13 @@ import Testing
         #expect(ascii.isEmpty(column: 0, row: 5))
     }
 }
+
+/// Exponents at the ends of Int: Int.min overflowed in `abs` (and less the decimals), Int.max looped for ever.
+@Suite struct LastDigitUnitExtremeTests {
+    @Test func exponentsPastADoublesRangeAreZeroOrInfinite() {
+        #expect(Format.lastDigitUnit("1e-9223372036854775808") == 0)
+        #expect(Format.lastDigitUnit("1.5e-9223372036854775808") == 0)
+        #expect(Format.lastDigitUnit("1e9223372036854775807") == .infinity)
+        #expect(Format.lastDigitUnit("1.25") == 0.01 && Format.lastDigitUnit("1.1e3") == 100)
+    }
+}

@@ -27,8 +27,9 @@ struct ErrorChart: Equatable {
         history: ErrorHistory, now: [Double?], best: Double?, wholeRun: Bool, logScale: Bool, smoothing: Double,
         cells: Int, rows: Int, dotsAcross: Int
     ) {
-        guard !history.isEmpty, cells > 0, rows >= 2 else { return nil }
-        let count = cells * dotsAcross
+        guard !history.isEmpty, cells > 0, rows >= 2, dotsAcross > 0 else { return nil }
+        let (count, tooMany) = cells.multipliedReportingOverflow(by: dotsAcross)
+        guard !tooMany else { return nil }
         var buckets: [ErrorHistory.Bucket]
         if wholeRun {
             buckets = Smoothing.smoothed(history.buckets, weight: smoothing)
@@ -37,7 +38,8 @@ struct ErrorChart: Equatable {
             buckets = Array(Smoothing.smoothed(recent, weight: smoothing).suffix(count))
         }
         guard let lastBucket = buckets.last else { return nil }
-        first = wholeRun ? min(0, buckets[0].first) : buckets[0].first
+        // The axis spans at least one iteration: a recent window starting at Int.max starts one before it.
+        first = min(wholeRun ? min(0, buckets[0].first) : buckets[0].first, .max - 1)
         last = max(lastBucket.last, first + 1)
         self.rows = rows
         self.cells = cells
@@ -58,8 +60,9 @@ struct ErrorChart: Equatable {
         var low = finite.min() ?? 0, high = finite.max() ?? 1
         if high - low < max(abs(high), 1) * 1e-9 {
             let pad = logScale ? 0.05 : max(abs(high) * 0.05, 1e-9)
-            low -= pad
-            high += pad
+            // Kept finite: a flat line at the greatest double would otherwise pad its top to infinity.
+            low = max(low - pad, -.greatestFiniteMagnitude)
+            high = min(high + pad, .greatestFiniteMagnitude)
         }
         self.low = low
         self.high = high

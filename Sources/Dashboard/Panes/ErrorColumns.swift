@@ -64,17 +64,18 @@ enum ErrorColumns {
         var low: Double?
         var high: Double?
         var sum = 0.0
-        var count = 0
+        /// In doubles, as the sum: a hand-built history's counts may add up past Int.max.
+        var count = 0.0
 
         mutating func add(low l: Double, high h: Double, mean: Double, count n: Int) {
             if l.isFinite { low = min(low ?? l, l) }
             if h.isFinite { high = max(high ?? h, h) }
             if mean.isFinite, n > 0 {
                 sum += mean * Double(n)
-                count += n
+                count += Double(n)
             }
         }
 
-        var mean: Double? { count > 0 ? sum / Double(count) : nil }
+        var mean: Double? { count > 0 ? sum / count : nil }
     }
 }

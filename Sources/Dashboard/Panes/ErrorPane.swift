@@ -138,6 +138,7 @@ enum ErrorPane {
 
     /// The rows that carry a label: the first, the last, and every fourth between (none next to the last).
     static func labelRows(_ rows: Int) -> [Int] {
+        guard rows > 0 else { return [] }
         var out = Array(stride(from: 0, to: rows - 1, by: 4))
         if let last = out.last, rows - 1 - last < 2, out.count > 1 { out.removeLast() }
         return out + [rows - 1]
@@ -187,15 +188,27 @@ enum ErrorPane {
     }
 
     /// Round iterations (1, 2 or 5 times a power of ten apart) about every 14 cells.
+    /// With overflow checked: the axis may span anywhere in Int's range.
     static func ticks(_ chart: ErrorChart, width: Int) -> [Int] {
-        let wanted = Double(chart.last - chart.first) * 14 / Double(max(width, 1))
+        // The span exactly when Int holds it (near Int.max doubles are 2 048 apart), else in doubles.
+        let (exact, past) = chart.last.subtractingReportingOverflow(chart.first)
+        let span = past ? Double(chart.last) - Double(chart.first) : Double(exact)
+        let wanted = span * 14 / Double(max(width, 1))
         let nice = [1, 2, 5]
         var step = 1, k = 0
         while Double(step) < wanted, step < Int.max / 100 {
             k += 1
             step = nice[k % 3] * (0..<(k / 3)).reduce(1) { p, _ in p * 10 }
         }
-        let start = (chart.first / step + 1) * step
-        return Array(stride(from: start, to: chart.last, by: step))
+        // The first multiple of `step` past `first` (towards zero, as `/` rounds), then every `step` to `last`.
+        let (above, beyond) = (chart.first / step).addingReportingOverflow(1)
+        var (tick, overflow) = above.multipliedReportingOverflow(by: step)
+        overflow = overflow || beyond
+        var out: [Int] = []
+        while !overflow, tick < chart.last {
+            out.append(tick)
+            (tick, overflow) = tick.addingReportingOverflow(step)
+        }
+        return out
     }
 }
