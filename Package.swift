@@ -29,7 +29,9 @@ let package = Package(
         // A value shared between threads behind a Mutex that ThreadSanitizer can see.
         .target(name: "SharedState", swiftSettings: strict),
         // The maths alone: network, passes, activations, losses, SGD, datasets as values, standardization. No I/O.
-        .target(name: "NeuralCore", swiftSettings: strict),
+        .target(name: "NeuralCore", dependencies: ["COpenBLAS"], swiftSettings: strict),
+        // OpenBLAS's C interface: the matrix products of wide layers (`WideProducts.swift`).
+        .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
         // Data files: the CSV reader and its number parsers, the parallel loader, safe writes, model files.
         .target(name: "DataFiles", dependencies: ["NeuralCore", "SharedState"], swiftSettings: strict),
         // The training engine: a session on its own Dispatch queue, commands in, snapshots out.

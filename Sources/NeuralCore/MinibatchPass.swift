@@ -81,9 +81,17 @@ struct MinibatchPass: Sendable {
                                                 let fanIn = sizes[l], units = sizes[l + 1]
                                                 let w = params + offsets[l]
                                                 let zl = zBase + blocks[l], al = aBase + blocks[l]
-                                                laneAffine(
-                                                    weights: w, bias: w + fanIn &* units, fanIn: fanIn, units: units,
-                                                    input: source, lanes: lanes, into: zl)
+                                                if fanIn &* units >= wideLayerWeights {
+                                                    wideAffine(
+                                                        weights: w, bias: w + fanIn &* units, fanIn: fanIn,
+                                                        units: units, input: source,
+                                                        lanes: lanes, into: zl)
+                                                } else {
+                                                    laneAffine(
+                                                        weights: w, bias: w + fanIn &* units, fanIn: fanIn,
+                                                        units: units,
+                                                        input: source, lanes: lanes, into: zl)
+                                                }
                                                 network.activation(layer: l).apply(zl, into: al, count: units &* lanes)
                                                 source = UnsafePointer(al)
                                             }
@@ -112,15 +120,31 @@ struct MinibatchPass: Sendable {
                                                 let dl = UnsafePointer(dBase + blocks[l])
                                                 let input =
                                                     l == 0 ? UnsafePointer(x) : UnsafePointer(aBase + blocks[l - 1])
-                                                laneGradient(
-                                                    delta: dl, input: input, fanIn: fanIn, units: units, lanes: lanes,
-                                                    weightGradient: gw, biasGradient: gw + fanIn &* units,
-                                                    inputRows: fanIn >= 8 ? ts.baseAddress! : nil)
+                                                let wide = fanIn &* units >= wideLayerWeights
+                                                if wide {
+                                                    wideGradient(
+                                                        delta: dl, input: input, fanIn: fanIn, units: units,
+                                                        lanes: lanes, weightGradient: gw,
+                                                        biasGradient: gw + fanIn &* units)
+                                                } else {
+                                                    laneGradient(
+                                                        delta: dl, input: input, fanIn: fanIn, units: units,
+                                                        lanes: lanes,
+                                                        weightGradient: gw, biasGradient: gw + fanIn &* units,
+                                                        inputRows: fanIn >= 8 ? ts.baseAddress! : nil)
+                                                }
                                                 if l > 0 {
                                                     let previous = dBase + blocks[l - 1]
-                                                    lanePushBack(
-                                                        weights: params + offsets[l], fanIn: fanIn, units: units,
-                                                        delta: dl, lanes: lanes, into: previous)
+                                                    if wide {
+                                                        widePushBack(
+                                                            weights: params + offsets[l], fanIn: fanIn, units: units,
+                                                            delta: dl, lanes: lanes,
+                                                            into: previous)
+                                                    } else {
+                                                        lanePushBack(
+                                                            weights: params + offsets[l], fanIn: fanIn, units: units,
+                                                            delta: dl, lanes: lanes, into: previous)
+                                                    }
                                                     network.hiddenActivation.scaleByDerivative(
                                                         previous, output: aBase + blocks[l - 1],
                                                         preactivation: zBase + blocks[l - 1], count: fanIn &* lanes)
