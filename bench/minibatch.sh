@@ -8,9 +8,9 @@
 #   PAIRS=5 SECONDS_EACH=0.75 BUILD_PATH=.build JOBS=1 CFLAGS='-O3 -march=native -ffp-contract=off' \
 #       CFLAGS_EXTRA=-DUNITS=8 bench/minibatch.sh
 # Every figure of the run goes to bench/out/minibatch-<time>.txt beside the table.
-# Both sides are built for this processor: the C with -march=native, nntop by Package.swift's -target-cpu native
-# (AVX-512 where there is one). To see what the instruction set alone is worth, build the C for the baseline
-# (CFLAGS='-O3 -march=x86-64 -ffp-contract=off').
+# The C is built for this processor (-march=native: AVX-512 where there is one), nntop for AVX2 by Package.swift's
+# -target-cpu haswell. To see what the instruction set alone is worth, build the C for AVX2
+# (CFLAGS='-O3 -march=haswell -ffp-contract=off') or the baseline (-march=x86-64).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_PATH=${BUILD_PATH:-.build}

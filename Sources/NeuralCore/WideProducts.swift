@@ -1,12 +1,13 @@
 import COpenBLAS
 
 /// The three products of `LaneProducts.swift` through OpenBLAS's `dgemm`, for layers wide enough that a tuned BLAS
-/// beats the register-blocked loops (`wideLayerWeights` and up). The same layouts: weights row by row, values unit by
+/// beats the register-blocked loops (`wideLayerWeights` and up: on two threads, twice as fast at 512 × 512 and a tenth
+/// faster at 128 × 128). The same layouts: weights row by row, values unit by
 /// unit with the instances contiguous. OpenBLAS splits a product over its rows and columns, never over the sum,
 /// so each sum runs in one thread in a fixed order and a seed still repeats bit for bit.
 
 /// The weights from which a layer takes its products through OpenBLAS.
-let wideLayerWeights = 256 * 256
+let wideLayerWeights = 128 * 128
 
 /// z = bias + w · x: `units × lanes` from `units × fanIn` and `fanIn × lanes`.
 @inline(__always)
