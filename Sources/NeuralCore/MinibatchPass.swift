@@ -55,7 +55,9 @@ struct MinibatchPass: Sendable {
         precondition(count > 0 && count <= self.lanes, "no room for \(count) instances")
         let lanes = paddedToLanes(count)
         let sizes = network.sizes, offsets = network.offsets, last = sizes.count - 2
-        let blocks = unitOffsets.map { $0 &* lanes }
+        let unitOffsets = self.unitOffsets
+        // Where layer l's block starts, worked out as needed: no array made per pass.
+        @inline(__always) func block(_ l: Int) -> Int { unitOffsets[l] &* lanes }
         let width = data.featureCount, k = network.outputCount
         input.withUnsafeMutableBufferPointer { xs in
             z.withUnsafeMutableBufferPointer { zs in
@@ -80,7 +82,7 @@ struct MinibatchPass: Sendable {
                                             for l in 0...last {
                                                 let fanIn = sizes[l], units = sizes[l + 1]
                                                 let w = params + offsets[l]
-                                                let zl = zBase + blocks[l], al = aBase + blocks[l]
+                                                let zl = zBase + block(l), al = aBase + block(l)
                                                 if fanIn &* units >= wideLayerWeights {
                                                     wideAffine(
                                                         weights: w, bias: w + fanIn &* units, fanIn: fanIn,
@@ -96,8 +98,8 @@ struct MinibatchPass: Sendable {
                                                 source = UnsafePointer(al)
                                             }
                                             // The output layer's δ, instance by instance.
-                                            let aOut = aBase + blocks[last]
-                                            let dOut = dBase + blocks[last]
+                                            let aOut = aBase + block(last)
+                                            let dOut = dBase + block(last)
                                             let o = os.baseAddress!, od = ods.baseAddress!
                                             for b in 0..<lanes {
                                                 guard b < count else {
@@ -117,9 +119,9 @@ struct MinibatchPass: Sendable {
                                             while l >= 0 {
                                                 let fanIn = sizes[l], units = sizes[l + 1]
                                                 let gw = gradient + offsets[l]
-                                                let dl = UnsafePointer(dBase + blocks[l])
+                                                let dl = UnsafePointer(dBase + block(l))
                                                 let input =
-                                                    l == 0 ? UnsafePointer(x) : UnsafePointer(aBase + blocks[l - 1])
+                                                    l == 0 ? UnsafePointer(x) : UnsafePointer(aBase + block(l - 1))
                                                 let wide = fanIn &* units >= wideLayerWeights
                                                 if wide {
                                                     wideGradient(
@@ -134,7 +136,7 @@ struct MinibatchPass: Sendable {
                                                         inputRows: fanIn >= 8 ? ts.baseAddress! : nil)
                                                 }
                                                 if l > 0 {
-                                                    let previous = dBase + blocks[l - 1]
+                                                    let previous = dBase + block(l - 1)
                                                     if wide {
                                                         widePushBack(
                                                             weights: params + offsets[l], fanIn: fanIn, units: units,
@@ -146,8 +148,8 @@ struct MinibatchPass: Sendable {
                                                             delta: dl, lanes: lanes, into: previous)
                                                     }
                                                     network.hiddenActivation.scaleByDerivative(
-                                                        previous, output: aBase + blocks[l - 1],
-                                                        preactivation: zBase + blocks[l - 1], count: fanIn &* lanes)
+                                                        previous, output: aBase + block(l - 1),
+                                                        preactivation: zBase + block(l - 1), count: fanIn &* lanes)
                                                 }
                                                 l -= 1
                                             }

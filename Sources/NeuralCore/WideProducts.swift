@@ -38,16 +38,7 @@ func wideGradient(
     delta d: UnsafePointer<Double>, input x: UnsafePointer<Double>, fanIn: Int, units: Int, lanes: Int,
     weightGradient gw: UnsafeMutablePointer<Double>, biasGradient gb: UnsafeMutablePointer<Double>
 ) {
-    for j in 0..<units {
-        let dj = d + j &* lanes
-        var s = Lane8()
-        var b = 0
-        while b < lanes {
-            s += load8(dj + b)
-            b &+= 8
-        }
-        gb[j] += sumAcross(s)
-    }
+    addRowSums(d, units: units, lanes: lanes, into: gb)
     cblas_dgemm(
         CblasRowMajor, CblasNoTrans, CblasTrans, Int32(units), Int32(fanIn), Int32(lanes), 1, d, Int32(lanes), x,
         Int32(lanes), 1, gw, Int32(fanIn))
