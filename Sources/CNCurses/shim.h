@@ -43,6 +43,12 @@ static inline int nntop_err(void) { return ERR; }
 
 static inline mmask_t nntop_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t nntop_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t nntop_wheel_up(void) { return BUTTON4_PRESSED; }
+#ifdef BUTTON5_PRESSED
+static inline mmask_t nntop_wheel_down(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t nntop_wheel_down(void) { return 0; }
+#endif
 
 /* newterm on the process's own stdin/stdout (the FILE globals are not concurrency-safe from Swift). */
 static inline SCREEN *nntop_newterm(void) { return newterm(NULL, stdout, stdin); }

@@ -61,7 +61,7 @@ public final class CursesScreen: Screen {
         keypad(nntop_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        mousemask(nntop_button1_pressed() | nntop_button1_clicked(), nil)
+        mousemask(nntop_button1_pressed() | nntop_button1_clicked() | nntop_wheel_up() | nntop_wheel_down(), nil)
         let wantsColour = getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true
         colour = wantsColour && has_colors()
         if colour {

@@ -31,7 +31,13 @@ extension CursesScreen {
         case nntop_key_mouse():
             var event = MEVENT()
             guard getmouse(&event) == 0 else { return nil }
-            return .key(.mouse(x: Int(event.x), y: Int(event.y)))
+            let (x, y) = (Int(event.x), Int(event.y))
+            if event.bstate & nntop_wheel_up() != 0 { return .key(.wheel(x: x, y: y, up: true)) }
+            if nntop_wheel_down() != 0, event.bstate & nntop_wheel_down() != 0 {
+                return .key(.wheel(x: x, y: y, up: false))
+            }
+            guard event.bstate & (nntop_button1_pressed() | nntop_button1_clicked()) != 0 else { return nil }
+            return .key(.mouse(x: x, y: y))
         case nntop_key_f1()..<(nntop_key_f1() + 12): return .key(.function(Int(code - nntop_key_f1()) + 1))
         default: return nil
         }

@@ -8,4 +8,6 @@ public enum Key: Sendable, Equatable {
     case control(Character)
     /// A mouse button press at a screen cell.
     case mouse(x: Int, y: Int)
+    /// The mouse wheel turned one notch (up: away from the user) with the pointer at a screen cell.
+    case wheel(x: Int, y: Int, up: Bool)
 }

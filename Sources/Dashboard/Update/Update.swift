@@ -30,6 +30,10 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [E
         return []
     case .key(let key):
         if key == .control("c") { return [.quit] }
+        if case .wheel(let x, let y, let up) = key {
+            scrollUnderPointer(&state, x: x, y: y, up: up)
+            return []
+        }
         state.notice = nil
         if state.confusion != nil {
             // Any key closes the confusion matrix, q too (Ctrl-C quits).

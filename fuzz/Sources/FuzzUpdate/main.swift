@@ -357,7 +357,7 @@ func restarted(_ snapshot: Snapshot, session: Session, activation: Activation, s
 /// The event opcodes other than the printable keys 0x20…0x7E.
 enum Opcode: CaseIterable {
     case enter, escape, tab, backTab, backspace, delete, up, down, left, right, pageUp, pageDown, home, end
-    case f1, function, control, controlC, unicode, mouse, mouseInMap, resize, resizeTiny
+    case f1, function, control, controlC, unicode, mouse, mouseInMap, wheel, resize, resizeTiny
     case snapshot, evolve, notice, noticeExpired, data, repeatKey
 }
 
@@ -389,6 +389,7 @@ func key(_ opcode: UInt8, _ input: inout Input, size: Size) -> Key? {
     case .mouseInMap:
         // Where a large screen's map is: the left column, below the dataset.
         return .mouse(x: Int(input.byte()) % max(min(size.width, 60), 1), y: Int(input.byte()) % max(size.height, 1))
+    case .wheel: return .wheel(x: input.coordinate(), y: input.coordinate(), up: input.bool())
     default: return nil
     }
 }
