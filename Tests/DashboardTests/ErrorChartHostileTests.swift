@@ -37,7 +37,7 @@ import Training
             #expect(!value.isNaN, "label '\(label.text)' on row \(row)\n\(screen.text)")
         }
         let axis = screen.lines(in: Rect(x: area.x, y: area.maxY + 1, width: area.width, height: 1))[0]
-        let iterations = axis.split(separator: " ").prefix { !$0.hasPrefix("(") }
+        let iterations = axis.split(separator: " ").prefix { !$0.hasPrefix("(") && $0 != "it" }
             .map { Int($0.replacingOccurrences(of: ",", with: "")) }
         #expect(iterations.allSatisfy { $0 != nil }, "\(axis)")
         #expect(iterations.first == chart.first, "\(axis)")

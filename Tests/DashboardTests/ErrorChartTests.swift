@@ -39,9 +39,10 @@ import Training
         let drawn = (area.x..<area.maxX).filter { x in
             (area.y..<area.maxY).contains { curve.contains(screen[x, $0].style) }
         }
-        // The curves span the whole plot (the pane's inner width less the label column).
+        // The curves span the pane's whole inner width (the labels are drawn over them).
         let span = (drawn.last ?? 0) - (drawn.first ?? 0) + 1
-        #expect(Double(span) >= 0.95 * Double(area.width), "\(screen.text)")
+        let inner = state.layout.error.inset(by: 1)
+        #expect(Double(span) >= 0.95 * Double(inner.width), "\(screen.text)")
         #expect(drawn.first == area.x)
 
         // Every label reads back as its row's value, within its last digit; none is cut.
@@ -66,11 +67,11 @@ import Training
         // The x axis starts at 0.
         let axis = screen.lines(in: Rect(x: area.x, y: area.maxY + 1, width: area.width, height: 1))[0]
         #expect(axis.hasPrefix("0 "), "\(axis)")
-        #expect(axis.hasSuffix(Format.count(iterations)), "\(axis)")
+        #expect(axis.hasSuffix(Format.count(iterations) + " it"), "\(axis)")
 
         // The test series, and its legend, when there is test loss.
         let legend = screen.lines(
-            in: Rect(x: area.x - ErrorPane.labelWidth, y: area.y - 1, width: area.width, height: 1))[0]
+            in: Rect(x: area.x, y: area.y - 1, width: area.width, height: 1))[0]
         let testCells = (area.x..<area.maxX).filter { x in
             (area.y..<area.maxY).contains { screen[x, $0].style == Theme.testCurve }
         }

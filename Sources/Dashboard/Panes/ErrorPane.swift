@@ -6,16 +6,19 @@ import Training
 /// The mean loss per instance over the run: a legend with the training loss now (and on the tutorial's 8 points
 /// its cumulative error, the figure the tutorial prints), the test loss and the best point; the curves across the
 /// whole width, in braille dots (or their ASCII stand-ins), each column the spread of the reports it covers
-/// (dim) and their mean as the line; y labels that fit their column; iterations from 0 along the bottom; and
+/// (dim) and their mean as the line; y labels over the curves' edges, each on the side where it hides fewer
+/// dots, so the curves take the pane's whole width; iterations from 0 along the bottom; and
 /// marks where the learning rate changed (L), the update rule (O) or the weights were reset (R), and the best
 /// point (*). `ErrorChart`, made in `DashboardState.refresh`, holds what is drawn.
 enum ErrorPane {
-    static let labelWidth = 8
+    /// The widest y label.
+    static let labelWidth = 7
 
-    /// Where the curves go within the pane's inner area, below the legend and above the marks and the x axis.
+    /// Where the curves go within the pane's inner area, below the legend and above the marks and the x axis: the
+    /// whole width, the y labels drawn over it.
     static func chartArea(in inner: Rect) -> Rect? {
-        guard inner.height >= 5, inner.width > labelWidth + 4 else { return nil }
-        return Rect(x: inner.x + labelWidth, y: inner.y + 1, width: inner.width - labelWidth, height: inner.height - 3)
+        guard inner.height >= 5, inner.width > 2 * labelWidth + 2 else { return nil }
+        return Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 3)
     }
 
     /// The chart's area for the state's layout.
@@ -36,13 +39,13 @@ enum ErrorPane {
         guard let area = chartArea(in: inner), let snapshot = state.snapshot else { return }
         drawLegend(state, snapshot, in: inner, on: &buffer)
         guard let chart = state.errorChart else {
-            buffer.write("waiting for the first report", in: inner, row: 2, column: labelWidth, style: Theme.label)
+            buffer.write("waiting for the first report", in: inner, row: 2, column: 1, style: Theme.label)
             return
         }
         drawCurves(chart, in: area, glyphs: g, on: &buffer)
-        drawLabels(chart, in: area, left: inner.x, glyphs: g, on: &buffer)
+        drawLabels(chart, in: area, on: &buffer)
         drawMarks(chart, snapshot, row: area.maxY, x: area.x, on: &buffer)
-        drawAxis(chart, snapshot, in: area, left: inner.x, on: &buffer)
+        drawAxis(chart, snapshot, in: area, on: &buffer)
     }
 
     /// Row 0: each series' mark in its colour, its value now, and the best point.
@@ -121,18 +124,25 @@ enum ErrorPane {
     }
 
     /// Y labels at the top row, the bottom row and every few rows between, each its row's value in as many digits
-    /// as tell it from its neighbours, right-aligned to the axis.
-    private static func drawLabels(
-        _ chart: ErrorChart, in area: Rect, left: Int, glyphs: GlyphSet, on buffer: inout Buffer
-    ) {
-        for y in area.y..<area.maxY { buffer.put(glyphs.vertical, x: area.x - 1, y: y, style: Theme.label) }
+    /// as tell it from its neighbours, over the curves: at the left edge, or at the right where that hides fewer
+    /// dots (a falling loss fills the top left and the bottom right).
+    private static func drawLabels(_ chart: ErrorChart, in area: Rect, on buffer: inout Buffer) {
         let rows = labelRows(chart.rows)
         for (k, row) in rows.enumerated() {
             let value = chart.value(atRow: row)
             let neighbours = [k > 0 ? rows[k - 1] : nil, k + 1 < rows.count ? rows[k + 1] : nil].compactMap { $0 }
             let gap = neighbours.map { abs(chart.value(atRow: $0) - value) }.min() ?? abs(value)
-            let text = Format.label(value, width: labelWidth - 1, resolution: gap / 10)
-            buffer.write(Text.right(text, labelWidth - 1), x: left, y: area.y + row, style: Theme.label)
+            let text = Format.label(value, width: labelWidth, resolution: gap / 10)
+            let y = area.y + row
+            // The label and a blank cell beside it, so it reads apart from the dots.
+            let span = text.count + 1
+            func hidden(from x: Int) -> Int { (x..<x + span).filter { buffer[$0, y].scalar != " " }.count }
+            let left = hidden(from: area.x), right = hidden(from: area.maxX - span)
+            if right < left {
+                buffer.write(" " + text, x: area.maxX - span, y: y, style: Theme.label)
+            } else {
+                buffer.write(text + " ", x: area.x, y: y, style: Theme.label)
+            }
         }
     }
 
@@ -162,14 +172,11 @@ enum ErrorPane {
         }
     }
 
-    /// Iterations along the bottom: the first at the left, the last (and the epochs it reaches, when known) at the
-    /// right, and round numbers between where they fit.
-    private static func drawAxis(
-        _ chart: ErrorChart, _ snapshot: Snapshot, in area: Rect, left: Int, on buffer: inout Buffer
-    ) {
+    /// Iterations along the bottom: the first at the left, the last with the unit (and the epochs it reaches, when
+    /// known) at the right, and round numbers between where they fit.
+    private static func drawAxis(_ chart: ErrorChart, _ snapshot: Snapshot, in area: Rect, on buffer: inout Buffer) {
         let row = area.maxY + 1
-        buffer.write("it", x: left + labelWidth - 3, y: row, style: Theme.label)
-        var end = Format.count(chart.last)
+        var end = Format.count(chart.last) + " it"
         if snapshot.epochs > 0, snapshot.iteration > 0 {
             let epochs = snapshot.epochs * Double(chart.last) / Double(snapshot.iteration)
             let count = epochs < 1_000 ? Format.short(epochs, digits: 3) : Format.count(Int(saturating: epochs))
