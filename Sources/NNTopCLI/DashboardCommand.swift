@@ -81,10 +81,11 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Paths given for s and e are checked now, so a typo (or the data file's name) fails before the dashboard
-        // opens. (Saving over the --model it started from is allowed: that is carrying on training it.)
+        // Paths given for s, E and e are checked now, so a typo (or the data file's name) fails before the
+        // dashboard opens. (Saving over the --model it started from is allowed: that is carrying on training it.)
         let outputs = OutputPaths.given([
-            ("--save", save), ("--export", export.map { $0 + ".csv" }),
+            ("--save", save), ("--save", save.map(DashboardHost.onnxPath(forModel:))),
+            ("--export", export.map { $0 + ".csv" }),
             ("--export", export.map { $0 + ".svg" })
         ])
         try OutputPaths.check(outputs, inputs: dataOptions.inputs)

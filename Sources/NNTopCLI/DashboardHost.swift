@@ -1,11 +1,13 @@
 import Dashboard
+import DataFiles
 import Foundation
 import NeuralCore
+import ONNXExport
 import Training
-import DataFiles
 
 /// What the dashboard asks of the program around it: files written (s saves the model, e exports the error
-/// history; each written to a temporary file and renamed, so an existing one is never left half-written) and
+/// history, E the model as ONNX; each written to a temporary file and renamed, so an existing one is never left
+/// half-written) and
 /// built-in data drawn again (N, [ and ]).
 struct DashboardHost: DashboardHosting {
     /// The model file (`s`).
@@ -19,6 +21,13 @@ struct DashboardHost: DashboardHosting {
         self.modelPath = modelPath
         self.historyPath = historyPath
         self.data = data
+    }
+
+    /// Where `E` writes the model as ONNX: the model file's path with `.onnx` for `.json` (or added).
+    var onnxPath: String { Self.onnxPath(forModel: modelPath) }
+
+    static func onnxPath(forModel path: String) -> String {
+        (path.hasSuffix(".json") ? String(path.dropLast(5)) : path) + ".onnx"
     }
 
     /// The data seed of the `draw`th new draw.
@@ -59,6 +68,7 @@ struct DashboardHost: DashboardHosting {
         case .newData(let noise): return newData(noise: noise, featureMap: state.featureMap)
         case .saveModel: return (written { () throws(DataError) in try saveModel(state) }, [])
         case .exportHistory: return (written { () throws(DataError) in try exportHistory(state) }, [])
+        case .exportONNX: return (written { () throws(DataError) in try exportONNX(state) }, [])
         }
     }
 
@@ -95,18 +105,32 @@ struct DashboardHost: DashboardHosting {
         }
     }
 
-    /// Saves the newest snapshot's network, with the standardization its inputs need (`s`).
-    private func saveModel(_ state: DashboardState) throws(DataError) -> String {
-        guard let snapshot = state.snapshot else {
-            throw DataError(file: modelPath, "nothing to save before the first snapshot")
-        }
-        let model = ModelFile(
+    /// The newest snapshot's network as a model file, with the standardization its inputs need.
+    private func model(_ state: DashboardState, _ snapshot: Snapshot) -> ModelFile {
+        ModelFile(
             network: snapshot.network, loss: snapshot.loss,
             featureNames: state.featureMap.map { $0.features.map(\.rawValue) } ?? state.training.featureNames,
             standardization: state.standardization, iterations: snapshot.iteration, encoding: state.encoding,
             optimizer: snapshot.optimizer, featureMap: state.featureMap)
-        try model.save(path: modelPath)
+    }
+
+    /// Saves the newest snapshot's network (`s`).
+    private func saveModel(_ state: DashboardState) throws(DataError) -> String {
+        guard let snapshot = state.snapshot else {
+            throw DataError(file: modelPath, "nothing to save before the first snapshot")
+        }
+        try model(state, snapshot).save(path: modelPath)
         return "saved \(modelPath) (iteration \(snapshot.iteration))"
+    }
+
+    /// Writes the newest snapshot's network as an ONNX graph, as `nntop export` writes a saved model (`E`).
+    private func exportONNX(_ state: DashboardState) throws(DataError) -> String {
+        guard let snapshot = state.snapshot else {
+            throw DataError(file: onnxPath, "nothing to export before the first snapshot")
+        }
+        let export = ONNXModel(model: model(state, snapshot), network: snapshot.network)
+        try export.write(to: onnxPath)
+        return "wrote \(onnxPath) (ONNX, iteration \(snapshot.iteration)): input [N, \(export.inputWidth)]"
     }
 
     /// Writes the newest snapshot's error history as CSV and as an SVG plot (`e`).

@@ -37,17 +37,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try OutputPaths.check([("--onnx", onnx)], inputs: [("--model", model)])
         let (file, network) = try ModelFile.load(path: model)
-        let export = ONNXModel(
-            network: network,
-            pipeline: InputPipeline(featureMap: file.featureMap, standardization: file.standardization),
-            encoding: file.encoding, featureNames: file.featureNames)
-        let bytes: Data
-        do {
-            bytes = try export.serialized(producerVersion: NNTop.version)
-        } catch {
-            throw DataError(file: onnx, "cannot write: the model could not be encoded as ONNX (\(error))")
-        }
-        try AtomicFile.write(bytes, to: onnx)
+        let export = ONNXModel(model: file, network: network)
+        try export.write(to: onnx)
         Terminal.writeOutput(
             "wrote \(onnx): input [N, \(export.inputWidth)] → output [N, \(export.outputWidth)], \(network.task.rawValue), ONNX opset \(ONNXModel.opsetVersion)\n"
         )

@@ -106,3 +106,47 @@ import Training
         #expect(try String(contentsOfFile: svg, encoding: .utf8) == "old svg\n")
     }
 }
+
+/// The dashboard's `E`: the model on screen as ONNX, beside the saved model, run in onnxruntime.
+@Suite struct DashboardONNXTests {
+    @Test func theONNXPathIsTheModelsWithItsOwnExtension() throws {
+        let data = try DataOptions.parse([])
+        #expect(DashboardHost(modelPath: "a/m.json", historyPath: "h", data: data).onnxPath == "a/m.onnx")
+        #expect(DashboardHost(modelPath: "model", historyPath: "h", data: data).onnxPath == "model.onnx")
+    }
+
+    @Test func theModelOnScreenRunsInONNXRuntimeAsItDoesHere() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        var host = DashboardHost(
+            modelPath: scratch.path("m.json"), historyPath: scratch.path("h"),
+            data: try DataOptions.parse(["--dataset", "xor", "--standardize"]))
+        var generator = SeededGenerator(seed: 3)
+        let network = Network(inputCount: 2, hidden: [5], hiddenActivation: .tanh, generator: &generator)
+        let standardization = Standardization(mean: [0.5, -1], deviation: [2, 3])
+        var state = DashboardState(training: .tutorial, size: Size(width: 120, height: 40))
+        state.replaceData(training: .tutorial, test: nil, standardization: standardization, featureMap: nil)
+        state.snapshot = Snapshot(
+            version: 1, iteration: 7, limit: nil, state: .paused, learningRate: 0.1, speed: .unlimited,
+            batchSize: 1, stepsPerSecond: 0, seed: 1, loss: .squaredError, network: network,
+            history: ErrorHistory(), events: [], reportInterval: 100)
+        let (events, commands) = host.perform(.exportONNX, state: state)
+        #expect(commands.isEmpty)
+        guard case .notice(let notice) = events.first, !notice.isProblem else {
+            Issue.record("\(events)")
+            return
+        }
+        #expect(notice.text.hasPrefix("wrote \(scratch.path("m.onnx")) (ONNX, iteration 7)"), "\(notice.text)")
+        let rows: [[Double]] = [[3, 1.5], [-2, 4], [0, 0], [5.5, -1]]
+        let lines = rows.map { $0.map { String($0) }.joined(separator: ",") }
+        let csv = try scratch.file("rows.csv", lines.joined(separator: "\n") + "\n")
+        let outputs = try ExportCLITests.onnxRuntime(scratch.path("m.onnx"), rows: csv)
+        #expect(outputs.count == rows.count)
+        var pass = ForwardPass(network: network)
+        for (row, output) in zip(rows, outputs) {
+            let input = standardization.apply(row)
+            let expected = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
+            #expect(output.count == 1 && abs(output[0] - expected) <= 1e-12, "\(row): \(output) vs \(expected)")
+        }
+    }
+}

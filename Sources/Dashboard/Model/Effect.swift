@@ -17,6 +17,8 @@ public enum DashboardRequest: Sendable, Equatable {
     case saveModel
     /// Write the error history as CSV and as an SVG plot.
     case exportHistory
+    /// Write the current model as an ONNX graph.
+    case exportONNX
     /// Draw the built-in dataset again with another seed and this noise, and train on that.
     case newData(noise: Double)
 }

@@ -48,6 +48,7 @@ enum KeyTable {
         KeyBinding(names: ["x", "y"], label: "x / y", help: "decision map: next feature across / up"),
         KeyBinding(names: ["s"], label: "s", help: "save the model (JSON)"),
         KeyBinding(names: ["e"], label: "e", help: "export the error history (CSV and SVG)"),
+        KeyBinding(names: ["E"], label: "E", help: "export the model as ONNX (beside the saved model)"),
         KeyBinding(names: ["?", "h", "F1"], label: "? h F1", help: "this help", hint: ("? help", 0)),
         KeyBinding(names: ["q", "Ctrl-C"], label: "q  Ctrl-C", help: "quit", hint: ("q quit", 1)),
         KeyBinding(names: ["Ctrl-Z"], label: "Ctrl-Z", help: "suspend to the shell (fg comes back)")

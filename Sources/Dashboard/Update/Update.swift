@@ -195,6 +195,12 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
         } else {
             return [.request(key == .character("s") ? .saveModel : .exportHistory)]
         }
+    case .character("E"):
+        guard state.snapshot != nil else {
+            state.notice = .problem("nothing to export as ONNX before the first snapshot")
+            break
+        }
+        return [.request(.exportONNX)]
     case .character("x"), .character("y"):
         chooseMapFeature(&state, across: key == .character("x"))
     case .mouse(let x, let y):

@@ -1,0 +1,26 @@
+import DataFiles
+import Foundation
+import NeuralCore
+import ONNXExport
+
+/// A model as an ONNX graph, written the one way both `nntop export` and the dashboard's `E` write it.
+extension ONNXModel {
+    /// The graph of `network` with the input pipeline, target encoding and feature names of its model file.
+    init(model file: ModelFile, network: Network) {
+        self.init(
+            network: network,
+            pipeline: InputPipeline(featureMap: file.featureMap, standardization: file.standardization),
+            encoding: file.encoding, featureNames: file.featureNames)
+    }
+
+    /// Encodes the graph and writes it to `path` atomically.
+    func write(to path: String) throws(DataError) {
+        let bytes: Data
+        do {
+            bytes = try serialized(producerVersion: NNTop.version)
+        } catch {
+            throw DataError(file: path, "cannot write: the model could not be encoded as ONNX (\(error))")
+        }
+        try AtomicFile.write(bytes, to: path)
+    }
+}
