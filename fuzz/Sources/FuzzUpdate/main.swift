@@ -524,6 +524,7 @@ public func fuzzUpdate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         for request in requests {
             switch request {
             case .saveModel: _ = update(&state, .notice(.news("saved nntop-model.json (iteration 1)")))
+            case .exportONNX: _ = update(&state, .notice(.news("wrote nntop-model.onnx (ONNX, iteration 1)")))
             case .exportHistory:
                 // What the host writes (DashboardHost.exportHistory), made but not written.
                 guard let snapshot = state.snapshot else { continue }
