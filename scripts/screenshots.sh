@@ -26,7 +26,7 @@ repo=$PWD
 out=${OUT:-$repo/screenshots}
 
 # Which shots: those named on the command line, else all of them.
-all=(tutorial-running paused-probe help decision-map small-terminal)
+all=(tutorial-running paused-probe help decision-map multiclass-map small-terminal)
 shots=("${@:-${all[@]}}")
 for name in "${shots[@]}"; do
     [[ " ${all[*]} " == *" $name "* ]] || { echo "no shot called $name (there are: ${all[*]})" >&2; exit 2; }
@@ -179,6 +179,24 @@ shot_decision_map() {       # the map on a dataset a straight line cannot split,
     repeat_keys 20 Right
     repeat_keys 5 Down
     shoot decision-map
+}
+
+shot_multiclass_map() {     # three classes: the map in three colours, paler where the winner barely leads
+    # Three clusters of 100 points around the corners of a triangle, drawn the same way every time (awk's seed 7).
+    awk 'BEGIN {
+        srand(7); print "x1,x2,class"
+        split("0 0 4 4 0 3.5", c, " ")
+        for (i = 0; i < 300; i++) {
+            k = i % 3
+            # Box-Muller: two normal draws of spread 1.1 around the class centre.
+            r = sqrt(-2 * log(1 - rand())) * 1.1; a = 6.283185307 * rand()
+            printf "%.3f,%.3f,%d\n", c[2 * k + 1] + r * cos(a), c[2 * k + 2] + r * sin(a), k
+        }
+    }' >"$work/three-classes.csv"
+    start 120 40 --data "$work/three-classes.csv" --hidden 8 --activation tanh --standardize --speed max \
+        --iterations 20000
+    wait_for DONE 120
+    shoot multiclass-map
 }
 
 shot_small_terminal() {     # below 60×18: the dashboard says so

@@ -11,31 +11,39 @@ enum MapPane {
         let inner = Panel(title: title(state, plane), focused: state.focus == .map).draw(
             in: rect, on: &buffer, glyphs: g)
         guard let area = area(inner: inner) else { return }
-        buffer.write(legend(state, width: inner.width), in: inner, row: inner.height - 1, style: Theme.label)
+        let task = state.snapshot?.network.task ?? .binary
+        if task == .binary {
+            buffer.write(legend(state, width: inner.width), in: inner, row: inner.height - 1, style: Theme.label)
+        }
         guard let network = state.snapshot?.network, network.inputCount == state.networkInputCount else {
             buffer.write("waiting for the first weights\(g.ellipsis)", in: area, row: 0, style: Theme.label)
-            return
-        }
-        guard network.task == .binary else {
-            // Not drawn rather than drawn wrong: this map shades one probability.
-            buffer.write("this map shades one probability,", in: area, row: 0, style: Theme.label)
-            buffer.write(
-                network.task == .multiclass ? "and this network has one per class" : "and a regression has none",
-                in: area, row: 1, style: Theme.label)
             return
         }
         let grid = ProbabilityGrid(
             network: network, plane: plane, standardization: state.standardization, featureMap: state.featureMap,
             columns: area.width, rows: area.height * 2,
-            passes: FrameBudget.passes(FrameBudget.map, of: network))
+            passes: FrameBudget.passes(FrameBudget.map, of: network), strongestClass: task == .multiclass)
         guard !grid.isEmpty else {
             buffer.write(
                 "\(Format.count(network.parameters.count)) parameters: too many to map live", in: area, row: 0,
                 style: Theme.label)
             return
         }
-        drawField(grid, state: state, in: area, on: &buffer)
-        drawPoints(state, plane: plane, in: area, on: &buffer)
+        let classes = network.sizes[network.sizes.count - 1]
+        switch task {
+        case .binary:
+            drawField(grid, state: state, in: area, on: &buffer)
+            drawPoints(state, plane: plane, in: area, on: &buffer)
+        case .multiclass:
+            drawClassField(grid, classes: classes, state: state, in: area, on: &buffer)
+            drawTaskLegend(state, classes: classes, ramp: nil, in: inner, on: &buffer)
+            drawPoints(state, plane: plane, in: area, on: &buffer)
+        case .regression:
+            let ramp = valueRamp(grid, state)
+            drawValueField(grid, ramp: ramp, state: state, in: area, on: &buffer)
+            drawTaskLegend(state, classes: classes, ramp: ramp, in: inner, on: &buffer)
+            drawPoints(state, plane: plane, in: area, on: &buffer, ramp: ramp)
+        }
         if state.focus == .map {
             let (c, r) = state.mapCursorCell(in: area)
             buffer.put(g.mapMarks.cursor, x: area.x + c, y: area.y + r, style: MapPalette.cursor)
@@ -114,12 +122,15 @@ enum MapPane {
         }
     }
 
-    /// True when the class at this cell's samples differs from that of a sample beside or below it.
-    static func crossesContour(_ grid: ProbabilityGrid, column c: Int, row: Int) -> Bool {
-        let top = grid[column: c, row: 2 * row] >= 0.5, bottom = grid[column: c, row: 2 * row + 1] >= 0.5
+    /// True when the class (`side` of a sample's value; by default, p ≥ 0.5) at this cell's samples differs from
+    /// that of a sample beside or below it.
+    static func crossesContour(
+        _ grid: ProbabilityGrid, column c: Int, row: Int, side: (Double) -> Int = { $0 >= 0.5 ? 1 : 0 }
+    ) -> Bool {
+        let top = side(grid[column: c, row: 2 * row]), bottom = side(grid[column: c, row: 2 * row + 1])
         if top != bottom { return true }
-        if c + 1 < grid.columns, (grid[column: c + 1, row: 2 * row] >= 0.5) != top { return true }
-        if 2 * row + 2 < grid.rows, (grid[column: c, row: 2 * row + 2] >= 0.5) != bottom { return true }
+        if c + 1 < grid.columns, side(grid[column: c + 1, row: 2 * row]) != top { return true }
+        if 2 * row + 2 < grid.rows, side(grid[column: c, row: 2 * row + 2]) != bottom { return true }
         return false
     }
 }

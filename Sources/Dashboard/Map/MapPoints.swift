@@ -13,7 +13,8 @@ extension MapPane {
 
     /// The network's output for the points drawn (`shownRows` of each labelled set, training then test), as
     /// many from the first as the share of passes pays for (`FrameBudget.points`): made once per snapshot or
-    /// data (`DashboardState.pointPredictions`), for `drawPoints` to tell right from wrong.
+    /// data (`DashboardState.pointPredictions`), for `drawPoints` to tell right from wrong. For multiclass, each
+    /// point's predicted class.
     static func judgedPoints(_ state: DashboardState) -> [Double] {
         guard let network = state.snapshot?.network else { return [] }
         var pass = ForwardPass(network: network)
@@ -31,14 +32,16 @@ extension MapPane {
                         input[k] = state.standardization?.apply(feature: k, x) ?? x
                     }
                 }
-                out.append(input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) })
+                let output = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
+                let strongest = StrongestClass.decode(ProbabilityGrid.strongest(pass, network)).class
+                out.append(network.task == .multiclass ? Double(strongest) : output)
             }
         }
         return out
     }
 
     /// The sets whose points are drawn: the training data, then the test data, each when labelled.
-    private static func labelledSets(_ state: DashboardState) -> [(data: Dataset, isTest: Bool)] {
+    static func labelledSets(_ state: DashboardState) -> [(data: Dataset, isTest: Bool)] {
         var sets: [(data: Dataset, isTest: Bool)] = [(state.training, false)]
         if let test = state.test { sets.append((test, true)) }
         return sets.filter(\.data.isLabelled)
@@ -70,10 +73,14 @@ extension MapPane {
     /// The labelled points in the plane (all, or `pointLimit` of them: `shownRows`): its label by glyph (and colour), test
     /// apart from train, a wrong prediction in white on red (reversed without colour). Wrong points are drawn last
     /// so none is hidden under a right one.
+    /// A multiclass network's points are each marked in a dark shade of its class's colour (one glyph for every
+    /// class: the field says which), judged against the predicted class; a regression's in its value's colour
+    /// along `ramp`, never judged.
     static func drawPoints(
         _ state: DashboardState, plane: MapPlane, in area: Rect,
-        on buffer: inout Buffer
+        on buffer: inout Buffer, ramp: ValueRamp? = nil
     ) {
+        let task = state.snapshot?.network.task ?? .binary
         let m = state.glyphs.mapMarks, palette = state.colours == .palette
         var wrongOnes: [(x: Int, y: Int, glyph: Unicode.Scalar)] = []
         // Points past the share of passes (`judgedPoints`) are drawn by their label alone, not judged.
@@ -91,14 +98,27 @@ extension MapPane {
                     x: area.x + plane.column(of: x, columns: area.width),
                     y: area.y + plane.row(of: y, rows: area.height * 2) / 2
                 )
-                let glyph = isTest ? (label >= 0.5 ? m.testOne : m.testZero) : (label >= 0.5 ? m.trainOne : m.trainZero)
-                if (p >= 0.5) != (label >= 0.5) {
+                let one = task != .binary || label >= 0.5
+                let glyph = isTest ? (one ? m.testOne : m.testZero) : (one ? m.trainOne : m.trainZero)
+                let wrong: Bool
+                switch task {
+                case .binary: wrong = (p >= 0.5) != (label >= 0.5)
+                case .multiclass: wrong = p != label
+                case .regression: wrong = false
+                }
+                if wrong {
                     wrongOnes.append((cell.x, cell.y, glyph))
                     continue
                 }
                 var style = Style(bold: true)
                 if state.colours != .monochrome {
-                    style.foreground = MapPalette.point(label: label, palette: palette)
+                    switch task {
+                    case .binary: style.foreground = MapPalette.point(label: label, palette: palette)
+                    case .multiclass:
+                        style.foreground = ClassColours.point(Int(saturating: label), palette: palette)
+                    case .regression:
+                        style.foreground = (ramp ?? ValueRamp(over: [])).colour(label, palette: palette)
+                    }
                     style.background = buffer[cell.x, cell.y].style.background
                 }
                 buffer.put(glyph, x: cell.x, y: cell.y, style: style)

@@ -3,6 +3,8 @@ import NeuralCore
 /// The network's probability at the centre of every sample of a `columns` × `rows` grid over a map plane, row
 /// 0 at the top. One forward pass per sample, no allocation but the result — or, when that many passes would
 /// cost more than `passes`, one per block of `block` × `block` samples, each sample taking its block's value.
+/// With `strongestClass`, a multiclass network's most probable class and its probability instead
+/// (`StrongestClass`).
 struct ProbabilityGrid {
     let columns: Int
     let rows: Int
@@ -14,7 +16,7 @@ struct ProbabilityGrid {
     /// Empty (`isEmpty`) when not even one pass per sample row is allowed.
     init(
         network: Network, plane: MapPlane, standardization: Standardization?, featureMap: FeatureMap? = nil,
-        columns: Int, rows: Int, passes: Int = .max
+        columns: Int, rows: Int, passes: Int = .max, strongestClass: Bool = false
     ) {
         self.rows = rows
         var block = 1
@@ -43,9 +45,8 @@ struct ProbabilityGrid {
                     raw[plane.across] = plane.acrossValue(column: middle(c, columns), of: columns)
                     let mapped = featureMap.apply(raw)
                     let input = standardization?.apply(mapped) ?? mapped
-                    out[r * blockColumns + c] = input.withUnsafeBufferPointer {
-                        pass.run(network, input: $0.baseAddress!)
-                    }
+                    let output = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
+                    out[r * blockColumns + c] = strongestClass ? Self.strongest(pass, network) : output
                 }
             }
             values = out
@@ -70,11 +71,20 @@ struct ProbabilityGrid {
                 if let up = plane.up, let ys { p[up] = ys[r] }
                 for c in 0..<blockColumns {
                     p[plane.across] = xs[c]
-                    out[r * blockColumns + c] = pass.run(network, input: UnsafePointer(p))
+                    let output = pass.run(network, input: UnsafePointer(p))
+                    out[r * blockColumns + c] = strongestClass ? Self.strongest(pass, network) : output
                 }
             }
         }
         values = out
+    }
+
+    /// The most probable class after `pass` ran `network`, and its probability, as one value.
+    static func strongest(_ pass: ForwardPass, _ network: Network) -> Double {
+        let first = pass.outputOffset, count = network.sizes[network.sizes.count - 1]
+        var best = 0
+        for k in 1..<max(count, 1) where pass.a[first + k] > pass.a[first + best] { best = k }
+        return StrongestClass.encode(best, pass.a[first + best])
     }
 
     /// True when the network was too large to sample at all.
