@@ -74,7 +74,7 @@ struct TrainCommand: ParsableCommand {
         Interruption.install()
         session.start()
         let end = HeadlessConsumer.waitForEnd(of: session, interrupted: { Interruption.received != nil }) {
-            progress.update(iteration: $0.iteration)
+            progress.update($0)
         }
         let elapsed = (ContinuousClock.now - clockStart).seconds
         session.stop()
