@@ -17,7 +17,11 @@ enum CommandName: Equatable {
             self = .dashboard
             return
         }
-        if Self.subcommands.contains(first) || first == "help" {
+        if first == "help", arguments.count > 1, !arguments[1].hasPrefix("-"),
+            !Self.subcommands.contains(arguments[1])
+        {
+            self = .unknown(arguments[1])
+        } else if Self.subcommands.contains(first) || first == "help" {
             self = .named(first)
         } else {
             self = .unknown(first)
@@ -36,6 +40,9 @@ enum CommandName: Equatable {
     static func unknownMessage(_ word: String) -> String {
         let quoted = "'\(MessageText.excerpt(word))'"
         if let near = nearest(to: word) { return "unknown command \(quoted); did you mean '\(near)'?" }
+        if Double(word) != nil {
+            return "unknown command \(quoted); to predict for input values give them to nntop predict"
+        }
         if word.contains(".") || word.contains("/") {
             return "unknown command \(quoted); to train on a CSV file give --data \(MessageText.excerpt(word))"
         }

@@ -34,6 +34,9 @@ import Testing
         expectOneLineFailure(
             try runNNTop(["banana"]), contains: ["unknown command 'banana'", "train, predict and export"])
         expectOneLineFailure(try runNNTop(["points.csv"]), contains: ["--data points.csv"])
+        expectOneLineFailure(try runNNTop(["1.66", "1.56"]), contains: ["unknown command '1.66'", "nntop predict"])
+        expectOneLineFailure(
+            try runNNTop(["help", "trian"]), contains: ["unknown command 'trian'", "did you mean 'train'?"])
     }
 
     @Test(arguments: [["--help"], ["-h"], ["help"]])
