@@ -12,6 +12,8 @@ public final class CursesScreen: Screen {
         case unknownTerminal(String)
         /// A terminal type that cannot move the cursor (TERM=dumb): the dashboard would be garbage.
         case cannotDraw(String)
+        /// No terminal type at all (TERM unset or empty).
+        case noTerminalType
 
         public var description: String {
             switch self {
@@ -19,6 +21,9 @@ public final class CursesScreen: Screen {
                 return "the dashboard needs a terminal on stdout; use nntop train for headless training"
             case .unknownTerminal(let name):
                 return "unknown terminal type \"\(name)\" (set TERM to one your system knows, e.g. xterm-256color)"
+            case .noTerminalType:
+                return
+                    "TERM is not set, so the dashboard cannot know how to draw (set TERM, e.g. xterm-256color, or use nntop train)"
             case .cannotDraw(let name):
                 return
                     "terminal type \"\(name)\" cannot draw the dashboard (set TERM, e.g. xterm-256color, or use nntop train)"
@@ -42,6 +47,7 @@ public final class CursesScreen: Screen {
         setlocale(LC_NUMERIC, "C")
         guard isatty(1) == 1, isatty(0) == 1 else { throw .notATerminal }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard !term.isEmpty else { throw .noTerminalType }
         guard term != "dumb" else { throw .cannotDraw(term) }
         // Our handlers go in first: newterm puts its own on SIGINT and SIGTERM when they are at their defaults,
         // and those end the process with status 1 (a SIGTERM in the first milliseconds did).

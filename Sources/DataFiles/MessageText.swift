@@ -27,9 +27,12 @@ public enum MessageText {
         return out
     }
 
-    /// `excerpt(text)` in double quotes: `found "1.5kg"`.
+    /// `excerpt(text)` in double quotes: `found "1.5kg"`. Text already in double quotes (a CSV cell written
+    /// `"71.2833"`) keeps its own, so it shows once quoted, not `""71.2833""`.
     public static func quoted(_ text: some StringProtocol, limit: Int = excerptLimit) -> String {
-        "\"" + excerpt(text, limit: limit) + "\""
+        let inQuotes = text.count >= 2 && text.first == "\"" && text.last == "\""
+        let inner = inQuotes ? String(text.dropFirst().dropLast()) : String(text)
+        return "\"" + excerpt(inner, limit: limit) + "\""
     }
 
     /// Whether a terminal would act on `scalar` rather than show it.

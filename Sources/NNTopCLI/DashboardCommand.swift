@@ -159,11 +159,16 @@ struct DashboardCommand: ParsableCommand {
         session.stop(waitingAtMost: Self.quitWait)
         if case .signal(let signal) = end { screen.exit(bySignal: signal) }
         screen.close()
-        if let last = loop.state.snapshot {
-            var line = "nntop: \(last.state.rawValue.lowercased()) at iteration \(last.iteration)"
-            if let error = last.trainingError { line += ", cumulative error \(error)" }
-            Terminal.writeOutput(line + "\n")
-        }
+        if let last = loop.state.snapshot { Terminal.writeOutput(Self.quitLine(last) + "\n") }
+    }
+
+    /// What the dashboard leaves on the terminal when it ends, its numbers as the screen shows them:
+    /// "nntop: done at iteration 10,000, loss 0.05012, cumulative error 0.40096".
+    static func quitLine(_ last: Snapshot) -> String {
+        var line = "nntop: \(last.state.rawValue.lowercased()) at iteration \(Format.count(last.iteration))"
+        if let loss = last.trainingLoss { line += ", loss \(Format.short(loss, digits: 5))" }
+        if let error = last.trainingError { line += ", cumulative error \(Format.short(error, digits: 5))" }
+        return line
     }
 }
 

@@ -150,6 +150,7 @@ struct DashboardHost: DashboardHosting {
         try AtomicFile.checkWritable(historyPath + ".svg")
         try AtomicFile.write(table.csv, to: historyPath + ".csv")
         try AtomicFile.write(svg, to: historyPath + ".svg")
-        return "wrote \(historyPath).csv (\(table.rows.count) rows) and \(historyPath).svg"
+        return
+            "wrote \(historyPath).csv (\(table.rows.count) row\(table.rows.count == 1 ? "" : "s")) and \(historyPath).svg"
     }
 }

@@ -95,7 +95,7 @@ struct DataOptions: ParsableArguments {
             guard noise >= 0 && noise <= DatasetKind.maximumNoise else {
                 throw ValidationError("--noise must be a number from 0 to \(DatasetKind.maximumNoise), got \(noise)")
             }
-            guard dataset != nil else { throw ValidationError("--noise applies to a built-in --dataset") }
+            if let refusal = DataOptions.noiseRefusal(dataset: dataset, data: data) { throw ValidationError(refusal) }
         }
         if let testFraction {
             guard testFraction >= 0 && testFraction < 1 else {

@@ -4,6 +4,8 @@ import Foundation
 indirect enum JSONField: Encodable {
     case number(Double)
     case integer(Int)
+    /// A seed: every UInt64 written exactly.
+    case unsigned(UInt64)
     case string(String)
     case bool(Bool)
     case array([JSONField])
@@ -15,6 +17,7 @@ indirect enum JSONField: Encodable {
         switch self {
         case .number(let x): try c.encode(x)
         case .integer(let n): try c.encode(n)
+        case .unsigned(let n): try c.encode(n)
         case .string(let s): try c.encode(s)
         case .bool(let b): try c.encode(b)
         case .array(let a): try c.encode(a)

@@ -8,7 +8,10 @@ public struct NNTop: ParsableCommand {
         commandName: "nntop",
         abstract: "Watch a small neural network train, live, in your terminal.",
         discussion: """
-            With no subcommand nntop opens the dashboard on the tutorial's eight points.
+            With no subcommand nntop opens the dashboard, training on the tutorial's eight points (its options \
+            are below; press ? inside for every key). The subcommands train, predict and export work without \
+            it: see 'nntop help <subcommand>'. Shell completion: nntop --generate-completion-script bash, zsh or \
+            fish.
             Exit status: 0 on success, 2 on bad options or bad input data.
             """,
         version: NNTop.version,
@@ -27,6 +30,12 @@ public enum NNTopMain {
     public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         // A reader that closes the pipe early makes a write fail (one line, exit 1), not kill the process.
         signal(SIGPIPE, SIG_IGN)
+        let command = CommandName(arguments)
+        if case .unknown(let word) = command { fail(CommandName.unknownMessage(word), hint: command.help) }
+        if HelpText.isRootRequest(arguments) {
+            Terminal.writeOutput(HelpText.root())
+            exit(0)
+        }
         do {
             var command = try NNTop.parseAsRoot(joiningNegativeValues(arguments))
             try command.run()
@@ -46,12 +55,14 @@ public enum NNTopMain {
             let message =
                 NNTop.message(for: error)
                 .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-            fail(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message, hint: true)
+            fail(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message, hint: command.help)
         }
     }
 
     /// Options that take no value; every other `--name` takes one.
-    static let flags: Set<String> = ["--json", "--standardize", "--ascii", "--help", "--version", "-h"]
+    static let flags: Set<String> = [
+        "--json", "--standardize", "--ascii", "--paused", "--help", "--version", "-h"
+    ]
 
     /// `--learning-rate -1` would read `-1` as an option; pass it as `--learning-rate=-1` so the value reaches
     /// the option and its own check explains what is wrong.
@@ -74,10 +85,11 @@ public enum NNTopMain {
         return out
     }
 
-    /// Writes `message` as one line and exits with status 2. Any control character left in it (a value echoed by
-    /// the argument parser, say) is escaped here, the last place before the terminal.
-    static func fail(_ message: String, hint: Bool = false) -> Never {
-        Terminal.writeError("nntop: \(MessageText.escaped(message))\(hint ? " (see nntop --help)" : "")\n")
+    /// Writes `message` as one line and exits with status 2; `hint` names the help to read (`nntop help train`).
+    /// Any control character left in it (a value echoed by the argument parser, say) is escaped here, the last
+    /// place before the terminal.
+    static func fail(_ message: String, hint: String? = nil) -> Never {
+        Terminal.writeError("nntop: \(MessageText.escaped(message))\(hint.map { " (see '\($0)')" } ?? "")\n")
         exit(2)
     }
 }

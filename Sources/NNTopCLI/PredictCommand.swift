@@ -10,9 +10,16 @@ struct PredictCommand: ParsableCommand {
         commandName: "predict",
         abstract: "Predict with a saved model, or with the tutorial network's weights and bias.",
         discussion: """
+            Give one input vector as values (put -- before them when the first is negative), or many rows as a \
+            CSV file with --data (--data - reads standard input): the model's feature columns in its order, \
+            and optionally a target column after them. --format csv or jsonl writes a row of output per row, for \
+            other programs; the accuracy then goes to stderr.
+
             Examples:
               nntop predict --weights 1.45,-0.66 --bias 0 1.66 1.56
-              nntop predict --model model.json --data new-points.csv
+              nntop predict --model model.json -- -1.5 2
+              nntop predict --model model.json --data new-points.csv --format csv > predictions.csv
+              cat rows.csv | nntop predict --model model.json --data - --format jsonl
             """
     )
 
@@ -33,7 +40,8 @@ struct PredictCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Predict every row of a CSV file; when it has a target column, report accuracy.", valueName: "file.csv"))
+            "Predict every row of a CSV file (- for standard input); when it has a target column, report accuracy.",
+            valueName: "file.csv"))
     var data: String?
 
     @Option(
@@ -43,8 +51,18 @@ struct PredictCommand: ParsableCommand {
             valueName: "name|number"))
     var target: String?
 
-    @Flag(name: .long, help: "Print the results as JSON.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output: text (for people), csv (a header, then row, prediction and any target, verdict), jsonl (a JSON object per row) or json (one object).",
+            valueName: "text|csv|jsonl|json"))
+    var format: PredictionFormat?
+
+    @Flag(name: .long, help: "Print the results as JSON (--format json).")
     var json = false
+
+    /// The output format asked for: --format, or json for --json.
+    var output: PredictionFormat { format ?? (json ? .json : .text) }
 
     @Argument(
         parsing: .allUnrecognized, help: ArgumentHelp("One input vector: a value per feature.", valueName: "input"))
@@ -59,10 +77,19 @@ struct PredictCommand: ParsableCommand {
         if weights != nil, model == nil, bias == nil { throw ValidationError("--weights needs --bias") }
         if model != nil, bias != nil { throw ValidationError("--bias goes with --weights, not --model") }
         if let bias, !bias.isFinite { throw ValidationError("--bias must be a finite number") }
-        guard (data == nil) != inputs.isEmpty else {
+        if json, let format, format != .json { throw ValidationError("--json and --format \(format) disagree") }
+        guard (data == nil) != values.isEmpty else {
             throw ValidationError(
-                data == nil ? "give input values, or --data FILE" : "give either input values or --data, not both")
+                data == nil
+                    ? "give input values, or --data FILE (--data - reads rows from standard input)"
+                    : "give either input values or --data, not both")
         }
+    }
+
+    /// The input values: the arguments left, without the `--` that may come before negative ones.
+    var values: [String] {
+        guard let end = inputs.firstIndex(of: "--") else { return inputs }
+        return Array(inputs[..<end] + inputs[(end + 1)...])
     }
 
     func run() throws {
@@ -70,44 +97,73 @@ struct PredictCommand: ParsableCommand {
         let reader = PredictionReader(network: network, encoding: encoding)
         if let data {
             try predictFile(data, reader: reader, pipeline: pipeline, origin: origin)
-        } else {
-            var values: [Double] = []
-            for (k, text) in inputs.enumerated() {
-                if text.hasPrefix("--") { throw UsageError("unknown option \(MessageText.quoted(text))") }
-                guard let x = Double(text), x.isFinite else {
-                    throw UsageError("input \(k + 1): expected a finite number, found \(MessageText.quoted(text))")
-                }
-                values.append(x)
+            return
+        }
+        var numbers: [Double] = []
+        for (k, text) in values.enumerated() {
+            if text.hasPrefix("--") { throw UsageError("unknown option \(MessageText.quoted(text))") }
+            guard let x = Double(text), x.isFinite else {
+                throw UsageError("input \(k + 1): expected a finite number, found \(MessageText.quoted(text))")
             }
-            let width = pipeline.inputs(network)
-            guard values.count == width else {
-                throw UsageError("\(origin) takes \(width) inputs, got \(values.count)")
-            }
-            let prediction = reader.predict(pipeline.apply(values))
-            Terminal.writeOutput((json ? prediction.json(target: nil) : prediction.text) + "\n")
+            numbers.append(x)
+        }
+        guard numbers.count == origin.features.count else {
+            throw UsageError(
+                "\(origin.name) takes \(origin.described), got \(numbers.count) value\(numbers.count == 1 ? "" : "s")")
+        }
+        let prediction = reader.predict(pipeline.apply(numbers))
+        switch output {
+        case .text: Terminal.writeOutput(prediction.text + "\n")
+        case .json: Terminal.writeOutput(prediction.json(target: nil) + "\n")
+        case .csv, .jsonl:
+            var writer = PredictionWriter(
+                format: output, task: network.task, labels: reader.labels, labelled: false)
+            writer.add(prediction, row: 1, target: nil)
+            writer.finish(PredictionTally(task: network.task))
         }
     }
 
-    private func loadNetwork() throws -> (Network, InputPipeline, TargetEncoding, String) {
+    /// Where the network came from and the raw features it takes (two, x1 and x2, with `--features`).
+    struct Origin {
+        let name: String
+        let features: [String]
+
+        /// Names for a message: the first few, escaped and cut short, then how many more.
+        static func listing(_ names: [String], limit: Int = 6) -> String {
+            var shown = names.prefix(limit).map { MessageText.excerpt($0, limit: 20) }.joined(separator: ", ")
+            if names.count > limit { shown += " … and \(names.count - limit) more" }
+            return shown
+        }
+
+        /// "2 features (x1, x2)".
+        var described: String {
+            "\(features.count) feature\(features.count == 1 ? "" : "s") (\(Origin.listing(features)))"
+        }
+    }
+
+    private func loadNetwork() throws -> (Network, InputPipeline, TargetEncoding, Origin) {
         if let model {
             let (file, network) = try ModelFile.load(path: model)
+            let features =
+                file.featureMap == nil && file.featureNames.count == network.inputCount
+                ? file.featureNames : ["x1", "x2"]
             return (
                 network, InputPipeline(featureMap: file.featureMap, standardization: file.standardization),
-                file.encoding, "the model in \(model)"
+                file.encoding, Origin(name: "the model in \(model)", features: features)
             )
         }
+        let network = Network(weights: weights!.values, bias: bias!)
         return (
-            Network(weights: weights!.values, bias: bias!), InputPipeline(), TargetEncoding(task: .binary), "--weights"
+            network, InputPipeline(), TargetEncoding(task: .binary),
+            Origin(name: "--weights", features: (1...network.inputCount).map { "x\($0)" })
         )
     }
 
     private func predictFile(
-        _ path: String, reader: PredictionReader, pipeline: InputPipeline, origin: String
-    )
-        throws
-    {
+        _ path: String, reader: PredictionReader, pipeline: InputPipeline, origin: Origin
+    ) throws {
         let network = reader.network
-        let bytes = try FileBytes.read(path)
+        let (bytes, name) = try Self.readRows(path)
         let width = CSVReader.width(of: bytes)
         let column: TargetColumn
         if let target {
@@ -117,32 +173,38 @@ struct PredictCommand: ParsableCommand {
         } else {
             column = .none
         }
-        let rows = try CSVReader.parse(bytes, file: path, target: column, binaryTargets: network.task == .binary)
-        guard rows.featureCount == pipeline.inputs(network) else {
+        let rows = try CSVReader.parse(bytes, file: name, target: column, binaryTargets: network.task == .binary)
+        guard rows.featureCount == origin.features.count else {
+            let read =
+                column == .none
+                ? "no target column" : "besides the target column"
             throw DataError(
-                file: path, "has \(rows.featureCount) feature columns; \(origin) takes \(pipeline.inputs(network))")
+                file: name,
+                "has \(rows.featureCount) feature\(rows.featureCount == 1 ? "" : "s") (\(Origin.listing(rows.featureNames)); \(read)); \(origin.name) takes \(origin.described)"
+            )
         }
         let prepared = pipeline.apply(rows)
         var tally = PredictionTally(task: network.task)
-        var out = ""
-        var jsonRows: [String] = []
+        var writer = PredictionWriter(
+            format: output, task: network.task, labels: reader.labels, labelled: prepared.isLabelled)
         for i in 0..<prepared.count {
             let prediction = reader.predict(Array(prepared.row(i)))
             let target = prepared.isLabelled ? prepared.targets[i] : nil
             if let target { tally.add(prediction, target: target) }
-            if json {
-                jsonRows.append(prediction.json(target: target))
-            } else {
-                out += "\(i + 1)\t\(prediction.text.replacingOccurrences(of: "  ", with: "\t"))"
-                if let target { out += "\ttarget \(TargetEncoding.text(target))\(prediction.verdict(target: target))" }
-                out += "\n"
-            }
+            writer.add(prediction, row: i + 1, target: target)
         }
-        if json {
-            Terminal.writeOutput("{\"rows\":[\(jsonRows.joined(separator: ","))],\(tally.jsonFields)}\n")
-        } else {
-            out += tally.text
-            Terminal.writeOutput(out)
+        writer.finish(tally)
+    }
+
+    /// The bytes of the rows to predict, and the name messages give them: the file's path, or "standard input"
+    /// for `-`.
+    static func readRows(_ path: String) throws(DataError) -> ([UInt8], String) {
+        guard path == "-" else { return (try FileBytes.read(path), path) }
+        let name = "standard input"
+        do {
+            return (try FileBytes.read("/dev/stdin"), name)
+        } catch {
+            throw DataError(file: name, line: error.line, column: error.column, error.reason)
         }
     }
 }

@@ -47,8 +47,9 @@ struct Prediction {
 
     /// One prediction as a JSON object. An output that is not a finite number (inputs far beyond the data the
     /// model saw) is null, and "not_finite" says so.
-    func json(target: Double?) -> String {
+    func json(target: Double?, row: Int? = nil) -> String {
         var fields: [String: JSONField] = [:]
+        if let row { fields["row"] = .integer(row) }
         switch task {
         case .binary:
             fields["probability"] = isFinite ? .number(outputs[0]) : .null
@@ -72,16 +73,18 @@ struct PredictionReader {
     let network: Network
     let encoding: TargetEncoding
 
+    /// The class labels, in output order: 0 and 1 for binary, none for regression.
+    var labels: [String] {
+        switch network.task {
+        case .binary: return ["0", "1"]
+        case .multiclass: return (0..<network.outputCount).map { encoding.label(ofClass: $0) }
+        case .regression: return []
+        }
+    }
+
     func predict(_ input: [Double]) -> Prediction {
         var outputs = network.outputs(input)
-        let labels: [String]
-        switch network.task {
-        case .binary: labels = ["0", "1"]
-        case .multiclass: labels = (0..<network.outputCount).map { encoding.label(ofClass: $0) }
-        case .regression:
-            labels = []
-            outputs = outputs.map(encoding.value(fromOutput:))
-        }
+        if network.task == .regression { outputs = outputs.map(encoding.value(fromOutput:)) }
         return Prediction(task: network.task, outputs: outputs, labels: labels)
     }
 }
@@ -111,7 +114,8 @@ struct PredictionTally {
     var text: String {
         guard rows > 0 else { return "" }
         if task == .regression {
-            return "R² \(Format.value(rSquared ?? .nan))  RMSE \(Format.value(rmse ?? .nan)) (over \(rows) rows)\n"
+            return
+                "R² \(Format.value(rSquared ?? .nan))  RMSE \(Format.value(rmse ?? .nan)) (over \(rows) row\(rows == 1 ? "" : "s"))\n"
         }
         return "accuracy \(Format.percent(accuracy ?? 0, decimals: 1)) (\(right) of \(rows))\n"
     }

@@ -38,4 +38,10 @@ enum Terminal {
     }
 
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// Whether the terminal type can move the cursor back over a line: TERM is set and not "dumb".
+    static var canRedraw: Bool {
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        return !term.isEmpty && term != "dumb"
+    }
 }

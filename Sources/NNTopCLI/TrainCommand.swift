@@ -74,7 +74,7 @@ struct TrainCommand: ParsableCommand {
         Interruption.install()
         session.start()
         let end = HeadlessConsumer.waitForEnd(of: session, interrupted: { Interruption.received != nil }) {
-            progress.update(iteration: $0.iteration)
+            progress.update($0)
         }
         let elapsed = (ContinuousClock.now - clockStart).seconds
         session.stop()
@@ -109,7 +109,12 @@ struct TrainCommand: ParsableCommand {
             // Counted in the last report's pass over the data, not in one more.
             confusion: task.isClassification && status != .interrupted ? final.confusion : nil,
             divergence: final.divergence?.reason,
-            evaluatedAt: final.history.recentPoints.last?.iteration ?? final.iteration)
+            evaluatedAt: final.history.recentPoints.last?.iteration ?? final.iteration,
+            featureNames: data.training.featureNames,
+            configuration: RunConfiguration(
+                data: dataOptions, network: trained, loss: loss, optimizer: optimizer, options: options,
+                batchSize: options.batchSize(rows: data.training.count), model: model, save: save, history: history
+            ).json)
         Terminal.writeOutput(json ? summary.json() + "\n" : summary.text())
         if let save, !json { Terminal.writeOutput("model saved to \(save)\n") }
         switch status {

@@ -27,6 +27,10 @@ struct TrainingSummary {
     var divergence: String?
     /// The iteration the figures are of: the last, or the last report's before an interruption.
     var evaluatedAt = 0
+    /// The training data's feature columns, as the model names them.
+    var featureNames: [String] = []
+    /// Every setting of the run (`RunConfiguration`), for the JSON.
+    var configuration: JSONField = .null
 
     var task: Task { encoding.task }
 
@@ -104,7 +108,9 @@ struct TrainingSummary {
             "order": .string(order.rawValue),
             "learning_rate": number(learningRate, "learning_rate"),
             "batch_size": .integer(batchSize),
-            "seed": .integer(Int(truncatingIfNeeded: seed)),
+            "seed": .unsigned(seed),
+            "feature_names": .array(featureNames.map { .string($0) }),
+            "configuration": configuration,
             "regularization": .string(regularization.rawValue),
             "regularization_rate": .number(regularizationRate),
             "steps_per_second": number(stepsPerSecond, "steps_per_second"),

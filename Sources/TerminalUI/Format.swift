@@ -111,6 +111,10 @@ public enum Format {
     /// For file formats (the SVG plot's tick labels): C's %g, six significant digits.
     public static func general(_ x: Double) -> String { cFormat("%g", x) }
 
+    /// For data formats (`predict --format csv`): the shortest text that reads back as exactly `x` (0.1,
+    /// 0.7985731090719942, 1e-05), empty when `x` is not finite.
+    public static func exact(_ x: Double) -> String { x.isFinite ? "\(x)" : "" }
+
     /// `x` as C's printf writes it with `format`, which converts one double.
     private static func cFormat(_ format: String, _ x: Double) -> String {
         var buffer = [CChar](repeating: 0, count: 64)

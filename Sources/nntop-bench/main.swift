@@ -29,6 +29,13 @@ import DataFiles
 //                                  warm-up on stderr
 //   nntop-bench --workload NAME    only that workload (with --minibatch SECONDS to set its time)
 
+// `swift package generate-manual` (scripts/manual.sh) asks every executable of the package for its help as
+// swift-argument-parser's JSON; nntop-bench has no parser, so it answers with its name rather than benchmarking.
+if CommandLine.arguments.dropFirst().first == "--experimental-dump-help" {
+    print(#"{"serializationVersion":0,"command":{"commandName":"nntop-bench","abstract":"nntop's benchmarks."}}"#)
+    exit(0)
+}
+
 func option(_ name: String, in arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
     return arguments[i + 1]

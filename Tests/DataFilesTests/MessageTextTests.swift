@@ -41,6 +41,10 @@ import NeuralCore
     @Test func quotedWrapsTheExcerpt() {
         #expect(MessageText.quoted("nan") == "\"nan\"")
         #expect(MessageText.quoted("a\u{1B}b") == "\"a\\u{1B}b\"")
+        // A cell already in quotes is shown once quoted, cut inside its quotes.
+        #expect(MessageText.quoted("\"71.2833\"") == "\"71.2833\"")
+        #expect(MessageText.quoted("\"") == "\"\"\"")
+        #expect(MessageText.quoted("\"" + String(repeating: "9", count: 50) + "\"", limit: 4) == "\"9999…\"")
     }
 
     @Test func dataErrorsEscapeTheirPath() {

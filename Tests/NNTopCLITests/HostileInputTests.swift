@@ -424,8 +424,8 @@ import Testing
     // MARK: - Predicting with the wrong inputs
 
     static let badPredictions: [(name: String, args: [String], mentions: [String])] = [
-        ("three inputs for two", ["1", "2", "3"], ["takes 2 inputs", "got 3"]),
-        ("one input for two", ["1"], ["takes 2 inputs", "got 1"]),
+        ("three inputs for two", ["1", "2", "3"], ["takes 2 features", "got 3 values"]),
+        ("one input for two", ["1"], ["takes 2 features", "got 1 value"]),
         ("a word", ["1", "two"], ["input 2", "\"two\""]),
         ("an empty input", ["", "2"], ["input 1"]),
         ("1e400", ["1e400", "2"], ["input 1", "finite"]),
@@ -444,7 +444,7 @@ import Testing
     }
 
     static let badPredictData: [(name: String, csv: String, extra: [String], mentions: [String])] = [
-        ("four unlabelled columns for two inputs", "1,2,3,4\n5,6,7,8\n", [], ["4 feature columns", "takes 2"]),
+        ("four unlabelled columns for two inputs", "1,2,3,4\n5,6,7,8\n", [], ["has 4 features", "takes 2 features"]),
         ("--target 99", "a,b,y\n1,2,0\n", ["--target", "99"], [":1: ", "--target 99 not found"]),
         ("--target nosuch", "a,b,y\n1,2,0\n", ["--target", "nosuch"], [":1: ", "--target \"nosuch\" not found"]),
         ("a bad target value", "a,b,y\n1,2,0\n1,2,7\n", [], [":3:3: ", "0 or 1"]),

@@ -104,7 +104,7 @@ import Testing
 
     @Test func predictInputCountMismatchSaysHowMany() throws {
         let result = try runNNTop(["predict", "--weights", "1.45,-0.66", "--bias", "0", "1", "2", "3"])
-        expectOneLineFailure(result, contains: ["2 inputs", "got 3"])
+        expectOneLineFailure(result, contains: ["--weights takes 2 features (x1, x2), got 3 values"])
     }
 }
 

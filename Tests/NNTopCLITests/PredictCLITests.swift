@@ -190,12 +190,17 @@ import Testing
         let model = try scratch.file("model.json", modelText())
         expectOneLineFailure(
             try runNNTop(["predict", "--model", model, "1", "2", "3"]),
-            contains: ["model.json", "2 inputs", "got 3"])
-        expectOneLineFailure(try runNNTop(["predict", "--model", model, "1"]), contains: ["2 inputs", "got 1"])
+            contains: ["model.json", "takes 2 features (a, b), got 3 values"])
+        expectOneLineFailure(
+            try runNNTop(["predict", "--model", model, "1"]), contains: ["2 features (a, b)", "got 1 value"])
         let wide = try scratch.file("wide.csv", "1,2,3,4\n5,6,7,8\n")
         expectOneLineFailure(
             try runNNTop(["predict", "--model", model, "--data", wide]),
-            contains: ["\(wide): ", "4 feature columns", "2"])
+            contains: ["\(wide): ", "has 4 features (x1, x2, x3, x4; no target column)", "takes 2 features (a, b)"])
+        let labelled = try scratch.file("labelled.csv", "p,q,r,label\n1,2,3,0\n")
+        expectOneLineFailure(
+            try runNNTop(["predict", "--model", model, "--data", labelled, "--target", "label"]),
+            contains: ["has 3 features (p, q, r; besides the target column)", "takes 2 features (a, b)"])
         let narrow = try scratch.file("narrow.csv", "1\n2\n")
         expectOneLineFailure(
             try runNNTop(["predict", "--model", model, "--data", narrow]),

@@ -270,7 +270,7 @@ import Testing
         #expect(ring.stdout.hasSuffix("class 0\n"), "\(ring)")
         expectOneLineFailure(
             try runNNTop(["predict", "--model", scratch.path("m.json"), "1", "2", "3"]),
-            contains: ["takes 2 inputs, got 3"])
+            contains: ["takes 2 features (x1, x2), got 3 values"])
     }
 
     @Test func featuresNeedTwoFeaturesAndKnownNames() throws {

@@ -35,6 +35,12 @@ final class Tmux {
         try tmux(["capture-pane", "-p", "-t", session]).components(separatedBy: "\n")
     }
 
+    /// The scrollback and the visible screen, one string per row: what a command printed before the pane ended
+    /// (tmux scrolls it up to show that the pane is dead).
+    func history() throws -> [String] {
+        try tmux(["capture-pane", "-p", "-S", "-", "-t", session]).components(separatedBy: "\n")
+    }
+
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
 
     /// Types `text` literally (no key-name lookup).
