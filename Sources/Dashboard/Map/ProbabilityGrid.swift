@@ -3,6 +3,8 @@ import NeuralCore
 /// The network's probability at the centre of every sample of a `columns` × `rows` grid over a map plane, row
 /// 0 at the top. One forward pass per sample, no allocation but the result — or, when that many passes would
 /// cost more than `passes`, one per block of `block` × `block` samples, each sample taking its block's value.
+/// With a `unit` (its index in `ForwardPass.a`), the grid holds that unit's value instead, on the map's 0…1 scale
+/// (`UnitScale`): the Network pane's selected unit.
 struct ProbabilityGrid {
     let columns: Int
     let rows: Int
@@ -14,7 +16,7 @@ struct ProbabilityGrid {
     /// Empty (`isEmpty`) when not even one pass per sample row is allowed.
     init(
         network: Network, plane: MapPlane, standardization: Standardization?, featureMap: FeatureMap? = nil,
-        columns: Int, rows: Int, passes: Int = .max
+        columns: Int, rows: Int, passes: Int = .max, unit: (index: Int, scale: UnitScale)? = nil
     ) {
         self.rows = rows
         var block = 1
@@ -43,12 +45,11 @@ struct ProbabilityGrid {
                     raw[plane.across] = plane.acrossValue(column: middle(c, columns), of: columns)
                     let mapped = featureMap.apply(raw)
                     let input = standardization?.apply(mapped) ?? mapped
-                    out[r * blockColumns + c] = input.withUnsafeBufferPointer {
-                        pass.run(network, input: $0.baseAddress!)
-                    }
+                    let output = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
+                    out[r * blockColumns + c] = unit.map { pass.a[$0.index] } ?? output
                 }
             }
-            values = out
+            values = unit.map { $0.scale.shades(out) } ?? out
             return
         }
         let scaled = { (feature: Int, x: Double) -> Double in
@@ -70,11 +71,12 @@ struct ProbabilityGrid {
                 if let up = plane.up, let ys { p[up] = ys[r] }
                 for c in 0..<blockColumns {
                     p[plane.across] = xs[c]
-                    out[r * blockColumns + c] = pass.run(network, input: UnsafePointer(p))
+                    let output = pass.run(network, input: UnsafePointer(p))
+                    out[r * blockColumns + c] = unit.map { pass.a[$0.index] } ?? output
                 }
             }
         }
-        values = out
+        values = unit.map { $0.scale.shades(out) } ?? out
     }
 
     /// True when the network was too large to sample at all.
