@@ -106,7 +106,10 @@ import Training
         }
         let up = try #require(column.cell(1, mapWidth: geometry.mapWidth))
         #expect(buffer[up.x, up.y].style.foreground == blue)
-        #expect(buffer[up.x, up.maxY - 1].style.background == orange)
+        #expect(buffer[up.x, up.maxY - 1].style.foreground == orange)
+        // The bottom half of a map's last row is left blank, parting it from the next unit's.
+        #expect(buffer[up.x, up.maxY - 1].style.background == .standard)
+        #expect(buffer[up.x, up.y].style.background == blue)
     }
 
     /// The output's links: +2 from unit 1 in blue, −2 from unit 2 in orange, across the gap.

@@ -251,7 +251,7 @@ public struct DashboardState: Sendable {
         let geometry = NetworkPane.geometry(self)
         let networkInputs = NetworkInputs(
             generation: generation, plane: mapPlane, probe: probeVersion,
-            samples: geometry.map { $0.maps ? [$0.mapWidth, 2 * $0.unitHeight] : [0, 0] })
+            samples: geometry.map { $0.maps ? [$0.mapWidth, $0.sampleRows] : [0, 0] })
         if networkMade != networkInputs {
             networkReading = networkInputs.samples.flatMap {
                 NetworkReading(self, sampleColumns: $0[0], sampleRows: $0[1])

@@ -43,6 +43,12 @@ struct NetworkGeometry: Equatable {
     /// The selected unit's parameters, when the pane is wide enough for them beside the columns.
     var detail: Rect?
 
+    /// Samples down each unit's map: two a row, but for the bottom half of a map's last row, left blank to part
+    /// it from the next unit (maps one row tall keep both).
+    var sampleRows: Int { Self.sampleRows(unitHeight) }
+
+    static func sampleRows(_ unitHeight: Int) -> Int { unitHeight >= 2 ? 2 * unitHeight - 1 : 2 }
+
     /// Map widths for unit heights 1, 2 and 3: about square in half-block samples.
     static let mapWidths = [1: 3, 2: 4, 3: 6]
     /// The fewest columns between two layers, for their links.
@@ -62,13 +68,13 @@ struct NetworkGeometry: Equatable {
             let width = Self.mapWidths[h]!
             let fits = zip(sizes, strips).allSatisfy { $1 || $0 * h <= rows }
             let across = sizes.count * (width + 1) + (sizes.count - 1) * Self.minimumGap <= area
-            if fits, across, mapsAffordable(width, 2 * h) {
+            if fits, across, mapsAffordable(width, Self.sampleRows(h)) {
                 height = h
                 break
             }
         }
         let mapWidth = Self.mapWidths[height]!
-        let maps = mapsAffordable(mapWidth, 2 * height)
+        let maps = mapsAffordable(mapWidth, Self.sampleRows(height))
         let columnWidth = mapWidth + 1
         // As many columns as fit, around the selected layer when not all do.
         let fitting = max(min((area + Self.minimumGap) / (columnWidth + Self.minimumGap), sizes.count), 1)

@@ -35,6 +35,7 @@ enum NetworkPane {
                 on: &buffer)
         }
         if let detail = geometry.detail {
+            for y in detail.y..<detail.maxY { buffer.put(g.vertical, x: detail.x - 1, y: y, style: Theme.label) }
             NetworkDetail.draw(
                 state, network: network, unit: selected,
                 gradient: selected.flatMap { NetworkDetail.layerGradient(state.snapshot, layer: $0.layer) },
@@ -114,12 +115,13 @@ enum NetworkPane {
         }
     }
 
-    /// One unit's map: its samples in half blocks, two a cell (or one shade a cell without them).
+    /// One unit's map: its samples in half blocks, two a cell (or one shade a cell without them); the bottom half
+    /// of a taller map's last row is left blank, parting it from the next.
     private static func drawMap(
         _ node: Int, scale: UnitScale, reading: NetworkReading, in cell: Rect, state: DashboardState,
         on buffer: inout Buffer
     ) {
-        let columns = min(reading.sampleColumns, cell.width), rows = min(reading.sampleRows / 2, cell.height)
+        let columns = min(reading.sampleColumns, cell.width), rows = min((reading.sampleRows + 1) / 2, cell.height)
         var largest = 0.0
         for r in 0..<reading.sampleRows {
             for c in 0..<reading.sampleColumns {
@@ -130,29 +132,31 @@ enum NetworkPane {
         for row in 0..<rows {
             for c in 0..<columns {
                 let top = scale.shade(reading.value(column: c, row: 2 * row, node: node), largest: largest)
-                let bottom = scale.shade(reading.value(column: c, row: 2 * row + 1, node: node), largest: largest)
+                let bottom =
+                    2 * row + 1 < reading.sampleRows
+                    ? scale.shade(reading.value(column: c, row: 2 * row + 1, node: node), largest: largest) : nil
                 putShade(top, bottom, x: cell.x + c, y: cell.y + row, state: state, on: &buffer)
             }
         }
     }
 
-    /// One cell of two samples on the 0…1 scale, as the decision map draws them: a half block in two of the map's
-    /// colours, one colour without half blocks, a shade without colour.
+    /// One cell of two samples on the 0…1 scale (the lower one nil: blank), as the decision map draws them: a half
+    /// block in two of the map's colours, one colour without half blocks, a shade without colour.
     static func putShade(
-        _ top: Double, _ bottom: Double, x: Int, y: Int, state: DashboardState, on buffer: inout Buffer
+        _ top: Double, _ bottom: Double?, x: Int, y: Int, state: DashboardState, on buffer: inout Buffer
     ) {
         let palette = state.colours == .palette
+        let mean = bottom.map { (top + $0) / 2 } ?? top
         if state.colours != .monochrome, let half = state.glyphs.mapMarks.halfBlock {
             let style = Style(
                 MapPalette.colour(top, palette: palette, discrete: false),
-                background: MapPalette.colour(bottom, palette: palette, discrete: false))
+                background: bottom.map { MapPalette.colour($0, palette: palette, discrete: false) } ?? .standard)
             buffer.put(half, x: x, y: y, style: style)
         } else if state.colours != .monochrome {
-            let colour = MapPalette.colour((top + bottom) / 2, palette: palette, discrete: false)
+            let colour = MapPalette.colour(mean, palette: palette, discrete: false)
             buffer.put(" ", x: x, y: y, style: Style(background: colour))
         } else {
-            let shade = MapPalette.shade(
-                (top + bottom) / 2, unicode: state.glyphs.mapMarks.halfBlock != nil, discrete: false)
+            let shade = MapPalette.shade(mean, unicode: state.glyphs.mapMarks.halfBlock != nil, discrete: false)
             buffer.put(shade, x: x, y: y, style: Theme.label)
         }
     }
