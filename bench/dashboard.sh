@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Dashboard figures in a real terminal (tmux, 120×40, release build): first frame, key-to-screen latency, CPU
-# of the UI thread while running and of the whole process while paused, and training speed at max with the
-# dashboard open against headless `nntop train` in the same run.
+# of the UI thread while running and of the whole process while paused, training speed at max with the
+# dashboard open against headless `nntop train` in the same run, and the UI thread's CPU at max speed on a 2-8-8-1
+# network with the Network pane shown and hidden (U), alternately.
 #   BUILD_PATH=.build bench/dashboard.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,3 +54,20 @@ headless=$("$bin" train --iterations 200000000 --json 2>/dev/null | grep -o '"st
 echo "dashboard_max_steps_per_second $dash"
 echo "headless_steps_per_second ${headless%.*}"
 awk -v d="$dash" -v h="$headless" 'BEGIN{printf "dashboard_to_headless_ratio %.3f (target >= 0.9)\n", d/h}'
+
+# The Network pane at max speed: the UI thread of a 2-8-8-1 run, pane shown and hidden in turn (5 s each, twice).
+tm kill-server 2>/dev/null || true
+tm -f /dev/null new-session -d -s b -x 120 -y 40 \
+    "LANG=C.UTF-8 TERM=xterm-256color $bin --hidden 8,8 --activation tanh --speed max --iterations 1000000000"
+wait_for "Network ·" 10; sleep 2
+pid=$(pgrep -f "^$bin --hidden 8,8" | head -1)
+shown=0; hidden=0
+for round in 1 2; do
+    a=$(ticks /proc/$pid/task/$pid/stat); sleep 5; b=$(ticks /proc/$pid/task/$pid/stat); shown=$((shown + b - a))
+    tm send-keys -t b U; sleep 0.5
+    a=$(ticks /proc/$pid/task/$pid/stat); sleep 5; b=$(ticks /proc/$pid/task/$pid/stat); hidden=$((hidden + b - a))
+    tm send-keys -t b U; sleep 0.5
+done
+echo "ui_thread_cpu_percent_max_network_pane $(awk -v t=$shown -v hz=$hz 'BEGIN{printf "%.2f", t*100/hz/10}') (target <= 5)"
+echo "ui_thread_cpu_percent_max_without_network_pane $(awk -v t=$hidden -v hz=$hz 'BEGIN{printf "%.2f", t*100/hz/10}')"
+tm send-keys -t b q; sleep 0.5

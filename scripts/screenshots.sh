@@ -10,6 +10,7 @@
 #   OUT=/tmp/shots scripts/screenshots.sh         # write somewhere else (default: screenshots/)
 #   scripts/screenshots.sh help decision-map      # only these shots (names as the files, without .png)
 #   MAP_ARGS='--dataset circle --hidden 8' scripts/screenshots.sh decision-map   # try other map settings
+#   NETWORK_ARGS='--dataset spiral --hidden 16,16' scripts/screenshots.sh network-pane   # and other networks
 #
 # The font, its pixel size, the colours and the terminal sizes are fixed, so the pictures look the same from
 # run to run; only the numbers of a live run (iteration, speed, error) differ.
@@ -26,7 +27,7 @@ repo=$PWD
 out=${OUT:-$repo/screenshots}
 
 # Which shots: those named on the command line, else all of them.
-all=(tutorial-running paused-probe help decision-map multiclass-map small-terminal)
+all=(tutorial-running paused-probe help decision-map multiclass-map network-pane small-terminal)
 shots=("${@:-${all[@]}}")
 for name in "${shots[@]}"; do
     [[ " ${all[*]} " == *" $name "* ]] || { echo "no shot called $name (there are: ${all[*]})" >&2; exit 2; }
@@ -197,6 +198,22 @@ shot_multiclass_map() {     # three classes: the map in three colours, paler whe
         --iterations 20000
     wait_for DONE 120
     shoot multiclass-map
+}
+
+shot_network_pane() {       # the Network pane on XOR: every unit's map, a hidden unit selected and its weights
+    local args=(--dataset xor --hidden 8,8 --activation tanh --loss cross-entropy --learning-rate 0.03 --speed max)
+    if [ -n "${NETWORK_ARGS:-}" ]; then
+        # shellcheck disable=SC2206  # split into words on purpose
+        args=($NETWORK_ARGS)
+    fi
+    echo "network pane: nntop ${args[*]}"
+    start 120 40 "${args[@]}"
+    wait_for DONE 120
+    keys u                  # the first hidden unit; then the third of the second hidden layer, its second weight
+    keys Right
+    repeat_keys 2 Down
+    keys Tab Tab
+    shoot network-pane
 }
 
 shot_small_terminal() {     # below 60×18: the dashboard says so

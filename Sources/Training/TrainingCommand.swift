@@ -27,6 +27,10 @@ public enum TrainingCommand: Sendable, Equatable {
     /// for the new data's number of features (a reset). Ignored if `training` is empty or unlabelled, or if
     /// `test` is unlabelled or has other features.
     case replaceData(training: Dataset, test: Dataset?)
+    /// One parameter set by hand (`Network.parameters[index]`, a weight or a bias), as a user edits a link: the
+    /// optimizer's memory and the run carry on, and the losses shown are measured again for the edited network.
+    /// Ignored for an index outside the network or a value that is not finite.
+    case setParameter(index: Int, value: Double)
     /// New parameters drawn from the same seed (the run repeats) or from the next seed.
     case reset(newSeed: Bool)
     case stop

@@ -21,7 +21,9 @@ import DataFiles
 //                                  loop never evaluates
 //   nntop-bench --frames [N]       the dashboard's frame (a snapshot taken, then drawn) at 120×40 with the
 //                                  decision map of a 2-16-16-1 tanh network on 200 points, against the same
-//                                  frame at 99×40 (no map); N frames
+//                                  frame at 99×40 (no map); N frames. Then a 2-8-8-1 tanh network at 120×40
+//                                  with the map and the Network pane against the same frame without the pane,
+//                                  in ten interleaved rounds of N/10 frames each
 //   nntop-bench --minibatch [SECONDS]  the minibatch workloads (Minibatch.swift: 2-W-W-1 tanh networks at batch 1
 //                                  and 64, a 4-16-16-1 ReLU network on 1 M rows, a 30-16-1 cross-entropy network),
 //                                  each loop timed for about SECONDS (default 0.75) after a warm-up; steps per
@@ -83,6 +85,38 @@ if CommandLine.arguments.contains("--frames") {
         let t = seconds { for _ in 0..<frames { sink &+= frame() } }
         print("\(name)_milliseconds \(t / Double(frames) * 1000)")
     }
+    // The Network pane: the same frame with it and without it, alternately, so both see the same machine.
+    let deep = Network(inputCount: 2, hidden: [8, 8], hiddenActivation: .tanh, generator: &generator)
+    var deepSnapshot = snapshot
+    deepSnapshot.network = deep
+    var states = [true, false].map { shown in
+        var state = DashboardState(
+            training: data, size: Size(width: 120, height: 40), glyphs: .unicode, colours: .palette)
+        state.networkShown = shown
+        return state
+    }
+    var totals = [0.0, 0.0]
+    let rounds = 10, perRound = max(frames / rounds, 1)
+    for k in states.indices {
+        for _ in 0..<20 {  // warm up
+            _ = update(&states[k], .snapshot(deepSnapshot))
+            sink &+= render(states[k]).cells.count
+        }
+    }
+    for _ in 0..<rounds {
+        for k in states.indices {
+            totals[k] += seconds {
+                for _ in 0..<perRound {
+                    _ = update(&states[k], .snapshot(deepSnapshot))
+                    sink &+= render(states[k]).cells.count
+                }
+            }
+        }
+    }
+    let with = totals[0] / Double(rounds * perRound) * 1000, without = totals[1] / Double(rounds * perRound) * 1000
+    print("frame_2_8_8_1_with_network_pane_milliseconds \(with)")
+    print("frame_2_8_8_1_without_network_pane_milliseconds \(without)")
+    print("frame_2_8_8_1_network_pane_ratio \(with / without)")
     FileHandle.standardError.write("checksum \(sink)\n".data(using: .utf8)!)
     exit(0)
 }

@@ -98,12 +98,7 @@ extension Buffer {
 }
 
 /// The pane rectangles `render` uses for `state`.
-func layout(of state: DashboardState) -> Layout {
-    let sizes = state.snapshot?.network.sizes ?? [state.training.featureCount, 1]
-    return Layout(
-        size: state.size, rows: state.training.count, features: state.training.featureCount,
-        parameterRows: WeightsPane.rows(for: sizes))
-}
+func layout(of state: DashboardState) -> Layout { state.layout }
 
 /// The text inside a pane's border, one string per row.
 func inside(_ pane: KeyPath<Layout, Rect>, of state: DashboardState) -> [String] {

@@ -56,7 +56,8 @@ import Testing
     static func look(_ s: DashboardState) -> String {
         "\(s.focus) \(s.showHelp) \(String(describing: s.notice)) \(s.logScale) \(s.wholeRun) \(s.smoothing) "
             + "\(s.discrete) \(s.datasetScroll) \(s.mapPlane.across) \(String(describing: s.mapPlane.up)) \(s.probeTexts) "
-            + "\(s.mapCursor.column),\(s.mapCursor.row)"
+            + "\(s.mapCursor.column),\(s.mapCursor.row) \(String(describing: s.networkShown)) "
+            + "\(String(describing: s.selectedUnit))"
     }
 
     @Test func everyKeyListedDoesSomething() throws {

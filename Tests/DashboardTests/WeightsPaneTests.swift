@@ -57,9 +57,10 @@ import Training
     }
 
     @Test func deepNetworkShowsEveryLayerWhenThereIsRoom() {
-        let state = Fixtures.state(
+        var state = Fixtures.state(
             size: Size(width: 120, height: 60),
             snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
+        state.networkShown = false  // the Network pane, shown at this size, takes the column's top
         let lines = inside(\.weights, of: state)
         #expect(
             titleLine(\.weights, of: state).hasPrefix("┌ Weights & bias · 2-8-8-1 · 105 parameters · squared-error ─"))
@@ -86,9 +87,12 @@ import Training
     }
 
     @Test func deepNetworkOnAShortScreenSaysHowManyLinesAreHidden() {
-        let state = Fixtures.state(
+        var state = Fixtures.state(
             size: Size(width: 120, height: 40),
             snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
+        // Beside the Network pane, shown at this size, the weights have the room below it.
+        #expect(inside(\.weights, of: state).last == "… 14 more lines (a taller terminal shows them)")
+        state.networkShown = false
         let lines = inside(\.weights, of: state)
         #expect(lines.contains("hidden 1: 2×8 tanh"))
         #expect(lines.contains("hidden 2: 8×8 tanh"))

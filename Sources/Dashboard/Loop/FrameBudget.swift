@@ -16,6 +16,8 @@ enum FrameBudget {
     static let dataset = 4e6
     /// The probe's per-feature contributions.
     static let probe = 2e6
+    /// The Network pane's unit maps (one pass a sample gives every unit's value) and its heat strips' point.
+    static let network = 2e6
     /// The saturation hint's rows.
     static let saturation = 2e6
 

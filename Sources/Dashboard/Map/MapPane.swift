@@ -19,10 +19,13 @@ enum MapPane {
             buffer.write("waiting for the first weights\(g.ellipsis)", in: area, row: 0, style: Theme.label)
             return
         }
+        let unit = shownUnit(state, network)
         let grid = ProbabilityGrid(
             network: network, plane: plane, standardization: state.standardization, featureMap: state.featureMap,
             columns: area.width, rows: area.height * 2,
-            passes: FrameBudget.passes(FrameBudget.map, of: network), strongestClass: task == .multiclass)
+            passes: FrameBudget.passes(FrameBudget.map, of: network),
+            strongestClass: unit == nil && task == .multiclass,
+            unit: unit.map { ($0.passIndex(in: network), UnitScale.of(network, column: $0.layer + 1)) })
         guard !grid.isEmpty else {
             buffer.write(
                 "\(Format.count(network.parameters.count)) parameters: too many to map live", in: area, row: 0,
@@ -30,10 +33,17 @@ enum MapPane {
             return
         }
         let classes = network.sizes[network.sizes.count - 1]
-        switch task {
+        // A unit's map (the Network pane's selection) is one value over 0…1, drawn as a binary network's is.
+        switch unit == nil ? task : .binary {
         case .binary:
             drawField(grid, state: state, in: area, on: &buffer)
-            drawPoints(state, plane: plane, in: area, on: &buffer)
+            if task != .binary {
+                let ramp = task == .regression ? ValueRamp(over: state.training.targets) : nil
+                drawTaskLegend(state, classes: classes, ramp: ramp, in: inner, on: &buffer)
+                drawPoints(state, plane: plane, in: area, on: &buffer, ramp: ramp)
+            } else {
+                drawPoints(state, plane: plane, in: area, on: &buffer)
+            }
         case .multiclass:
             drawClassField(grid, classes: classes, state: state, in: area, on: &buffer)
             drawTaskLegend(state, classes: classes, ramp: nil, in: inner, on: &buffer)
@@ -50,6 +60,13 @@ enum MapPane {
         }
     }
 
+    /// The Network pane's selected unit when the map shows it rather than the network's output: any unit but a
+    /// binary network's one output (whose map this is already).
+    static func shownUnit(_ state: DashboardState, _ network: Network) -> NetworkUnit? {
+        guard let unit = state.selectedUnit, unit.exists(in: network) else { return nil }
+        return network.task == .binary && unit.layer == network.layerCount - 1 ? nil : unit
+    }
+
     /// Where the probabilities go inside the frame: all but the legend row; nil when too small to draw.
     static func area(inner: Rect) -> Rect? {
         guard inner.width >= 4, inner.height >= 3 else { return nil }
@@ -58,8 +75,9 @@ enum MapPane {
 
     private static func title(_ state: DashboardState, _ plane: MapPlane) -> String {
         let g = state.glyphs, names = state.training.featureNames
+        let unit = state.snapshot.flatMap { s in shownUnit(state, s.network).map { $0.name(in: s.network) } }
         var text =
-            "Decision map \(g.middleDot) \(names[plane.across]) \(Format.short(plane.acrossRange.lowerBound, digits: 3))"
+            "\(unit.map { "Map of \($0)" } ?? "Decision map") \(g.middleDot) \(names[plane.across]) \(Format.short(plane.acrossRange.lowerBound, digits: 3))"
             + "\(g.ellipsis)\(Format.short(plane.acrossRange.upperBound, digits: 3))"
         if let up = plane.up {
             text +=
@@ -74,7 +92,8 @@ enum MapPane {
         let m = state.glyphs.mapMarks, dot = state.glyphs.middleDot
         var items = [
             "\(m.trainOne)\(m.trainZero) train", "\(m.testOne)\(m.testZero) test",
-            state.colours == .monochrome ? "wrong: reversed" : "wrong: red", "\(m.contour) p=0.5"
+            state.colours == .monochrome ? "wrong: reversed" : "wrong: red",
+            "\(m.contour) \(state.snapshot.flatMap { shownUnit(state, $0.network) } == nil ? "p=0.5" : "middle")"
         ]
         let share = shownShare(state)
         if share > 1 { items.insert("1 point in \(Format.count(share))", at: 2) }

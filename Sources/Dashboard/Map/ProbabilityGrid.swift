@@ -5,6 +5,8 @@ import NeuralCore
 /// cost more than `passes`, one per block of `block` × `block` samples, each sample taking its block's value.
 /// With `strongestClass`, a multiclass network's most probable class and its probability instead
 /// (`StrongestClass`).
+/// With a `unit` (its index in `ForwardPass.a`), the grid holds that unit's value instead, on the map's 0…1 scale
+/// (`UnitScale`): the Network pane's selected unit.
 struct ProbabilityGrid {
     let columns: Int
     let rows: Int
@@ -16,7 +18,8 @@ struct ProbabilityGrid {
     /// Empty (`isEmpty`) when not even one pass per sample row is allowed.
     init(
         network: Network, plane: MapPlane, standardization: Standardization?, featureMap: FeatureMap? = nil,
-        columns: Int, rows: Int, passes: Int = .max, strongestClass: Bool = false
+        columns: Int, rows: Int, passes: Int = .max, strongestClass: Bool = false,
+        unit: (index: Int, scale: UnitScale)? = nil
     ) {
         self.rows = rows
         var block = 1
@@ -46,10 +49,11 @@ struct ProbabilityGrid {
                     let mapped = featureMap.apply(raw)
                     let input = standardization?.apply(mapped) ?? mapped
                     let output = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
-                    out[r * blockColumns + c] = strongestClass ? Self.strongest(pass, network) : output
+                    out[r * blockColumns + c] =
+                        unit.map { pass.a[$0.index] } ?? (strongestClass ? Self.strongest(pass, network) : output)
                 }
             }
-            values = out
+            values = unit.map { $0.scale.shades(out) } ?? out
             return
         }
         let scaled = { (feature: Int, x: Double) -> Double in
@@ -72,11 +76,12 @@ struct ProbabilityGrid {
                 for c in 0..<blockColumns {
                     p[plane.across] = xs[c]
                     let output = pass.run(network, input: UnsafePointer(p))
-                    out[r * blockColumns + c] = strongestClass ? Self.strongest(pass, network) : output
+                    out[r * blockColumns + c] =
+                        unit.map { pass.a[$0.index] } ?? (strongestClass ? Self.strongest(pass, network) : output)
                 }
             }
         }
-        values = out
+        values = unit.map { $0.scale.shades(out) } ?? out
     }
 
     /// The most probable class after `pass` ran `network`, and its probability, as one value.

@@ -15,6 +15,10 @@ public struct DashboardState: Sendable {
         case learningRate
         /// Moving the decision map's cursor, which the probe follows.
         case map
+        /// Choosing a unit of the Network pane, and one of its parameters.
+        case network
+        /// Typing a value for the selected unit's chosen parameter.
+        case parameter
     }
 
     /// What the terminal can show: no colour, the eight standard colours, or the 256-colour palette.
@@ -72,6 +76,7 @@ public struct DashboardState: Sendable {
         didSet {
             probeInput = DashboardState.parse(probeTexts)
             probeMade = nil
+            probeVersion &+= 1
             refresh()
         }
     }
@@ -103,7 +108,21 @@ public struct DashboardState: Sendable {
     private var chartMade: ChartInputs?
     public var size: Size { didSet { refresh() } }
     /// The decision map's plane (which features across and up, over what range).
-    var mapPlane: MapPlane
+    var mapPlane: MapPlane { didSet { refresh() } }
+    /// The Network pane shown (true) or hidden (false) by the user, or nil: shown from `Layout.networkDefault` up
+    /// for a network with a hidden layer.
+    public var networkShown: Bool? { didSet { refresh() } }
+    /// The unit chosen in the Network pane: the decision map shows its map. Nil for the network's output.
+    public var selectedUnit: NetworkUnit?
+    /// Which of the selected unit's parameters Tab has reached: 0 its bias, k its weight from input k.
+    public var selectedParameter = 0
+    /// The value being typed for that parameter.
+    public var parameterText = ""
+    /// What the Network pane draws, made when what it depends on changes.
+    private(set) var networkReading: NetworkReading?
+    private var networkMade: NetworkInputs?
+    /// Counts changes of the probe's texts.
+    private var probeVersion = 0
     /// The map's cursor, in cells from the map's top-left corner (clamped to the map when drawn).
     public var mapCursor = (column: 0, row: 0)
     /// Draw the map in two flat colours (the predicted class) instead of shading by probability.
@@ -181,7 +200,15 @@ public struct DashboardState: Sendable {
         let sizes = snapshot?.network.sizes ?? [training.featureCount, 1]
         return Layout(
             size: size, rows: training.count, features: training.featureCount,
-            parameterRows: WeightsPane.rows(for: sizes))
+            parameterRows: WeightsPane.rows(for: sizes),
+            networkRows: showsNetwork ? NetworkGeometry.wantedRows(sizes) : nil)
+    }
+
+    /// Whether the Network pane is wanted: as the user chose, or by default for a network with a hidden layer on
+    /// a screen of `Layout.networkDefault` and up. (`Layout` also asks whether it fits.)
+    var showsNetwork: Bool {
+        guard let network = snapshot?.network else { return false }
+        return networkShown ?? (network.layerCount > 1 && size.covers(Layout.networkDefault))
     }
 
     /// The map's cursor clamped to a map drawn in `area`.
@@ -221,6 +248,16 @@ public struct DashboardState: Sendable {
             probeReading = fields.flatMap { ProbePane.reading(self, fields: $0) }
             probeMade = (generation, fields)
         }
+        let geometry = NetworkPane.geometry(self)
+        let networkInputs = NetworkInputs(
+            generation: generation, plane: mapPlane, probe: probeVersion,
+            samples: geometry.map { $0.maps ? [$0.mapWidth, $0.sampleRows] : [0, 0] })
+        if networkMade != networkInputs {
+            networkReading = networkInputs.samples.flatMap {
+                NetworkReading(self, sampleColumns: $0[0], sampleRows: $0[1])
+            }
+            networkMade = networkInputs
+        }
         let shown = MapPane.showsPoints(self)
         if pointsMade?.generation != generation || pointsMade?.shown != shown {
             pointPredictions = shown ? MapPane.judgedPoints(self) : []
@@ -251,6 +288,15 @@ private struct ChartInputs: Equatable {
     var wholeRun: Bool
     var smoothing: Double
     var braille: Bool
+}
+
+/// What the Network pane's reading was made for.
+private struct NetworkInputs: Equatable {
+    var generation: Int
+    var plane: MapPlane
+    var probe: Int
+    /// The samples of each unit's map, across and down; nil while the pane is not on screen.
+    var samples: [Int]?
 }
 
 public struct ProbeInputError: Error, Equatable, Sendable {

@@ -46,9 +46,11 @@ enum KeyTable {
         KeyBinding(names: ["m"], label: "m", help: "probe the decision map (arrows or a click)", hint: ("m map", 7)),
         KeyBinding(names: ["d"], label: "d", help: "decision map: shaded / discrete"),
         KeyBinding(names: ["x", "y"], label: "x / y", help: "decision map: next feature across / up"),
+        KeyBinding(
+            names: ["u", "U"], label: "u / U", help: "network unit: arrows, Tab, Enter / pane on, off",
+            hint: ("u units", 9)),
         KeyBinding(names: ["s"], label: "s", help: "save the model (JSON)"),
-        KeyBinding(names: ["e"], label: "e", help: "export the error history (CSV and SVG)"),
-        KeyBinding(names: ["E"], label: "E", help: "export the model as ONNX (beside the saved model)"),
+        KeyBinding(names: ["e", "E"], label: "e / E", help: "export: error history (CSV, SVG) / model (ONNX)"),
         KeyBinding(names: ["?", "h", "F1"], label: "? h F1", help: "this help", hint: ("? help", 0)),
         KeyBinding(names: ["q", "Ctrl-C"], label: "q  Ctrl-C", help: "quit", hint: ("q quit", 1)),
         KeyBinding(names: ["Ctrl-Z"], label: "Ctrl-Z", help: "suspend to the shell (fg comes back)")

@@ -54,6 +54,8 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [E
         case .probe(let field): return editProbe(&state, field: field, key: key)
         case .learningRate: return editLearningRate(&state, key: key)
         case .map: return moveMapCursor(&state, key: key) ?? command(&state, key: key)
+        case .network: return chooseUnit(&state, key: key) ?? command(&state, key: key)
+        case .parameter: return editParameter(&state, key: key)
         case .none: return command(&state, key: key)
         }
     }
@@ -203,7 +205,15 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
         return [.request(.exportONNX)]
     case .character("x"), .character("y"):
         chooseMapFeature(&state, across: key == .character("x"))
+    case .character("u"):
+        enterNetwork(&state)
+    case .character("U"):
+        toggleNetworkPane(&state)
     case .mouse(let x, let y):
+        if let unit = NetworkPane.unit(state, column: x, row: y) {
+            select(&state, unit)
+            break
+        }
         guard let map = state.layout.map, let area = MapPane.area(inner: map.inset(by: 1)),
             area.contains(x: x, y: y)
         else { break }

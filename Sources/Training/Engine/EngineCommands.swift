@@ -76,6 +76,12 @@ extension Engine {
             configuration.test = test
             seed &+= 1
             restart()
+        case .setParameter(let index, let value):
+            guard trainer.network.parameters.indices.contains(index), value.isFinite else { return }
+            trainer.network.parameters[index] = value
+            // The edit is the run's last finite point, and the figures shown are the edited network's.
+            _ = guardian.check(trainer.network)
+            record.latest = trainer.currentReport()
         case .reset(let newSeed):
             if newSeed { seed &+= 1 }
             restart()

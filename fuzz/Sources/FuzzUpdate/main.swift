@@ -330,6 +330,8 @@ func echo(_ commands: [TrainingCommand], on snapshot: Snapshot, session: Session
             s.regularization = regularization
             s.regularizationRate = rate
         case .setOptimizer(let kind): s.optimizer.kind = kind
+        case .setParameter(let index, let value):
+            if s.network.parameters.indices.contains(index), value.isFinite { s.network.parameters[index] = value }
         case .replaceData, .standardize, .stop: break
         }
     }
