@@ -75,7 +75,7 @@ enum DatasetPane {
 
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         let data = state.datasetRows, g = state.glyphs, view = state.datasetView
-        var title = "Dataset \(g.middleDot) " + (view.showsTest ? "test " : "")
+        var title = "Dataset \(g.middleDot) " + (view.showsTest ? "test \(g.middleDot) " : "")
         if view.wrongOnly, let wrong = state.wrongRows {
             let of = wrong.judged < data.count ? "the first \(Format.count(wrong.judged))" : Format.count(data.count)
             title += "\(Format.count(wrong.rows.count)) wrong of \(of)"
