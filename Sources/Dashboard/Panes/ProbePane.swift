@@ -145,7 +145,7 @@ enum ProbePane {
     static func contributionMeaning(_ state: DashboardState) -> String {
         let label = contributionLabel(state)
         return (state.snapshot?.network.layerCount ?? 1) == 1
-            ? "z = bias + \(state.glyphs == .unicode ? "Σ" : "sum of") \(label) (weight \(state.glyphs.times) input)"
+            ? "z = bias + \(state.glyphs == .unicode ? "Σ" : "sum of") weight \(state.glyphs.times) input"
             : "\(label) = z \(state.glyphs == .unicode ? "−" : "-") z(this input = 0)"
     }
 
