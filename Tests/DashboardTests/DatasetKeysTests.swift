@@ -136,4 +136,16 @@ import Training
         #expect(inside(\.dataset, of: state)[1] == "no wrong rows: f shows them all")
         #expect(titleLine(\.dataset, of: state).hasPrefix("┌ Dataset · 0 wrong of 2 ·"))
     }
+
+    /// A large set is judged on its first rows only, and the title says how many.
+    @Test func aLargeSetsWrongRowsAreAmongItsFirst() {
+        let rows = (0..<60_000).map { [Double($0 % 9) - 4, Double($0 % 7) - 3] }
+        let large = Dataset(rows: rows, targets: rows.map { $0[1] > 0 ? 1 : 0 })
+        var state = Fixtures.state(training: large)
+        _ = Fixtures.effects([.character("f")], on: &state)
+        #expect(
+            titleLine(\.dataset, of: state).contains(" wrong of the first 50,000"),
+            "\(titleLine(\.dataset, of: state))")
+        #expect(state.wrongRows.map { $0.judged == WrongRows.rowLimit && !$0.rows.isEmpty } == true)
+    }
 }

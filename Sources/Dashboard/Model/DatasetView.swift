@@ -14,7 +14,8 @@ public struct DatasetView: Sendable, Equatable {
 }
 
 /// The rows of the shown set that the network gets wrong, judged on as many of them, from the first, as a
-/// frame's share of forward passes pays for (`FrameBudget.wrongRows`): made once per snapshot while `f` is on.
+/// frame's share of forward passes pays for (`FrameBudget.wrongRows`, at most `rowLimit`): made once per snapshot
+/// while `f` is on.
 struct WrongRows: Equatable {
     /// The snapshot and data they were judged for, and on which set.
     var generation: Int
@@ -23,6 +24,9 @@ struct WrongRows: Equatable {
     var rows: [Int]
     /// How many rows were judged (all of them unless the data outrun the share).
     var judged: Int
+
+    /// The most rows judged per snapshot, however small the network: each costs a copy of its inputs as well.
+    static let rowLimit = 50_000
 
     init(generation: Int, test: Bool, rows: [Int], judged: Int) {
         self.generation = generation
@@ -43,7 +47,7 @@ struct WrongRows: Equatable {
             judged = 0
             return
         }
-        judged = min(data.count, FrameBudget.passes(FrameBudget.wrongRows, of: network))
+        judged = min(data.count, FrameBudget.passes(FrameBudget.wrongRows, of: network), WrongRows.rowLimit)
         rows = (0..<judged).filter { i in
             let target = data.targets[i]
             let input = state.networkInput(Array(data.row(i)))
