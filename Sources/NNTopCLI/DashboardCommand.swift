@@ -150,6 +150,9 @@ struct DashboardCommand: ParsableCommand {
             size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
             colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
         state.encoding = data.encoding
+        // A built-in set other than the tutorial's fixed points is drawn at a noise level, shown in its title.
+        state.drawsData = dataOptions.data == nil && (dataOptions.dataset ?? .tutorial) != .tutorial
+        state.noise = dataOptions.noise ?? 0
         if let problem = defaultPathProblem { state.notice = .problem(problem) }
         let host = DashboardHost(
             modelPath: save ?? "nntop-model.json", historyPath: export ?? "nntop-history",

@@ -3,6 +3,7 @@ import DataFiles
 import Foundation
 import NeuralCore
 import ONNXExport
+import TerminalUI
 import Training
 
 /// What the dashboard asks of the program around it: files written (s saves the model, e exports the error
@@ -66,22 +67,28 @@ struct DashboardHost: DashboardHosting {
     ) {
         switch request {
         case .newData(let noise): return newData(noise: noise, featureMap: state.featureMap)
+        case .noise(let noise): return newData(noise: noise, featureMap: state.featureMap, nextSeed: false)
         case .saveModel: return (written { () throws(DataError) in try saveModel(state) }, [])
         case .exportHistory: return (written { () throws(DataError) in try exportHistory(state) }, [])
         case .exportONNX: return (written { () throws(DataError) in try exportONNX(state) }, [])
         }
     }
 
-    /// The built-in data drawn again with `noise`: the new rows for the dashboard, and for the trainer.
-    private mutating func newData(noise: Double, featureMap: FeatureMap?) -> (
+    /// The built-in data drawn again with `noise` (with the next data seed, or the same one: the same points
+    /// moved): the new rows for the dashboard, and for the trainer.
+    private mutating func newData(noise: Double, featureMap: FeatureMap?, nextSeed: Bool = true) -> (
         events: [DashboardEvent], commands: [TrainingCommand]
     ) {
-        draws += 1
+        if nextSeed { draws += 1 }
         switch redraw(noise: noise, draw: draws, featureMap: featureMap) {
         case .success(let (raw, prepared)):
+            let rows =
+                Format.counted(raw.training.count, "training row")
+                + (raw.test.map { ", \(Format.count($0.count)) test" } ?? "")
             let line =
-                "new data: \(raw.training.count) training rows" + (raw.test.map { ", \($0.count) test" } ?? "")
-                + ", noise \(noise), data seed \(dataSeed(ofDraw: draws))"
+                nextSeed
+                ? "new data: \(rows), noise \(Format.short(noise)), data seed \(dataSeed(ofDraw: draws))"
+                : "noise \(Format.short(noise)): the same points moved (data seed \(dataSeed(ofDraw: draws))), \(rows)"
             return (
                 [
                     .data(
@@ -150,7 +157,6 @@ struct DashboardHost: DashboardHosting {
         try AtomicFile.checkWritable(historyPath + ".svg")
         try AtomicFile.write(table.csv, to: historyPath + ".csv")
         try AtomicFile.write(svg, to: historyPath + ".svg")
-        return
-            "wrote \(historyPath).csv (\(table.rows.count) row\(table.rows.count == 1 ? "" : "s")) and \(historyPath).svg"
+        return "wrote \(historyPath).csv (\(Format.counted(table.rows.count, "row"))) and \(historyPath).svg"
     }
 }

@@ -14,6 +14,29 @@ public enum Format {
         return cFormat("%.\(digits)g", x)
     }
 
+    /// Up to `digits` significant digits without an exponent, no trailing zeros, from 0.000001 to 999,999:
+    /// 0.00001, 0.1, 2.5 (a learning rate as README and the command line write it); beyond, as `short`.
+    public static func decimal(_ x: Double, digits: Int = 4) -> String {
+        guard x.isFinite, x != 0, abs(x) >= 1e-6, abs(x) < 1e6 else { return short(x, digits: digits) }
+        // The decimals that leave `digits` significant ones: the first is 10^⌊log10 |x|⌋.
+        var magnitude = 0
+        var scaled = abs(x)
+        while scaled >= 10 {
+            scaled /= 10
+            magnitude += 1
+        }
+        while scaled < 1 {
+            scaled *= 10
+            magnitude -= 1
+        }
+        var text = cFormat("%.\(max(digits - 1 - magnitude, 0))f", x)
+        if text.contains(".") {
+            while text.last == "0" { text.removeLast() }
+            if text.last == "." { text.removeLast() }
+        }
+        return text
+    }
+
     /// Seven significant digits, the tutorial's precision: 0.6881812; nan and inf as C writes them.
     public static func value(_ x: Double) -> String { cFormat("%.7g", x) }
 
@@ -93,6 +116,9 @@ public enum Format {
         }
         return n < 0 ? "-" + out : out
     }
+
+    /// A count and its noun, singular for one: 1 row, 12,345 rows (the noun takes an s).
+    public static func counted(_ n: Int, _ noun: String) -> String { "\(count(n)) \(noun)\(n == 1 ? "" : "s")" }
 
     /// A rate with a k/M suffix: 950, 12.3k, 48.1M.
     public static func rate(_ x: Double) -> String {

@@ -9,7 +9,9 @@ import TerminalUI
         "Shift-Tab",
         "Esc",
         "↑ ↓ PgUp PgDn",
-        "Home / End", "l", "w", "v", "m", "d", "x / y", "u / U", "s", "e / E", "? h F1", "q  Ctrl-C", "Ctrl-Z"
+        "j k ^D ^U", "Home End g G", "← →", "Enter", "t", "f", "l", "w", "v", "m", "d", "x / y", "u / U", "s", "e / E",
+        "? h F1",
+        "q  Ctrl-C", "Ctrl-Z", "mouse"
     ]
 
     @Test(arguments: Fixtures.sizes)
@@ -42,10 +44,35 @@ import TerminalUI
             #expect(shown, "\(key)\n\(screen.text)")
         }
         #expect(lines[top...].contains { $0.contains(paged ? "any other key closes this" : "│ any key closes this") })
-        if size.height >= HelpOverlay.keys.count + 4 {
-            for (r, (key, _)) in HelpOverlay.keys.enumerated() {
-                #expect(screen.line(top + 1 + r).contains("│ " + Text.left(key, 15)), "\(key)\n\(screen.text)")
+    }
+
+    /// On the smallest screen each description wraps onto the lines below its key, whole, rather than being cut;
+    /// the pages together hold every word of every one.
+    @Test func descriptionsWrapOnASmallScreenRatherThanBeingCut() {
+        var state = Fixtures.state(size: Layout.minimum)
+        state.showHelp = true
+        let pages = HelpOverlay.layout(for: Layout.minimum, glyphs: .unicode)
+        #expect(pages.count > 1 && pages.allSatisfy { $0.columns.count == 1 })
+        var shown = ""
+        for page in pages.indices {
+            state.helpPage = page
+            let screen = render(state)
+            let top = screen.row(containing: "┌ Help · keys ─")!
+            // The box's borders, and in it the text beside the keys' column.
+            let left = (0..<60).first { screen[$0, top].scalar == "┌" && screen[$0 + 2, top].scalar == "H" }!
+            let right = ((left + 1)..<60).first { screen[$0, top].scalar == "┐" }!
+            let bottom = ((top + 1)..<18).first { screen[left, $0].scalar == "└" }!
+            let text = Rect(
+                x: left + 2 + pages[page].keyWidth, y: top + 1, width: right - left - 3 - pages[page].keyWidth,
+                height: bottom - top - 3)
+            for line in screen.lines(in: text) {
+                #expect(!line.contains("…"), "\(screen.text)")
+                shown += " " + line
             }
+        }
+        let words = shown.split(separator: " ").joined(separator: " ")
+        for (key, what) in HelpOverlay.keys {
+            #expect(words.contains(what), "\(key): \(what)\n\(words)")
         }
     }
 
@@ -53,22 +80,33 @@ import TerminalUI
         var state = Fixtures.state(size: Size(width: 120, height: 40))
         state.showHelp = true
         let screen = render(state)
-        // Keys 15 + longest text 48, plus border and margins: 67 wide; the keys, a blank, a hint and the
-        // frame; centred in 120 × 40.
-        let height = HelpOverlay.keys.count + 4
-        let box = Rect(x: 26, y: (40 - height) / 2, width: 67, height: height)
-        #expect(screen[box.x, box.y].scalar == "┌")
-        #expect(screen[box.maxX - 1, box.maxY - 1].scalar == "┘")
-        #expect(screen[box.x + 1, box.y + 1].scalar == " ")
-        #expect(screen[box.x + 60, box.y + 2].scalar == " ")  // a blank inside, over the panes
-        #expect(screen[box.x, box.y].style == Style(.cyan, bold: true))
+        // Every key on one page, in two columns (they are more than the 36 rows hold), centred in 120 × 40.
+        let pages = HelpOverlay.layout(for: Size(width: 120, height: 40), glyphs: .unicode)
+        #expect(pages.count == 1 && pages[0].columns.count == 2)
+        guard let top = screen.row(containing: "┌ Help · keys ─") else {
+            Issue.record("no help box\n\(screen.text)")
+            return
+        }
+        // The box's corners, found along its borders.
+        let left = (0..<120).first { screen[$0, top].scalar == "┌" }!
+        let right = ((left + 1)..<120).first { screen[$0, top].scalar == "┐" }!
+        let bottom = ((top + 1)..<40).first { screen[left, $0].scalar == "└" }!
+        #expect(abs(left - (120 - 1 - right)) <= 1, "\(screen.text)")
+        #expect(abs(top - (40 - 1 - bottom)) <= 1, "\(screen.text)")
+        #expect(screen[left, top].scalar == "┌" && screen[right, bottom].scalar == "┘")
+        #expect(screen[left + 1, top + 1].scalar == " ")
+        #expect(screen[left, top].style == Style(.cyan, bold: true))
     }
 
     @Test func asciiSpellsTheArrowsAndSigns() {
         var state = Fixtures.state(size: Size(width: 80, height: 24), glyphs: .ascii)
         state.showHelp = true
-        let screen = render(state)
-        #expect(screen.text.contains("  Up Down PgUp PgDn  scroll the"), "\(screen.text)")
-        #expect(screen.text.contains("speed x10 / /10"))
+        let pages = HelpOverlay.pages(for: state.size, glyphs: .ascii)
+        let text = pages.indices.map { page in
+            state.helpPage = page
+            return render(state).text
+        }.joined(separator: "\n")
+        #expect(text.contains("| Up Down PgUp PgDn  dataset: the"), "\(text)")
+        #expect(text.contains("| Left Right") && text.contains("speed x10 / /10"))
     }
 }

@@ -47,6 +47,11 @@ import Testing
         case "End": return .end
         case "F1": return .function(1)
         case "Ctrl-C": return .control("c")
+        case "Ctrl-D": return .control("d")
+        case "Ctrl-U": return .control("u")
+        case "Left": return .left
+        case "Right": return .right
+        case "Enter": return .enter
         case "Ctrl-Z": return nil  // the program loop's, not update's: it suspends the process
         default: return name.count == 1 ? .character(name.first!) : nil
         }
@@ -56,7 +61,7 @@ import Testing
     static func look(_ s: DashboardState) -> String {
         "\(s.focus) \(s.showHelp) \(String(describing: s.notice)) \(s.logScale) \(s.wholeRun) \(s.smoothing) "
             + "\(s.discrete) \(s.datasetScroll) \(s.mapPlane.across) \(String(describing: s.mapPlane.up)) \(s.probeTexts) "
-            + "\(s.mapCursor.column),\(s.mapCursor.row) \(String(describing: s.networkShown)) "
+            + "\(s.mapCursor.column),\(s.mapCursor.row) \(s.datasetView) \(String(describing: s.networkShown)) "
             + "\(String(describing: s.selectedUnit))"
     }
 

@@ -54,3 +54,24 @@ import Testing
         #expect(s.helpPage == 0)
     }
 }
+
+/// A click on a dataset row puts that row into the probe, as Enter does for the marked row.
+@Suite struct DatasetClickTests {
+    @Test func aClickOnARowLoadsItIntoTheProbe() throws {
+        let data = Dataset(rows: (0..<20).map { [Double($0), Double(-$0)] }, targets: (0..<20).map { Double($0 % 2) })
+        var s = Fixtures.state(training: data)
+        s.datasetScroll = 4
+        let inner = Panel.inner(of: s.layout.dataset)
+        let shown = DatasetPane.shownRows(s)
+        try #require(shown.count > 3)
+        // The header is the pane's first line; the third data line is the third row shown.
+        _ = update(&s, .key(.mouse(x: inner.x + 2, y: inner.y + 3)))
+        #expect(s.probeTexts == [Format.short(Double(shown[2]), digits: 7), Format.short(Double(-shown[2]), digits: 7)])
+        #expect(s.notice == .news("probe: training row \(shown[2] + 1)"))
+        // The header row loads nothing.
+        var t = Fixtures.state(training: data)
+        let before = t.probeTexts
+        _ = update(&t, .key(.mouse(x: inner.x + 2, y: inner.y)))
+        #expect(t.probeTexts == before)
+    }
+}

@@ -63,3 +63,79 @@ import Training
         #expect(batch.notice?.text.contains("full batch") == true)
     }
 }
+
+/// The probe as a newcomer reads it, the hints, and the keys that now say what they did.
+@Suite struct NewcomerProbeTests {
+    @Test func aSelectedFieldIsHighlightedWithoutACursorAndSaysTypingReplacesIt() {
+        var state = Fixtures.pressing([.tab], on: Fixtures.state(size: Size(width: 80, height: 24)))
+        let lines = inside(\.probe, of: state)
+        #expect(lines[0].hasPrefix("x1 3           w·x") && !lines[0].contains("_"))
+        #expect(lines[4].hasPrefix("typing replaces it · Tab next"))
+        let inner = layout(of: state).probe.inset(by: 1)
+        let screen = render(state)
+        #expect(screen[inner.x + 3, inner.y].style == Theme.focusedField)
+        #expect(screen[inner.x + 4, inner.y].style == Theme.field)
+        state = Fixtures.pressing("4.5".map { .character($0) }, on: state)
+        #expect(inside(\.probe, of: state)[0].hasPrefix("x1 4.5_ "))
+    }
+
+    @Test func featureNamesUseTheRoomTheyHave() {
+        var data = Dataset(rows: [[1, 2, 3]], targets: [1])
+        data.featureNames = ["mean_concavity", "mean_compactness", "mean_texture"]
+        let wide = Fixtures.state(
+            size: Size(width: 200, height: 50),
+            snapshot: Fixtures.snapshot(network: Network(weights: [1, 1, 1], bias: 0)),
+            training: data)
+        let lines = inside(\.probe, of: wide)
+        #expect(lines[0].hasPrefix("mean_concavity   1 "), "\(lines)")
+        #expect(lines[1].hasPrefix("mean_compactness 2 ") && lines[2].hasPrefix("mean_texture     3 "))
+        // On the narrowest screen they are cut, with an ellipsis, to eight.
+        let narrow = Fixtures.state(
+            size: Layout.minimum, snapshot: Fixtures.snapshot(network: Network(weights: [1, 1, 1], bias: 0)),
+            training: data)
+        #expect(inside(\.probe, of: narrow)[0].hasPrefix("mean_co… 1 "))
+    }
+
+    @Test func aHiddenNetworksContributionsAreLabelledForWhatTheyAre() {
+        let state = Fixtures.state(
+            size: Size(width: 120, height: 40), snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
+        let lines = inside(\.probe, of: state)
+        #expect(lines[0].contains(" Δz ") && !lines[0].contains("w·x"))
+        #expect(lines.contains("Δz = z − z(this input = 0)"), "\(lines)")
+        let ascii = Fixtures.state(
+            size: Size(width: 120, height: 40), snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()),
+            glyphs: .ascii)
+        #expect(inside(\.probe, of: ascii).contains("dz = z - z(this input = 0)"))
+    }
+
+    @Test func resetSaysTheRunAndItsChartStartAfresh() {
+        var state = Fixtures.state()
+        #expect(Fixtures.effects([.character("r")], on: &state) == [.command(.reset(newSeed: true))])
+        #expect(
+            state.notice?.text == "weights reset (new seed): a new run from iteration 0, its loss chart starts afresh")
+        #expect(Fixtures.effects([.character("R")], on: &state) == [.command(.reset(newSeed: false))])
+        #expect(state.notice?.text.hasPrefix("weights reset (same seed)") == true)
+    }
+
+    @Test func theStatusBarWritesNumbersOneWay() {
+        var snapshot = Fixtures.snapshot(learningRate: 0.00001, speed: .perSecond(300_000), stepsPerSecond: 301_234)
+        snapshot.epochs = 1_250
+        let line = render(Fixtures.state(size: Size(width: 200, height: 40), snapshot: snapshot)).lines.last!
+        #expect(line.contains("lr 0.00001 "), "\(line)")
+        #expect(line.contains("301.2k it/s") && line.contains("speed 300.0k/s"), "\(line)")
+        #expect(line.contains("ep 1,250 "), "\(line)")
+        var state = Fixtures.state(snapshot: snapshot)
+        _ = Fixtures.effects([.character("L")], on: &state)
+        #expect(state.learningRateText == "0.00001")
+    }
+
+    @Test func aSettledRunsSwingsAreNoiseNotARateTooHigh() {
+        let swinging = (0..<20).map { $0 % 2 == 0 ? 0.03 : 0.015 }
+        var done = Fixtures.snapshot(state: .done, history: Fixtures.history(swinging))
+        done.trainingAccuracy = 1
+        #expect(Diagnosis.of(done, training: .tutorial) == nil)
+        // The same swings with mistakes left still suggest a lower rate.
+        done.trainingAccuracy = 0.9
+        #expect(Diagnosis.of(done, training: .tutorial) == .oscillating)
+    }
+}

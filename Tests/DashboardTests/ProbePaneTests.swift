@@ -11,14 +11,16 @@ import Training
         let state = Fixtures.state(size: size)
         #expect(state.probeTexts == ["3", "1.5"])
         // z = 1.45·3 − 0.66·1.5 = 3.36, σ(3.36) = 0.9664308.
+        let lines = inside(\.probe, of: state)
         #expect(
-            inside(\.probe, of: state) == [
-                "x1 3           z+= +4.350",
-                "x2 1.5         z+= -0.990",
+            Array(lines.prefix(4)) == [
+                "x1 3           w·x +4.350",
+                "x2 1.5         w·x -0.990",
                 "z 3.3600  σ(z) 0.9664308",
-                "class 1  (bias +0.000)",
-                "Tab: edit inputs"
+                "class 1  (bias +0.000)"
             ], "\(render(state).text)")
+        // What each w·x is, and how they make z, whole on the narrowest screen too.
+        #expect(lines[4] == "z = bias + Σ weight × input", "\(lines[4])")
     }
 
     @Test(arguments: Fixtures.sizes)
@@ -26,7 +28,7 @@ import Training
         var state = Fixtures.state(size: size)
         state.probeTexts = ["2", "1.5"]
         let lines = inside(\.probe, of: state)
-        #expect(lines[0] == "x1 2           z+= +2.900")
+        #expect(lines[0] == "x1 2           w·x +2.900")
         #expect(lines[2] == "z 1.9100  σ(z) 0.8710191")
         #expect(lines[3] == "class 1  (bias +0.000)")
     }
@@ -35,7 +37,7 @@ import Training
         var state = Fixtures.state(size: Size(width: 80, height: 24))
         state.probeTexts = ["0", " 5 "]
         let lines = inside(\.probe, of: state)
-        #expect(lines[1] == "x2  5          z+= -3.300")
+        #expect(lines[1] == "x2  5          w·x -3.300")
         #expect(lines[2] == "z -3.3000  σ(z) 0.0355712")
         #expect(lines[3] == "class 0  (bias +0.000)")
         let inner = layout(of: state).probe.inset(by: 1)
@@ -68,7 +70,7 @@ import Training
         #expect(titleLine(\.probe, of: state).hasPrefix("┌ Probe · editing ─"))
         let lines = inside(\.probe, of: state)
         // The field was selected on entry: the 7 replaced 1.5.
-        #expect(lines[1] == "x2 7_          z+= -4.620")
+        #expect(lines[1] == "x2 7_          w·x -4.620")
         #expect(lines[4].hasPrefix("type a number · Tab next"))
         let rect = layout(of: state).probe
         let screen = render(state)
@@ -79,6 +81,7 @@ import Training
     @Test func aLongFieldShowsItsEnd() {
         var state = Fixtures.pressing([.tab], on: Fixtures.state(size: Size(width: 80, height: 24)))
         state.probeTexts[0] = "1234567890123"
+        state.fieldSelected = false
         #expect(inside(\.probe, of: state)[0].hasPrefix("x1 567890123_ "))
         state = Fixtures.pressing([.escape], on: state)
         #expect(inside(\.probe, of: state)[0].hasPrefix("x1 123456789… "))

@@ -184,13 +184,46 @@ import Training
         #expect(update(&state, .key(.character("c"))) == [.command(.setLoss(.squaredError))])
     }
 
+    /// N draws other points; [ and ] the same points with less or more noise (the host keeps the data seed).
     @Test func nAndTheBracketsAskForNewDataWithinTheNoiseLimits() {
-        var state = Fixtures.state()
+        let drawn = Dataset(rows: [[-4, 4], [4, -4], [1, 1]], targets: [1, 0, 1])
+        var state = Fixtures.state(training: drawn)
+        state.drawsData = true
         #expect(
-            Fixtures.effects([.character("N"), .character("]"), .character("[")], on: &state)
-                == [.request(.newData(noise: 0)), .request(.newData(noise: 0.05)), .request(.newData(noise: 0))])
+            Fixtures.effects([.character("N"), .character("]")], on: &state)
+                == [.request(.newData(noise: 0)), .request(.noise(0.05))])
+        state.noise = 0.05
+        #expect(update(&state, .key(.character("["))) == [.request(.noise(0))])
+        state.noise = 0
+        #expect(update(&state, .key(.character("["))).isEmpty)
+        #expect(state.notice?.text == "no noise already: ] adds some")
         state.noise = 0.5
-        #expect(update(&state, .key(.character("]"))) == [.request(.newData(noise: 0.5))])
+        #expect(update(&state, .key(.character("]"))).isEmpty)
+        #expect(state.notice?.text == "noise 0.5 is the most: [ takes some away")
+        state.noise = 0.45
+        #expect(update(&state, .key(.character("]"))) == [.request(.noise(0.5))])
+    }
+
+    /// The tutorial's 8 points are fixed: N, [ and ] say so, and ask the host for nothing.
+    @Test func theTutorialsPointsAreFixed() {
+        for key in ["N", "[", "]"] {
+            var state = Fixtures.state()
+            #expect(update(&state, .key(.character(Character(key)))).isEmpty)
+            #expect(state.notice?.text.hasPrefix("the tutorial's 8 points are fixed") == true, "\(key)")
+            #expect(render(state).lines.last!.contains("the tutorial's 8 points are fixed"))
+        }
+    }
+
+    /// A built-in set's title keeps its noise in view; the tutorial's and a file's have none to show.
+    @Test func theDatasetTitleShowsTheNoise() {
+        let drawn = Dataset(rows: [[-4, 4], [4, -4], [1, 1]], targets: [1, 0, 1])
+        var state = Fixtures.state(training: drawn)
+        #expect(!titleLine(\.dataset, of: state).contains("noise"))
+        state.drawsData = true
+        _ = update(&state, .data(training: drawn, test: nil, standardization: nil, noise: 0.15))
+        #expect(titleLine(\.dataset, of: state).hasPrefix("┌ Dataset · 3 rows · noise 0.15 · train acc"))
+        _ = update(&state, .data(training: drawn, test: nil, standardization: nil, noise: 0))
+        #expect(titleLine(\.dataset, of: state).contains("· noise 0 ·"))
     }
 
     @Test func newDataReplacesTheRowsTheMapAndTheProbe() {

@@ -180,12 +180,20 @@ import Testing
         try tmux.send("a")
         let activation = try tmux.waitFor { screen in screen.contains { $0.contains("hidden 1: 2×8 tanh") } }
         #expect(activation.ok, "\(activation.screen.joinedScreen)")
-        // ]: more noise and new points.
+        // ]: more noise on the same points (the same data seed), shown in the dataset's title; N: new points.
         let before = try tmux.screen().filter { $0.hasPrefix("│ 1 ") }
         try tmux.send("]")
-        let redrawn = try tmux.waitFor { $0.statusLine.contains("new data: 80 training rows, 20 test, noise 0.05") }
+        let noisier = try tmux.waitFor {
+            $0.statusLine.contains("noise 0.05: the same points moved (data seed 1), 80 training rows, 20 test")
+                && $0[0].contains("Dataset · 80 rows · noise 0.05")
+        }
+        #expect(noisier.ok, "\(noisier.screen.joinedScreen)")
+        #expect(noisier.screen.filter { $0.hasPrefix("│ 1 ") } != before && before.count == 1)
+        try tmux.send("N")
+        let redrawn = try tmux.waitFor {
+            $0.statusLine.contains("new data: 80 training rows, 20 test, noise 0.05, data seed 2")
+        }
         #expect(redrawn.ok, "\(redrawn.screen.statusLine)")
-        #expect(redrawn.screen.filter { $0.hasPrefix("│ 1 ") } != before && before.count == 1)
         // Esc clears the notice, and the figures show training going on.
         try tmux.send("Escape")
         let training = try tmux.waitFor { ($0.iteration ?? 0) > 500 }

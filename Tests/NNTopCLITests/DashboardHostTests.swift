@@ -32,6 +32,28 @@ import Training
         #expect(again != commands && again.count == 1)
     }
 
+    /// [ and ]: the same data seed with another noise, so the same points are seen moved; the notice says so.
+    @Test func noiseRedrawsTheSamePointsWithTheSameSeed() throws {
+        var host = try Self.host(["--dataset", "circle", "--samples", "20"])
+        let state = DashboardState(training: .tutorial, size: Size(width: 120, height: 40))
+        let (events, commands) = host.perform(.noise(0.1), state: state)
+        var generator = SeededGenerator(seed: 1)
+        let expected = Dataset.generated(.circle, samples: 20, noise: 0.1, generator: &generator)
+        #expect(commands == [.replaceData(training: expected, test: nil)])
+        guard case .notice(let notice) = events.last else {
+            Issue.record("\(events)")
+            return
+        }
+        #expect(notice.text == "noise 0.1: the same points moved (data seed 1), 20 training rows")
+        // Then N takes the next seed, and says the noise as the title does.
+        let (next, _) = host.perform(.newData(noise: 0), state: state)
+        guard case .notice(let drawn) = next.last else {
+            Issue.record("\(next)")
+            return
+        }
+        #expect(drawn.text == "new data: 20 training rows, noise 0, data seed 2")
+    }
+
     @Test func standardizedDataAreStandardizedAgain() throws {
         var host = try Self.host(["--dataset", "circle", "--standardize"])
         let (events, commands) = host.perform(

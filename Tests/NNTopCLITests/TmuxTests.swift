@@ -19,4 +19,45 @@ import Testing
         let terminating: UInt64 = 1 << 0 | 1 << 1 | 1 << 14 | 1 << 19
         #expect(mask("SigIgn").map { $0 & terminating } == 0, "\(shown.screen.joinedScreen)")
     }
+
+    /// A new user's first keys, on the real binary: Tab into the probe and type (the field is replaced, not
+    /// appended to), Enter on a dataset row (the row goes into the probe), and q in the help overlay (it closes the
+    /// help; a second q quits).
+    @Test func aNewUsersFirstKeysDoWhatTheySay() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let tmux = try startDashboard(width: 120, height: 40, arguments: "--paused", scratch: scratch)
+        let up = try tmux.waitFor { $0.statusLine.contains("PAUSED") && $0.contains { $0.contains("x1 3 ") } }
+        #expect(up.ok, "\(up.screen.joinedScreen)")
+
+        // Tab selects x1's 3: typing 4.5 replaces it.
+        try tmux.send("Tab")
+        let selected = try tmux.waitFor { $0.joinedScreen.contains("typing replaces it") }
+        #expect(selected.ok, "\(selected.screen.joinedScreen)")
+        try tmux.type("4.5")
+        let replaced = try tmux.waitFor { $0.contains { $0.contains("│x1 4.5_ ") } }
+        #expect(replaced.ok, "\(replaced.screen.joinedScreen)")
+        #expect(!replaced.screen.joinedScreen.contains("34.5"))
+        try tmux.send("Escape")
+
+        // Down twice marks row 3 (4, 1.5); Enter puts it into the probe.
+        try tmux.send("Down", "Down", "Enter")
+        let loaded = try tmux.waitFor { screen in
+            screen.statusLine.contains("probe: training row 3") && screen.contains { $0.contains("│x1 4 ") }
+                && screen.contains { $0.contains("│x2 1.5 ") }
+        }
+        #expect(loaded.ok, "\(loaded.screen.joinedScreen)")
+
+        // ?: the help; q closes it and the dashboard stays; q again quits.
+        try tmux.send("?")
+        let help = try tmux.waitFor { $0.joinedScreen.contains("Help · keys") }
+        #expect(help.ok, "\(help.screen.joinedScreen)")
+        try tmux.send("q")
+        let closed = try tmux.waitFor { !$0.joinedScreen.contains("Help · keys") && $0.statusLine.contains("PAUSED") }
+        #expect(closed.ok, "\(closed.screen.joinedScreen)")
+        #expect(try !tmux.paneDead())
+        try tmux.send("q")
+        #expect(try tmux.waitFor { _ in (try? tmux.paneDead()) == true }.ok)
+        #expect(try scratch.read("status").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
 }

@@ -24,4 +24,15 @@ import TerminalUI
         #expect(Format.plain(1e300, decimals: 1).count == 303)
         #expect(Format.general(0.25) == "0.25" && Format.general(1e7) == "1e+07")
     }
+
+    /// A learning rate as README and the command line write it, never with an exponent on the screen's rungs;
+    /// counts that agree with their noun.
+    @Test func decimalsAndCountedNouns() {
+        #expect(Format.decimal(0.00001) == "0.00001" && Format.decimal(0.1) == "0.1" && Format.decimal(2.5) == "2.5")
+        #expect(Format.decimal(0.3000000000000000444) == "0.3" && Format.decimal(10) == "10")
+        #expect(Format.decimal(0.000123456, digits: 6) == "0.000123456" && Format.decimal(9.99995) == "10")
+        #expect(Format.decimal(1e-7) == "1e-07" && Format.decimal(0) == "0" && Format.decimal(.nan) == "NaN")
+        #expect(Format.counted(1, "row") == "1 row" && Format.counted(0, "row") == "0 rows")
+        #expect(Format.counted(12_345, "training row") == "12,345 training rows")
+    }
 }

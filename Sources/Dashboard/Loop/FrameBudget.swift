@@ -14,6 +14,8 @@ enum FrameBudget {
     static let points = 2e6
     /// The dataset pane's live predictions.
     static let dataset = 4e6
+    /// Judging the dataset's rows right or wrong, to show only the wrong ones (once per snapshot, while shown).
+    static let wrongRows = 4e6
     /// The probe's per-feature contributions.
     static let probe = 2e6
     /// The Network pane's unit maps (one pass a sample gives every unit's value) and its heat strips' point.

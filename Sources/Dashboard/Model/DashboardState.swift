@@ -91,6 +91,12 @@ public struct DashboardState: Sendable {
     /// it has been shown for its `lifetime` (`DashboardEvent.noticeExpired`).
     public var notice: Notice?
     public var datasetScroll = 0 { didSet { refresh() } }
+    /// The dataset pane's rows and columns (`t`, `f`, Left and Right).
+    public var datasetView = DatasetView() { didSet { refresh() } }
+    /// The shown set's wrong rows, while the pane shows only those (made in `refresh`).
+    private(set) var wrongRows: WrongRows?
+    /// The rows the dataset pane shows: the test set's (`t`, when there is one) or the training set's.
+    public var datasetRows: Dataset { datasetView.showsTest ? (test ?? training) : training }
     public var showHelp = false {
         didSet { helpPage = 0 }
     }
@@ -160,6 +166,9 @@ public struct DashboardState: Sendable {
 
     /// The noise the built-in dataset was last drawn with (changed by [ and ]).
     public var noise: Double = 0
+    /// Whether the data are a built-in set drawn at a noise level (xor, circle, gaussian, spiral; not the
+    /// tutorial's fixed points nor a file): the dataset pane's title shows `noise`.
+    public var drawsData = false
 
     /// Shows other data: the raw rows for the panes, the standardization the network's inputs get. The map
     /// plane and the probe start over on them.
@@ -181,6 +190,8 @@ public struct DashboardState: Sendable {
         diagnose()
         mapPlane = MapPlane(training: training, test: test, across: 0, up: training.featureCount > 1 ? 1 : nil)
         datasetScroll = 0
+        datasetView.firstColumn = 0
+        if test == nil { datasetView.showsTest = false }
         if training.count > 0 { probeTexts = training.row(0).map { Format.short($0) } }
         if case .probe = focus { focus = .none }
     }
@@ -238,6 +249,13 @@ public struct DashboardState: Sendable {
                 }
             }
             chartMade = chartInputs
+        }
+        if datasetView.wrongOnly {
+            if wrongRows?.generation != generation || wrongRows?.test != datasetView.showsTest {
+                wrongRows = WrongRows(self, generation: generation)
+            }
+        } else if wrongRows != nil {
+            wrongRows = nil
         }
         let rows = DatasetPane.shownRows(self)
         if predictions.generation != generation || predictions.rows != rows {

@@ -38,10 +38,21 @@ enum Diagnosis: Equatable {
         let steps = zip(recent, recent.dropFirst()).map { $1 - $0 }
         let turns = zip(steps, steps.dropFirst()).filter { $0 * $1 < 0 }.count
         let swing = steps.map(abs).reduce(0, +) / Double(steps.count) / mean
-        if swing > 0.15 && Double(turns) >= 0.6 * Double(steps.count - 1) { return .oscillating }
+        if swing > 0.15 && Double(turns) >= 0.6 * Double(steps.count - 1) && !settled(snapshot) {
+            return .oscillating
+        }
         let spread = (recent.max()! - recent.min()!) / mean
         if spread < 0.002, (snapshot.trainingAccuracy ?? 1) < 1 { return .plateau }
         return nil
+    }
+
+    /// Whether the run has nothing left for a lower rate to fix: every training row right (a classifier), or a
+    /// regression's R² of 0.99 and up. Its error still swings from report to report, by the noise of its own
+    /// steps (each follows one batch's gradient, not the whole data's), and near a small mean those swings are
+    /// large beside it; they are that noise, not a rate too high.
+    static func settled(_ snapshot: Snapshot) -> Bool {
+        guard let accuracy = snapshot.trainingAccuracy else { return false }
+        return snapshot.task == .regression ? accuracy >= 0.99 : accuracy >= 1
     }
 
     /// Over the window's two halves: the training loss's mean down and the test loss's up, each by more than 2 %.

@@ -21,4 +21,6 @@ public enum DashboardRequest: Sendable, Equatable {
     case exportONNX
     /// Draw the built-in dataset again with another seed and this noise, and train on that.
     case newData(noise: Double)
+    /// Draw the built-in dataset again with the same data seed and this noise: the same points, moved.
+    case noise(Double)
 }

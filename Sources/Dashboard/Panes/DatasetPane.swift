@@ -1,27 +1,96 @@
 import NeuralCore
 import TerminalUI
 
-/// One row per training instance: its inputs, target, the live prediction and a right/wrong mark.
+/// One row per instance of the training set (or of the test set, `t`; or only the wrong ones, `f`): its inputs
+/// from the first column scrolled to (Left, Right), target, the live prediction and a right/wrong mark. The
+/// marked row (the list's scroll position, its number reversed) is the one Enter puts into the probe.
 enum DatasetPane {
-    /// The training rows the pane shows for `state` (none when it is not drawn): those the predictions are made
-    /// for (`DashboardState.predictions`).
-    static func shownRows(_ state: DashboardState) -> Range<Int> {
-        guard state.size.covers(Layout.minimum) else { return 0..<0 }
-        let inner = Panel.inner(of: state.layout.dataset)
-        guard inner.height >= 1, inner.width >= 8, inner.height - 1 > 0 else { return 0..<0 }
-        let visible = inner.height - 1, count = state.training.count
-        let first = firstRow(state, visible: visible)
-        return first..<first + min(visible, count - first)
+    static let columnWidth = 8
+
+    /// How many rows the pane's list holds: every row of the shown set, or its wrong ones.
+    static func listCount(_ state: DashboardState) -> Int {
+        state.datasetView.wrongOnly ? state.wrongRows?.rows.count ?? 0 : state.datasetRows.count
     }
 
-    /// The first row shown when `visible` fit: the scrolled-to one, or fewer if the data end before the pane.
-    private static func firstRow(_ state: DashboardState, visible: Int) -> Int {
-        min(state.datasetScroll, max(state.training.count - visible, 0))
+    /// The shown set's row at `position` in the list.
+    static func row(_ state: DashboardState, at position: Int) -> Int {
+        state.datasetView.wrongOnly ? state.wrongRows?.rows[position] ?? position : position
+    }
+
+    /// The marked row (Enter puts it into the probe), or nil when the list is empty.
+    static func markedRow(_ state: DashboardState) -> Int? {
+        let count = listCount(state)
+        return count > 0 ? row(state, at: min(max(state.datasetScroll, 0), count - 1)) : nil
+    }
+
+    /// The rows of the shown set the pane shows for `state` (none when it is not drawn): those the predictions are
+    /// made for (`DashboardState.predictions`).
+    static func shownRows(_ state: DashboardState) -> [Int] {
+        guard let visible = visibleRows(state) else { return [] }
+        let count = listCount(state)
+        let first = firstRow(state, visible: visible, count: count)
+        return (first..<first + min(visible, count - first)).map { row(state, at: $0) }
+    }
+
+    /// The shown set's row drawn on screen row `y` (a click there), or nil for the header, the frame or an empty
+    /// line.
+    static func row(_ state: DashboardState, onScreenRow y: Int) -> Int? {
+        let inner = Panel.inner(of: state.layout.dataset)
+        let rows = shownRows(state), k = y - inner.y - 1
+        return k >= 0 && k < rows.count ? rows[k] : nil
+    }
+
+    /// The rows the pane has room for, or nil when it is not drawn.
+    static func visibleRows(_ state: DashboardState) -> Int? {
+        guard state.size.covers(Layout.minimum) else { return nil }
+        let inner = Panel.inner(of: state.layout.dataset)
+        guard inner.height >= 1, inner.width >= 8, inner.height - 1 > 0 else { return nil }
+        return inner.height - 1
+    }
+
+    /// The first position shown when `visible` fit: the scrolled-to one, or fewer if the list ends before the pane.
+    private static func firstRow(_ state: DashboardState, visible: Int, count: Int) -> Int {
+        max(min(state.datasetScroll, count - visible), 0)
+    }
+
+    /// The feature columns shown in `width` cells: from the one scrolled to, and whether some are cut on the
+    /// left or the right (each cut shows an ellipsis column).
+    static func columns(_ state: DashboardState, width: Int) -> (first: Int, count: Int, left: Bool, right: Bool) {
+        let total = state.datasetRows.featureCount
+        guard total > 0 else { return (0, 0, false, false) }
+        let fixed = fixedWidth(state)
+        if (width - fixed) / columnWidth >= total { return (0, total, false, false) }
+        let first = min(max(state.datasetView.firstColumn, 0), total - 1)
+        let room = width - fixed - (first > 0 ? 2 : 0)
+        var count = max(room / columnWidth, 1)
+        var right = false
+        if first + count < total {
+            right = true
+            count = max((room - 2) / columnWidth, 1)
+        }
+        return (first, min(count, total - first), first > 0, right)
+    }
+
+    /// The columns for the pane as laid out now.
+    static func columns(_ state: DashboardState) -> (first: Int, count: Int, left: Bool, right: Bool) {
+        columns(state, width: Panel.inner(of: state.layout.dataset).width)
+    }
+
+    /// Room taken by "# ", target and gap ("1  "), prediction and mark ("0.966 ✓").
+    private static func fixedWidth(_ state: DashboardState) -> Int {
+        max(String(state.datasetRows.count).count, 1) + 1 + 3 + 7
     }
 
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
-        let data = state.training, g = state.glyphs
-        var title = "Dataset \(g.middleDot) \(Format.count(data.count)) rows"
+        let data = state.datasetRows, g = state.glyphs, view = state.datasetView
+        var title = "Dataset \(g.middleDot) " + (view.showsTest ? "test \(g.middleDot) " : "")
+        if view.wrongOnly, let wrong = state.wrongRows {
+            let of = wrong.judged < data.count ? "the first \(Format.count(wrong.judged))" : Format.count(data.count)
+            title += "\(Format.count(wrong.rows.count)) wrong of \(of)"
+        } else {
+            title += Format.counted(data.count, "row")
+        }
+        if state.drawsData { title += " \(g.middleDot) noise \(Format.short(state.noise))" }
         // A regression's score is R², not a share right.
         let regression = state.encoding.task == .regression
         func score(_ a: Double) -> String { regression ? Format.fixed(a, decimals: 3) : Format.percent(a) }
@@ -32,20 +101,15 @@ enum DatasetPane {
         guard inner.height >= 1, inner.width >= 8 else { return }
 
         let indexWidth = max(String(data.count).count, 1)
-        let columnWidth = 8
-        // Room left after "# ", target and gap ("1  "), prediction and mark ("0.966 ✓").
-        let fixed = indexWidth + 1 + 3 + 7
-        var shownFeatures = min(data.featureCount, max((inner.width - fixed) / columnWidth, 1))
-        // A cut shows an ellipsis column too.
-        if shownFeatures < data.featureCount { shownFeatures = max((inner.width - fixed - 2) / columnWidth, 1) }
-        let cut = shownFeatures < data.featureCount
+        let shown = columns(state, width: inner.width)
 
         var header = Text.right("#", indexWidth) + " "
-        for f in 0..<shownFeatures {
+        if shown.left { header += g.ellipsis + " " }
+        for f in shown.first..<shown.first + shown.count {
             header += Text.left(
                 Text.truncate(data.featureNames[f], to: columnWidth - 1, ellipsis: g.ellipsis), columnWidth)
         }
-        if cut { header += g.ellipsis + " " }
+        if shown.right { header += g.ellipsis + " " }
         // Class labels and values take more room than a 0 or 1.
         let targetWidth = state.encoding.task == .binary ? 1 : 7
         header += Text.left("y", targetWidth) + (state.encoding.task == .binary ? "  p" : "  predicted")
@@ -53,18 +117,31 @@ enum DatasetPane {
 
         let visible = inner.height - 1
         guard visible > 0 else { return }
-        let first = firstRow(state, visible: visible)
-        for r in 0..<min(visible, data.count - first) {
-            let i = first + r
-            let row = data.row(i)
-            var x = buffer.write(Text.right(String(i + 1), indexWidth) + " ", in: inner, row: r + 1, style: Theme.label)
-            for f in 0..<shownFeatures {
+        let count = listCount(state)
+        if count == 0, view.wrongOnly {
+            let line =
+                state.snapshot == nil
+                ? "no rows judged before the first snapshot" : "no wrong rows: f shows them all"
+            buffer.write(line, in: inner, row: 1, style: Theme.label)
+            return
+        }
+        let first = firstRow(state, visible: visible, count: count)
+        let marked = min(max(state.datasetScroll, 0), count - 1)
+        for r in 0..<min(visible, count - first) {
+            let i = row(state, at: first + r)
+            let values = data.row(i)
+            var x = buffer.write(
+                Text.right(String(i + 1), indexWidth), in: inner, row: r + 1,
+                style: first + r == marked ? Style(.standard, bold: true, reverse: true) : Theme.label)
+            x = buffer.write(" ", x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x)
+            if shown.left { x = buffer.write(g.ellipsis + " ", x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x) }
+            for f in shown.first..<shown.first + shown.count {
                 x = buffer.write(
-                    Text.left(fitted(row[row.startIndex + f], width: columnWidth - 1), columnWidth), x: x,
+                    Text.left(fitted(values[values.startIndex + f], width: columnWidth - 1), columnWidth), x: x,
                     y: inner.y + r + 1,
                     maxWidth: inner.maxX - x)
             }
-            if cut { x = buffer.write(g.ellipsis + " ", x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x) }
+            if shown.right { x = buffer.write(g.ellipsis + " ", x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x) }
             let target = data.isLabelled ? data.targets[i] : .nan
             x = buffer.write(
                 Text.left(data.isLabelled ? targetText(target, state.encoding) : "?", targetWidth), x: x,
@@ -95,9 +172,9 @@ enum DatasetPane {
                     style: correct ? Theme.right : Theme.wrong, clip: inner)
             }
         }
-        if data.count > visible {
+        if count > visible {
             let position =
-                " \(first + 1)\(g.ellipsis)\(first + min(visible, data.count - first)) of \(Format.count(data.count)) "
+                " \(first + 1)\(g.ellipsis)\(first + min(visible, count - first)) of \(Format.count(count)) "
             buffer.write(
                 position, x: rect.maxX - 1 - position.count - 1, y: rect.maxY - 1, style: Theme.label,
                 maxWidth: rect.width - 2)

@@ -43,7 +43,10 @@ enum ProbePane {
         ).draw(in: rect, on: &buffer, glyphs: g)
         guard inner.height >= 1, inner.width >= 12 else { return }
         let names = state.training.featureNames
-        let nameWidth = min(max(names.map(\.count).max() ?? 1, 2), 8)
+        let contributionLabel = contributionLabel(state)
+        // Names as long as the room beside the field and its contribution allows: a wide screen shows them whole.
+        let room = inner.width - fieldWidth - 1 - (contributionLabel.count + 9)
+        let nameWidth = min(max(names.map(\.count).max() ?? 1, 2), max(room, 8))
         // Fields: as many as fit above the three summary lines, scrolled to keep the edited one in view.
         let fieldRows = max(inner.height - 3, 1)
         let count = state.probeTexts.count
@@ -64,14 +67,25 @@ enum ProbePane {
                 Text.left(Text.truncate(names[k], to: nameWidth, ellipsis: g.ellipsis), nameWidth) + " ",
                 in: inner, row: r, style: Theme.heading)
             let text = state.probeTexts[k]
-            let shown =
-                editing == k
-                ? Text.left(String(text.suffix(fieldWidth - 1)) + "_", fieldWidth)
-                : Text.left(Text.truncate(text, to: fieldWidth, ellipsis: g.ellipsis), fieldWidth)
-            let style = editing == k ? Theme.focusedField : (problem?.field == k ? Theme.problem : Theme.field)
-            x = buffer.write(shown, x: x, y: inner.y + r, style: style, maxWidth: inner.maxX - x)
+            if editing == k && state.fieldSelected {
+                // Selected, as entered: the text alone is highlighted (no cursor), and the first key replaces it.
+                let selected = Text.truncate(text, to: fieldWidth, ellipsis: g.ellipsis)
+                let end = buffer.write(
+                    selected, x: x, y: inner.y + r, style: Theme.focusedField, maxWidth: inner.maxX - x)
+                x = buffer.write(
+                    Text.left("", fieldWidth - selected.count), x: end, y: inner.y + r, style: Theme.field,
+                    maxWidth: inner.maxX - end)
+            } else {
+                let shown =
+                    editing == k
+                    ? Text.left(String(text.suffix(fieldWidth - 1)) + "_", fieldWidth)
+                    : Text.left(Text.truncate(text, to: fieldWidth, ellipsis: g.ellipsis), fieldWidth)
+                let style = editing == k ? Theme.focusedField : (problem?.field == k ? Theme.problem : Theme.field)
+                x = buffer.write(shown, x: x, y: inner.y + r, style: style, maxWidth: inner.maxX - x)
+            }
             if let c = reading?.contribution(of: k), state.encoding.task == .binary {
-                x = buffer.write("  z+= ", x: x, y: inner.y + r, style: Theme.label, maxWidth: inner.maxX - x)
+                x = buffer.write(
+                    "  \(contributionLabel) ", x: x, y: inner.y + r, style: Theme.label, maxWidth: inner.maxX - x)
                 buffer.write(
                     Format.signed(c, decimals: 3), x: x, y: inner.y + r, style: Theme.signed(c),
                     maxWidth: inner.maxX - x)
@@ -102,8 +116,37 @@ enum ProbePane {
                 line, in: inner, row: summaryRow + 1,
                 style: reading.predictedClass == 1 ? Theme.positive.bolded : Theme.negative.bolded)
         }
-        let hint = editing == nil ? "Tab: edit inputs" : "type a number \(g.middleDot) Tab next \(g.middleDot) Esc done"
+        let hint: String
+        if editing == nil {
+            hint =
+                reading != nil && state.encoding.task == .binary
+                ? contributionMeaning(state) : "Tab: edit inputs"
+        } else {
+            hint =
+                (state.fieldSelected ? "typing replaces it" : "type a number")
+                + " \(g.middleDot) Tab next \(g.middleDot) Esc done"
+        }
         buffer.write(hint, in: inner, row: summaryRow + 2, style: Theme.label)
+    }
+
+    /// What each feature's figure is: w·x for a single unit (the terms of z, with the bias), Δz for a network
+    /// with hidden layers (how much z drops when that input alone is set to 0; these do not add up to z).
+    static func contributionLabel(_ state: DashboardState) -> String {
+        let single = (state.snapshot?.network.layerCount ?? 1) == 1
+        switch (single, state.glyphs == .unicode) {
+        case (true, true): return "w\(state.glyphs.middleDot)x"
+        case (true, false): return "w*x"
+        case (false, true): return "\u{394}z"
+        case (false, false): return "dz"
+        }
+    }
+
+    /// The line under the reading that says what `contributionLabel` means.
+    static func contributionMeaning(_ state: DashboardState) -> String {
+        let label = contributionLabel(state)
+        return (state.snapshot?.network.layerCount ?? 1) == 1
+            ? "z = bias + \(state.glyphs == .unicode ? "Σ" : "sum of") weight \(state.glyphs.times) input"
+            : "\(label) = z \(state.glyphs == .unicode ? "−" : "-") z(this input = 0)"
     }
 
     /// A multiclass network's most likely class with its probability (and the runner-up), or a regression's

@@ -1,3 +1,4 @@
+import NeuralCore
 import TerminalUI
 import Training
 
@@ -15,9 +16,10 @@ enum StatusBar {
         var x = buffer.write(" \(s.state.rawValue) ", in: rect, row: 0, style: Theme.state(s.state.rawValue))
         var text = " it \(Format.count(s.iteration))"
         if let limit = s.limit { text += "/\(Format.count(limit))" }
-        text += " ep \(Format.short(s.epochs, digits: 3))"
-        text += " \(g.vertical) \(Format.rate(s.stepsPerSecond)) it/s \(g.vertical) lr \(Format.short(s.learningRate))"
-        text += " \(s.optimizer.kind.rawValue) \(g.vertical) speed \(s.speed)"
+        text += " ep \(s.epochs < 1_000 ? Format.short(s.epochs, digits: 3) : Format.count(Int(saturating: s.epochs)))"
+        text +=
+            " \(g.vertical) \(Format.rate(s.stepsPerSecond)) it/s \(g.vertical) lr \(Format.decimal(s.learningRate))"
+        text += " \(s.optimizer.kind.rawValue) \(g.vertical) speed \(speedText(s.speed))"
         if s.batchSize > 1 { text += " \(g.vertical) batch \(s.batchSize)" }
         if s.reportIntervalAdapted { text += " \(g.vertical) loss every \(Format.count(s.reportInterval)) it" }
         text += " \(g.vertical) "
@@ -50,6 +52,14 @@ enum StatusBar {
             let hints = Text.wholeItems(
                 KeyTable.hints(running: s.state == .running), separator: "  ", width: rect.maxX - x)
             buffer.write(hints, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
+        }
+    }
+
+    /// The speed setting with its number in the measured speed's style: 300.0k/s, max.
+    static func speedText(_ speed: Speed) -> String {
+        switch speed {
+        case .perSecond(let rate): return "\(Format.rate(rate))/s"
+        case .unlimited: return "max"
         }
     }
 

@@ -15,7 +15,7 @@ enum KeyTable {
         KeyBinding(
             names: ["space"], label: "space", help: "pause / resume (resume past the iteration limit)",
             hint: ("space pause", 2)),
-        KeyBinding(names: ["n"], label: "n", help: "one step while paused"),
+        KeyBinding(names: ["n"], label: "n", help: "one step (pauses a running run first)"),
         KeyBinding(names: ["+", "-"], label: "+ / -", help: "learning rate one rung up / down", hint: ("+/- lr", 3)),
         KeyBinding(names: ["L"], label: "L", help: "type an exact learning rate"),
         KeyBinding(names: [">", "<"], label: "> / <", help: "speed ×10 / ÷10 (up to max)", hint: ("</> speed", 4)),
@@ -33,13 +33,22 @@ enum KeyTable {
         KeyBinding(
             names: ["1", "2", "3", "4", "5", "6", "7"], label: "1-7", help: "input x1 x2 x1^2 x2^2 x1x2 sin sin on/off"
         ),
-        KeyBinding(names: ["N"], label: "N", help: "draw the built-in dataset again"),
-        KeyBinding(names: ["[", "]"], label: "[ / ]", help: "noise -0.05 / +0.05 and draw the data again"),
-        KeyBinding(names: ["Tab"], label: "Tab", help: "into the probe and between its fields", hint: ("Tab probe", 6)),
+        KeyBinding(names: ["N"], label: "N", help: "a built-in dataset drawn again, new points"),
+        KeyBinding(names: ["[", "]"], label: "[ / ]", help: "noise -0.05 / +0.05 on the same points"),
+        KeyBinding(
+            names: ["Tab"], label: "Tab", help: "into the probe and between its fields (typing replaces one)",
+            hint: ("Tab probe", 6)),
         KeyBinding(names: ["Shift-Tab"], label: "Shift-Tab", help: "the probe's fields backwards"),
         KeyBinding(names: ["Esc"], label: "Esc", help: "out of the probe or the map"),
-        KeyBinding(names: ["arrows", "PgUp", "PgDn"], label: "↑ ↓ PgUp PgDn", help: "scroll the dataset"),
-        KeyBinding(names: ["Home", "End"], label: "Home / End", help: "first / last dataset row"),
+        KeyBinding(
+            names: ["arrows", "PgUp", "PgDn"], label: "↑ ↓ PgUp PgDn", help: "dataset: the marked row up / down (10)"),
+        KeyBinding(
+            names: ["j", "k", "Ctrl-D", "Ctrl-U"], label: "j k ^D ^U", help: "dataset: a row, half a page down / up"),
+        KeyBinding(names: ["Home", "End", "g", "G"], label: "Home End g G", help: "dataset: first / last row"),
+        KeyBinding(names: ["Left", "Right"], label: "← →", help: "dataset: scroll the columns"),
+        KeyBinding(names: ["Enter"], label: "Enter", help: "the marked dataset row into the probe"),
+        KeyBinding(names: ["t"], label: "t", help: "dataset: training / test rows"),
+        KeyBinding(names: ["f"], label: "f", help: "dataset: only the rows it gets wrong / all"),
         KeyBinding(names: ["l"], label: "l", help: "loss chart: log / linear scale"),
         KeyBinding(names: ["w"], label: "w", help: "loss chart: whole run / recent window"),
         KeyBinding(names: ["v"], label: "v", help: "loss chart: smoothing 0 / 0.6 / 0.9 / 0.99"),
@@ -53,7 +62,10 @@ enum KeyTable {
         KeyBinding(names: ["e", "E"], label: "e / E", help: "export: error history (CSV, SVG) / model (ONNX)"),
         KeyBinding(names: ["?", "h", "F1"], label: "? h F1", help: "this help", hint: ("? help", 0)),
         KeyBinding(names: ["q", "Ctrl-C"], label: "q  Ctrl-C", help: "quit", hint: ("q quit", 1)),
-        KeyBinding(names: ["Ctrl-Z"], label: "Ctrl-Z", help: "suspend to the shell (fg comes back)")
+        KeyBinding(names: ["Ctrl-Z"], label: "Ctrl-Z", help: "suspend to the shell (fg comes back)"),
+        KeyBinding(
+            names: [], label: "mouse",
+            help: "wheel: scroll the pane under it; click: a dataset row into the probe, or probe the map there")
     ]
 
     /// The status bar's hints, in their order; `running` decides what space does.

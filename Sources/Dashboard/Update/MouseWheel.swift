@@ -15,7 +15,7 @@ func scrollUnderPointer(_ state: inout DashboardState, x: Int, y: Int, up: Bool)
     }
     let layout = state.layout
     if layout.dataset.contains(x: x, y: y) {
-        let last = max(state.training.count - 1, 0)
+        let last = max(DatasetPane.listCount(state) - 1, 0)
         state.datasetScroll = min(max(state.datasetScroll + (up ? -wheelRows : wheelRows), 0), last)
     }
 }

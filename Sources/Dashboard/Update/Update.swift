@@ -41,7 +41,7 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [E
             return []
         }
         if state.showHelp, key == .pageDown || key == .pageUp {
-            let pages = HelpOverlay.pages(for: state.size).count
+            let pages = HelpOverlay.pages(for: state.size, glyphs: state.glyphs).count
             state.helpPage = min(max(state.helpPage + (key == .pageDown ? 1 : -1), 0), pages - 1)
             return []
         }
@@ -72,6 +72,7 @@ func doubled(_ size: Int) -> Int {
 
 /// Keys outside any text field.
 private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
+    if let effects = datasetKey(&state, key: key) { return effects }
     let snapshot = state.snapshot
     switch key {
     case .character("q"):
@@ -150,20 +151,18 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
         state.standardize(by: z)
         state.notice = .news("features standardized in place: the network's function is unchanged, training goes on")
         return [.command(.standardize(z))]
-    case .character("N"):
-        return [.request(.newData(noise: state.noise))]
-    case .character("["), .character("]"):
-        let step = key == .character("]") ? 0.05 : -0.05
-        let noise = min(max(((state.noise + step) * 100).rounded() / 100, 0), DatasetKind.maximumNoise)
-        return [.request(.newData(noise: noise))]
-    case .character("r"):
-        return [.command(.reset(newSeed: true))]
-    case .character("R"):
-        return [.command(.reset(newSeed: false))]
+    case .character("N"), .character("["), .character("]"):
+        return drawDataKey(&state, key: key)
+    case .character("r"), .character("R"):
+        // The run starts over at iteration 0, and so does its record: say so, or the chart seems to lose it.
+        let same = key == .character("R")
+        state.notice = .news(
+            "weights reset (\(same ? "same" : "new") seed): a new run from iteration 0, its loss chart starts afresh")
+        return [.command(.reset(newSeed: !same))]
     case .character("L"):
         state.focus = .learningRate
         // Pre-filled with the rate now: typing replaces it, Backspace clears it.
-        state.learningRateText = snapshot.map { Format.short($0.learningRate, digits: 6) } ?? ""
+        state.learningRateText = snapshot.map { Format.decimal($0.learningRate, digits: 6) } ?? ""
         state.fieldSelected = true
     case .tab:
         state.focus = .probe(0)
@@ -214,24 +213,16 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
             select(&state, unit)
             break
         }
+        if state.layout.dataset.contains(x: x, y: y) {
+            if let row = DatasetPane.row(state, onScreenRow: y) { loadRowIntoProbe(&state, row: row) }
+            break
+        }
         guard let map = state.layout.map, let area = MapPane.area(inner: map.inset(by: 1)),
             area.contains(x: x, y: y)
         else { break }
         state.mapCursor = (x - area.x, y - area.y)
         state.focus = .map
         probeFollowsMapCursor(&state)
-    case .up:
-        state.datasetScroll = max(state.datasetScroll - 1, 0)
-    case .down:
-        state.datasetScroll = min(state.datasetScroll + 1, max(state.training.count - 1, 0))
-    case .pageUp:
-        state.datasetScroll = max(state.datasetScroll - 10, 0)
-    case .pageDown:
-        state.datasetScroll = min(state.datasetScroll + 10, max(state.training.count - 1, 0))
-    case .home:
-        state.datasetScroll = 0
-    case .end:
-        state.datasetScroll = max(state.training.count - 1, 0)
     default:
         break
     }

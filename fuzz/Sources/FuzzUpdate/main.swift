@@ -537,8 +537,8 @@ public func fuzzUpdate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
                 _ = update(
                     &state, .notice(.news("wrote nntop-history.csv (\(table.csv.count) bytes) and .svg (\(svg.count))"))
                 )
-            case .newData(let noise):
-                // The host draws a built-in dataset again: new rows of the same width.
+            case .newData(let noise), .noise(let noise):
+                // The host draws a built-in dataset again (another seed, or the same): new rows of the same width.
                 let (training, test, standardization) = decodeData(&input, session: session)
                 _ = update(
                     &state, .data(training: training, test: test, standardization: standardization, noise: noise))
