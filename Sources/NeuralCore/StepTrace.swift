@@ -4,6 +4,8 @@
 /// `StochasticGradientDescent.trace`, which takes the step exactly as training does: `after` is, to the bit, what
 /// `step` leaves.
 public struct StepTrace: Sendable, Equatable {
+    /// The iteration the step brought the run to (set by `Trainer.explainedStep`; 0 otherwise).
+    public var iteration = 0
     /// The rows of the batch, in the order drawn.
     public let rows: [Int]
     public let sizes: [Int]

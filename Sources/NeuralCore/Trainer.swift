@@ -109,8 +109,9 @@ public struct Trainer: Sendable {
     /// The next step laid open (`StochasticGradientDescent.trace`), then taken as `advance(1)` takes it.
     public mutating func explainedStep(report: (Report) -> Void = { _ in }) -> StepTrace {
         let rows = optimizer.nextRows(rows: training.count, generator: generator)
-        let trace = optimizer.trace(network, on: training, rows: rows)
+        var trace = optimizer.trace(network, on: training, rows: rows)
         advance(1, report: report)
+        trace.iteration = iteration
         return trace
     }
 
