@@ -9,6 +9,8 @@ public struct StepTrace: Sendable, Equatable {
     /// The rows of the batch, in the order drawn.
     public let rows: [Int]
     public let sizes: [Int]
+    public let hiddenActivation: Activation
+    public let task: Task
     public let learningRate: Double
     public let optimizer: OptimizerSettings
     public let loss: Loss

@@ -21,7 +21,8 @@ extension StochasticGradientDescent {
         let instance = sgd.instanceTrace(network, on: data, row: rows[0])
         let gradient = sgd.takeStep(&next, on: data, rows: rows, interrupted: { false })!
         return StepTrace(
-            rows: rows, sizes: network.sizes, learningRate: learningRate, optimizer: optimizer, loss: loss,
+            rows: rows, sizes: network.sizes, hiddenActivation: network.hiddenActivation, task: network.task,
+            learningRate: learningRate, optimizer: optimizer, loss: loss,
             regularization: regularization, regularizationRate: regularizationRate, instance: instance,
             gradient: gradient, before: network.parameters, after: next.parameters, memoryBefore: memoryBefore,
             memoryAfter: sgd.rule.memory)

@@ -13,6 +13,7 @@ public func render(_ state: DashboardState) -> Buffer {
     WeightsPane.draw(state, in: layout.weights, on: &buffer)
     ErrorPane.draw(state, in: layout.error, on: &buffer)
     if let map = layout.map { MapPane.draw(state, in: map, on: &buffer) }
+    if state.explainer != nil { ExplainerPane.draw(state, in: ExplainerPane.area(layout), on: &buffer) }
     StatusBar.draw(state, in: layout.status, on: &buffer)
     if state.showHelp { HelpOverlay.draw(state, on: &buffer) }
     if let table = state.confusion { ConfusionOverlay.draw(table, state: state, on: &buffer) }
