@@ -26,7 +26,7 @@ repo=$PWD
 out=${OUT:-$repo/screenshots}
 
 # Which shots: those named on the command line, else all of them.
-all=(tutorial-running paused-probe help decision-map small-terminal)
+all=(tutorial-running paused-probe help decision-map step-explainer small-terminal)
 shots=("${@:-${all[@]}}")
 for name in "${shots[@]}"; do
     [[ " ${all[*]} " == *" $name "* ]] || { echo "no shot called $name (there are: ${all[*]})" >&2; exit 2; }
@@ -179,6 +179,15 @@ shot_decision_map() {       # the map on a dataset a straight line cannot split,
     repeat_keys 20 Right
     repeat_keys 5 Down
     shoot decision-map
+}
+
+shot_step_explainer() {     # E: one step of a 2-4-1 network laid open, over the right column
+    start 120 40 --hidden 4 --activation tanh --speed 300
+    wait_for RUNNING
+    sleep 3
+    keys E
+    wait_for 'Step explainer · iteration'
+    shoot step-explainer
 }
 
 shot_small_terminal() {     # below 60×18: the dashboard says so

@@ -110,7 +110,9 @@ enum ExplainerPane {
         /// A number after a space, right-aligned in `width` (0: as long as it is).
         private func value(_ x: Double, _ width: Int = 11, digits: Int = 6) -> Span {
             let text = n(x, digits)
-            return Span(text: width > 0 ? " " + Text.right(text, width - 1) : text, style: Theme.signed(x))
+            // Never cut: a number longer than its column pushes the rest of the line right.
+            let padded = width > 0 && text.count < width - 1 ? Text.right(text, width - 1) : text
+            return Span(text: width > 0 ? " " + padded : text, style: Theme.signed(x))
         }
 
         // MARK: The batch and its first row
@@ -148,8 +150,8 @@ enum ExplainerPane {
             }
             let i = trace.instance, j = k - 1
             return [
-                label(Text.left("u\(j + 1)", 5)), label("z"), value(i.z[l][j]), label("  a"), value(i.a[l][j]),
-                label("  δ"), value(i.delta[l][j])
+                label(Text.left("u\(j + 1)", 5)), label("z"), value(i.z[l][j], 13), label("  a"),
+                value(i.a[l][j], 13), label("  δ"), value(i.delta[l][j], 13)
             ]
         }
 
@@ -166,8 +168,8 @@ enum ExplainerPane {
                 if k <= classes {
                     let c = k - 1
                     return [
-                        label(Text.left("class \(c + 1)", 9)), label("z"), value(z[c]), label("  p"), value(a[c]),
-                        label("  δ"), value(d[c])
+                        label(Text.left("class \(c + 1)", 9)), label("z"), value(z[c], 13), label("  p"),
+                        value(a[c], 13), label("  δ"), value(d[c], 13)
                     ]
                 }
                 if k == classes + 1 {
