@@ -27,7 +27,7 @@ repo=$PWD
 out=${OUT:-$repo/screenshots}
 
 # Which shots: those named on the command line, else all of them.
-all=(tutorial-running paused-probe help decision-map multiclass-map network-pane small-terminal)
+all=(tutorial-running paused-probe help decision-map multiclass-map network-pane step-explainer small-terminal)
 shots=("${@:-${all[@]}}")
 for name in "${shots[@]}"; do
     [[ " ${all[*]} " == *" $name "* ]] || { echo "no shot called $name (there are: ${all[*]})" >&2; exit 2; }
@@ -214,6 +214,15 @@ shot_network_pane() {       # the Network pane on XOR: every unit's map, a hidde
     repeat_keys 2 Down
     keys Tab Tab
     shoot network-pane
+}
+
+shot_step_explainer() {     # X: one step of a 2-4-1 network laid open, over the right column
+    start 120 40 --hidden 4 --activation tanh --speed 300
+    wait_for RUNNING
+    sleep 3
+    keys X
+    wait_for 'Step explainer · iteration'
+    shoot step-explainer
 }
 
 shot_small_terminal() {     # below 60×18: the dashboard says so

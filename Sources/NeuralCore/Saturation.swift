@@ -5,6 +5,8 @@ public struct Saturation: Sendable, Equatable {
     /// Hidden units saturated, of `total` hidden sigmoid and tanh units.
     public var saturated: Int
     public var total: Int
+    /// Of each hidden layer's units, those saturated (0 for a layer of ReLU or linear units).
+    public var perLayer: [Int]
 
     /// Rows looked at, at most.
     public static let rowLimit = 64
@@ -39,16 +41,21 @@ public struct Saturation: Sendable, Equatable {
             }
         }
         var total = 0, saturated = 0, unit = 0
+        var perLayer = [Int](repeating: 0, count: network.layerCount - 1)
         for l in 0..<(network.layerCount - 1) {
             let counted = network.activation(layer: l) == .sigmoid || network.activation(layer: l) == .tanh
             for _ in 0..<network.sizes[l + 1] {
                 if counted {
                     total += 1
-                    if stuck[unit] * 10 >= rows.count * 9 { saturated += 1 }
+                    if stuck[unit] * 10 >= rows.count * 9 {
+                        saturated += 1
+                        perLayer[l] += 1
+                    }
                 }
                 unit += 1
             }
         }
+        self.perLayer = perLayer
         self.saturated = saturated
         self.total = total
     }

@@ -92,6 +92,29 @@ public struct Trainer: Sendable {
     /// Training instances drawn so far over the training set's size.
     public var epochs: Double { optimizer.sampler.epochs(rows: training.count) }
 
+    /// One step as `advance(1)` takes it, with its gradient and update kept (`recordedStep`); nil when
+    /// `interrupted` gave it up.
+    public mutating func recordedStep(
+        report: (Report) -> Void = { _ in }, interrupted: () -> Bool = { false }
+    ) -> ParameterStep? {
+        guard
+            let step = optimizer.recordedStep(
+                &network, on: training, generator: &generator, iteration: iteration + 1, interrupted: interrupted)
+        else { return nil }
+        iteration += 1
+        if iteration % reportInterval == 0 { report(currentReport()) }
+        return step
+    }
+
+    /// The next step laid open (`StochasticGradientDescent.trace`), then taken as `advance(1)` takes it.
+    public mutating func explainedStep(report: (Report) -> Void = { _ in }) -> StepTrace {
+        let rows = optimizer.nextRows(rows: training.count, generator: generator)
+        var trace = optimizer.trace(network, on: training, rows: rows)
+        advance(1, report: report)
+        trace.iteration = iteration
+        return trace
+    }
+
     /// The cumulative errors and accuracies now.
     public mutating func currentReport() -> Report {
         let (train, test) = evaluate()

@@ -78,6 +78,9 @@ public struct UpdateRule: Sendable {
         second = kind == .rmsprop || kind == .adam ? Array(repeating: 0, count: parameterCount) : []
     }
 
+    /// What the rule remembers now: b or m, v, and the step count.
+    public var memory: UpdateMemory { UpdateMemory(first: first, second: second, steps: steps) }
+
     /// Counts a step made elsewhere: plain SGD on one instance moves the parameters during the backward pass.
     mutating func countStep() { steps += 1 }
 
@@ -129,4 +132,12 @@ public struct UpdateRule: Sendable {
             }
         }
     }
+}
+
+/// An update rule's memory at one moment, laid out like `Network.parameters`: b (momentum, nesterov) or m (adam) in
+/// `first`, v (rmsprop, adam) in `second`, each empty for a rule that keeps none, and the steps taken.
+public struct UpdateMemory: Sendable, Equatable {
+    public var first: [Double]
+    public var second: [Double]
+    public var steps: Int
 }

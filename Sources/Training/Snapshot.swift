@@ -54,6 +54,11 @@ public struct Snapshot: Sendable {
     public var confusion: [[Int]]?
     /// Why the run is DIVERGED, when it is.
     public var divergence: Divergence?
+    /// The last step's gradient and update, layer by layer: kept for the step just before each publish (and
+    /// every step asked for), so it can be a few steps older than `iteration` while training runs.
+    public var lastStep: ParameterStep?
+    /// The last step taken laid open (`TrainingCommand.explainStep`), until the run is reset.
+    public var explanation: StepTrace?
     /// What the network predicts.
     public var task: Task { network.task }
     public var reportIntervalAdapted: Bool { reportInterval != ReportSchedule.tutorialInterval }

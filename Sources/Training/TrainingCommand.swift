@@ -6,6 +6,8 @@ public enum TrainingCommand: Sendable, Equatable {
     case resume
     /// Pause (if running) and advance exactly this many iterations.
     case step(Int)
+    /// Pause (if running) and take one step laid open: the snapshot's `explanation`.
+    case explainStep
     case setLearningRate(Double)
     case learningRateUp
     case learningRateDown

@@ -5,7 +5,8 @@ import TerminalUI
 /// The help box over the panes.
 @Suite struct HelpOverlayTests {
     static let keys = [
-        "space", "n", "+ / -", "L", "> / <", "r / R", "b / B", "a", "c", "o", "S", "C", "1-7", "N", "[ / ]", "Tab",
+        "space", "n", "X / W", "+ / -", "L", "> / <", "r / R", "b / B", "a", "c", "o", "S", "C", "1-7", "N", "[ / ]",
+        "Tab",
         "Shift-Tab",
         "Esc",
         "↑ ↓ PgUp PgDn",

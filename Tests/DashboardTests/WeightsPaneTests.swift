@@ -65,10 +65,10 @@ import Training
         #expect(
             titleLine(\.weights, of: state).hasPrefix("┌ Weights & bias · 2-8-8-1 · 105 parameters · squared-error ─"))
         #expect(lines.count == 20)
-        #expect(lines[0] == "hidden 1: 2×8 tanh")
+        #expect(lines[0] == "hidden 1: 2×8 tanh · sat 0/8")
         // Parameter k is (k mod 7 − 3)/4: unit 1's weights are parameters 0 and 1, its bias parameter 16.
         #expect(lines[1] == "u1 b-0.25  │ -0.75  -0.50")
-        #expect(lines[9] == "hidden 2: 8×8 tanh")
+        #expect(lines[9] == "hidden 2: 8×8 tanh · sat 0/8")
         #expect(lines[10] == "u1 b+0.25  │ +0.00  +0.25  +0.50  +0.75  -0.75  -0.50  -0.25  +0.00")
         #expect(lines[18] == "output: 8×1 sigmoid")
         #expect(lines[19].hasPrefix("u1 b"))
@@ -94,9 +94,9 @@ import Training
         #expect(inside(\.weights, of: state).last == "… 14 more lines (a taller terminal shows them)")
         state.networkShown = false
         let lines = inside(\.weights, of: state)
-        #expect(lines.contains("hidden 1: 2×8 tanh"))
-        #expect(lines.contains("hidden 2: 8×8 tanh"))
-        #expect(lines.last == "… 6 more lines (a taller terminal shows them)")
+        #expect(lines.contains("hidden 1: 2×8 tanh · sat 0/8"))
+        #expect(lines.contains("hidden 2: 8×8 tanh · sat 0/8"))
+        #expect(lines.last == "… 6 more lines (W, then the arrows, scroll)")
     }
 
     @Test(arguments: Fixtures.sizes + [Size(width: 120, height: 60)])

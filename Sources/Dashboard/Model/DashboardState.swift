@@ -19,6 +19,8 @@ public struct DashboardState: Sendable {
         case network
         /// Typing a value for the selected unit's chosen parameter.
         case parameter
+        /// Moving the weights pane's selected parameter (`weightsCursor`).
+        case weights
     }
 
     /// What the terminal can show: no colour, the eight standard colours, or the 256-colour palette.
@@ -113,6 +115,12 @@ public struct DashboardState: Sendable {
     private(set) var errorChart: ErrorChart?
     private var chartMade: ChartInputs?
     public var size: Size { didSet { refresh() } }
+    /// The weights pane's selected parameter, moved while the pane has focus.
+    public var weightsCursor = WeightsCursor()
+    /// The step explainer, when open (the X key): which of its lines is first on screen.
+    public var explainer: ExplainerView?
+    /// Hidden units saturated, layer by layer, for the weights pane: worked out once per snapshot.
+    private(set) var saturation: Saturation?
     /// The decision map's plane (which features across and up, over what range).
     var mapPlane: MapPlane { didSet { refresh() } }
     /// The Network pane shown (true) or hidden (false) by the user, or nil: shown from `Layout.networkDefault` up
@@ -229,6 +237,7 @@ public struct DashboardState: Sendable {
 
     private mutating func diagnose() {
         diagnosis = snapshot.flatMap { Diagnosis.of($0, training: trainingInput) }
+        saturation = snapshot.flatMap { WeightsPane.saturation($0.network, training: trainingInput) }
     }
 
     /// Brings the readings up to date with the snapshot, the data and the view: each is made again only when

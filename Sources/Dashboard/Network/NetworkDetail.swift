@@ -92,9 +92,12 @@ enum NetworkDetail {
         }
     }
 
-    /// The last step's gradient of layer `layer`, as `gradientColumn` takes it, once snapshots carry it: the one
-    /// place the pane reads it from the snapshot. Nil until then, and the column is not drawn.
-    static func layerGradient(_ snapshot: Snapshot?, layer: Int) -> [Double]? { nil }
+    /// The last recorded step's gradient of layer `layer` (`Snapshot.lastStep`), as `gradientColumn` takes it: the
+    /// one place the pane reads it from the snapshot. Nil before a step is recorded, and the column is not drawn.
+    static func layerGradient(_ snapshot: Snapshot?, layer: Int) -> [Double]? {
+        guard let layers = snapshot?.lastStep?.layers, layers.indices.contains(layer) else { return nil }
+        return layers[layer].weightGradient + layers[layer].biasGradient
+    }
 
     /// The gradient column: for each of the unit's parameters (the bias, then each weight), the gradient of the
     /// last step, formatted; nil, drawing no column, without a gradient. `gradient` is layer `unit.layer`'s block

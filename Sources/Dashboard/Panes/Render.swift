@@ -14,6 +14,7 @@ public func render(_ state: DashboardState) -> Buffer {
     ErrorPane.draw(state, in: layout.error, on: &buffer)
     if let map = layout.map { MapPane.draw(state, in: map, on: &buffer) }
     if let network = layout.network { NetworkPane.draw(state, in: network, on: &buffer) }
+    if state.explainer != nil { ExplainerPane.draw(state, in: ExplainerPane.area(layout), on: &buffer) }
     StatusBar.draw(state, in: layout.status, on: &buffer)
     if state.showHelp { HelpOverlay.draw(state, on: &buffer) }
     if let table = state.confusion { ConfusionOverlay.draw(table, state: state, on: &buffer) }

@@ -16,6 +16,7 @@ enum KeyTable {
             names: ["space"], label: "space", help: "pause / resume (resume past the iteration limit)",
             hint: ("space pause", 2)),
         KeyBinding(names: ["n"], label: "n", help: "one step (pauses a running run first)"),
+        KeyBinding(names: ["X", "W"], label: "X / W", help: "one step explained / the weights take the arrows"),
         KeyBinding(names: ["+", "-"], label: "+ / -", help: "learning rate one rung up / down", hint: ("+/- lr", 3)),
         KeyBinding(names: ["L"], label: "L", help: "type an exact learning rate"),
         KeyBinding(names: [">", "<"], label: "> / <", help: "speed ×10 / ÷10 (up to max)", hint: ("</> speed", 4)),

@@ -50,7 +50,9 @@ public func update(_ state: inout DashboardState, _ event: DashboardEvent) -> [E
             state.showHelp = false
             return []
         }
+        if state.explainer != nil, let effects = explainerKey(&state, key: key) { return effects }
         switch state.focus {
+        case .weights: return moveWeightsCursor(&state, key: key) ?? command(&state, key: key)
         case .probe(let field): return editProbe(&state, field: field, key: key)
         case .learningRate: return editLearningRate(&state, key: key)
         case .map: return moveMapCursor(&state, key: key) ?? command(&state, key: key)
@@ -84,6 +86,10 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
             state.notice = .news("paused for one step: n steps again, space runs on")
         }
         return [.command(.step(1))]
+    case .character("X"):
+        return explainStep(&state)
+    case .character("W"):
+        focusWeights(&state)
     case .character("+"), .character("="):
         return [.command(.learningRateUp)]
     case .character("-"), .character("_"):

@@ -46,6 +46,10 @@ final class Engine {
     private var version = 0
     private var lastPublish: Duration
     private(set) var stepsPerChunk = 16
+    /// How long the last chunk took: a chunk that will end past the next publish keeps its last step's gradient.
+    private var lastChunk: Duration = .zero
+    var lastStep: ParameterStep?
+    var explanation: StepTrace?
     private var started = false
 
     init(configuration: SessionConfiguration, inbox: Inbox, channel: SnapshotChannel, clock: any EngineClock) {
@@ -157,16 +161,28 @@ final class Engine {
         let start = clock.now
         let inbox = self.inbox
         var done = 0
+        // The last step keeps its gradient when a publish follows the chunk (or the steps were asked for): the
+        // others take the fast roads, which store none.
+        let recording = n > 0 && (pendingSteps > 0 || start + lastChunk - lastPublish >= Self.publishInterval)
+        let plain = recording ? n - 1 : n
         // With a chart sample, the steps stop at each of its points (`ChartSample.interval`).
-        while done < n {
+        while done < plain {
             let untilPoint = ChartSample.interval - trainer.iteration % ChartSample.interval
-            let chunk = chartSample == nil ? n - done : min(n - done, untilPoint)
+            let chunk = chartSample == nil ? plain - done : min(plain - done, untilPoint)
             let ran = trainer.advance(chunk, report: { take($0) }, interrupted: { inbox.hasCommands })
             done += ran
             if ran == chunk, trainer.iteration % ChartSample.interval == 0 { sampleChart() }
             if ran < chunk { break }
         }
+        if recording, done == plain,
+            let step = trainer.recordedStep(report: { take($0) }, interrupted: { inbox.hasCommands })
+        {
+            done += 1
+            lastStep = step
+            if trainer.iteration % ChartSample.interval == 0 { sampleChart() }
+        }
         let took = clock.now - start
+        lastChunk = took
         if took < Self.chunkDuration / 2 {
             stepsPerChunk = min(stepsPerChunk * 2, 1 << 24)
         } else if took > Self.chunkDuration * 2, stepsPerChunk > 1 {
@@ -174,6 +190,15 @@ final class Engine {
         }
         if state != .diverged, guardian.check(trainer.network) { diverge() }
         return done
+    }
+
+    /// One step laid open (`Trainer.explainedStep`), kept for the snapshots.
+    func explainStep() {
+        let trace = trainer.explainedStep(report: { take($0) })
+        explanation = trace
+        lastStep = trace.parameterStep(iteration: trainer.iteration)
+        if trainer.iteration % ChartSample.interval == 0 { sampleChart() }
+        if state != .diverged, guardian.check(trainer.network) { diverge() }
     }
 
     /// Takes one report. Runs inside `trainer.advance`, so it must not touch `trainer`.
@@ -225,6 +250,8 @@ final class Engine {
             chartInterval: chartSample == nil ? trainer.reportInterval : ChartSample.interval,
             chartSampleRows: chartSample?.rows)
         snapshot.confusion = latest?.confusion
+        snapshot.lastStep = lastStep
+        snapshot.explanation = explanation
         channel.publish(snapshot)
     }
 }

@@ -25,6 +25,12 @@ extension Engine {
             if state == .diverged { guardian.resume() }
             state = .paused
             pendingSteps = pendingSteps.addingReportingOverflow(n).overflow ? .max : pendingSteps + n
+        case .explainStep:
+            if state == .running { record.add(.paused, at: trainer.iteration) }
+            if state == .done { limit = nil }
+            if state == .diverged { guardian.resume() }
+            state = .paused
+            explainStep()
         case .setLearningRate(let rate):
             guard rate.isFinite, rate > 0 else { return }
             changeLearningRate(to: rate)
@@ -54,6 +60,7 @@ extension Engine {
             configuration.training = trainer.training
             configuration.test = trainer.test
             guardian.restart(trainer.network)
+            (lastStep, explanation) = (nil, nil)
             record.add(.standardized, at: trainer.iteration)
         case .setActivation(let activation):
             guard activation != configuration.activation else { return }
@@ -105,6 +112,7 @@ extension Engine {
             learningRate: trainer.optimizer.learningRate, batchSize: trainer.optimizer.batchSize)
         chartSample = ChartSample(trainer: trainer, drawsChart: configuration.drawsChart)
         guardian.restart(network)
+        (lastStep, explanation) = (nil, nil)
         record.clear()
         pendingSteps = 0
         limit = configuration.iterationLimit

@@ -312,6 +312,21 @@ func echo(_ commands: [TrainingCommand], on snapshot: Snapshot, session: Session
             if s.state == .running { s.state = .paused }
             let (next, overflow) = s.iteration.addingReportingOverflow(n)
             if !overflow { s.iteration = next }
+        case .explainStep:
+            if s.state == .running { s.state = .paused }
+            // The step laid open on made-up rows of the network's width (the explainer reads any of it).
+            var generator = SeededGenerator(seed: UInt64(truncatingIfNeeded: s.version))
+            let width = s.network.inputCount
+            let data = Dataset(
+                featureNames: (0..<width).map { "x\($0)" },
+                features: (0..<(2 * width)).map { _ in generator.standardNormal() }, targets: [0, 1])
+            var trace = StochasticGradientDescent(network: s.network, learningRate: s.learningRate, loss: s.loss)
+                .trace(s.network, on: data, rows: [1])
+            s.iteration &+= 1
+            trace.iteration = s.iteration
+            s.network.parameters = trace.after
+            s.explanation = trace
+            s.lastStep = trace.parameterStep(iteration: s.iteration)
         case .setLearningRate(let rate): if rate.isFinite, rate > 0 { s.learningRate = rate }
         case .learningRateUp: s.learningRate = LearningRateLadder.up(from: s.learningRate)
         case .learningRateDown: s.learningRate = LearningRateLadder.down(from: s.learningRate)
