@@ -14,11 +14,14 @@ struct DashboardHost: DashboardHosting {
     var historyPath: String
     /// How the data were made, to draw a built-in dataset again (N, [ and ]).
     var data: DataOptions
+    /// How the CSV file's columns became the features, saved with the model.
+    var columns: ColumnSchema?
 
-    init(modelPath: String, historyPath: String, data: DataOptions) {
+    init(modelPath: String, historyPath: String, data: DataOptions, columns: ColumnSchema? = nil) {
         self.modelPath = modelPath
         self.historyPath = historyPath
         self.data = data
+        self.columns = columns
     }
 
     /// The data seed of the `draw`th new draw.
@@ -104,7 +107,7 @@ struct DashboardHost: DashboardHosting {
             network: snapshot.network, loss: snapshot.loss,
             featureNames: state.featureMap.map { $0.features.map(\.rawValue) } ?? state.training.featureNames,
             standardization: state.standardization, iterations: snapshot.iteration, encoding: state.encoding,
-            optimizer: snapshot.optimizer, featureMap: state.featureMap)
+            optimizer: snapshot.optimizer, featureMap: state.featureMap, columns: columns)
         try model.save(path: modelPath)
         return "saved \(modelPath) (iteration \(snapshot.iteration))"
     }

@@ -37,6 +37,16 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try OutputPaths.check([("--onnx", onnx)], inputs: [("--model", model)])
         let (file, network) = try ModelFile.load(path: model)
+        if let columns = file.columns, columns.hasCategories || columns.targetLabels != nil {
+            let what =
+                columns.hasCategories
+                ? "reads \(columns.categoryColumns.joined(separator: ", ")) as categories"
+                : "has text target labels"
+            throw DataError(
+                file: model,
+                "\(what), which the ONNX export does not support (its input is numbers only); train on number columns (--drop) to export"
+            )
+        }
         let export = ONNXModel(
             network: network,
             pipeline: InputPipeline(featureMap: file.featureMap, standardization: file.standardization),

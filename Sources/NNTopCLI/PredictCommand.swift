@@ -43,6 +43,13 @@ struct PredictCommand: ParsableCommand {
             valueName: "name|number"))
     var target: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --data and a model that reads categories: a category the training data did not have is an error, or zero (all its column's inputs 0). Default: error.",
+            valueName: "error|zero"))
+    var unknown: UnknownPolicy = .error
+
     @Flag(name: .long, help: "Print the results as JSON.")
     var json = false
 
@@ -66,11 +73,16 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (network, pipeline, encoding, origin) = try loadNetwork()
-        let reader = PredictionReader(network: network, encoding: encoding)
+        let (network, pipeline, encoding, origin, columns) = try loadNetwork()
+        let reader = PredictionReader(network: network, encoding: encoding, targetLabels: columns?.targetLabels)
         if let data {
-            try predictFile(data, reader: reader, pipeline: pipeline, origin: origin)
+            try predictFile(data, reader: reader, pipeline: pipeline, origin: origin, columns: columns)
         } else {
+            if let columns, columns.hasCategories {
+                throw UsageError(
+                    "\(origin) reads \(columns.categoryColumns.joined(separator: ", ")) as categories: give its rows as a CSV file with --data"
+                )
+            }
             var values: [Double] = []
             for (k, text) in inputs.enumerated() {
                 if text.hasPrefix("--") { throw UsageError("unknown option \(MessageText.quoted(text))") }
@@ -88,36 +100,59 @@ struct PredictCommand: ParsableCommand {
         }
     }
 
-    private func loadNetwork() throws -> (Network, InputPipeline, TargetEncoding, String) {
+    private func loadNetwork() throws -> (Network, InputPipeline, TargetEncoding, String, ColumnSchema?) {
         if let model {
             let (file, network) = try ModelFile.load(path: model)
             return (
                 network, InputPipeline(featureMap: file.featureMap, standardization: file.standardization),
-                file.encoding, "the model in \(model)"
+                file.encoding, "the model in \(model)", file.columns
             )
         }
         return (
-            Network(weights: weights!.values, bias: bias!), InputPipeline(), TargetEncoding(task: .binary), "--weights"
+            Network(weights: weights!.values, bias: bias!), InputPipeline(), TargetEncoding(task: .binary), "--weights",
+            nil
         )
     }
 
     private func predictFile(
-        _ path: String, reader: PredictionReader, pipeline: InputPipeline, origin: String
+        _ path: String, reader: PredictionReader, pipeline: InputPipeline, origin: String, columns: ColumnSchema?
     )
         throws
     {
         let network = reader.network
-        let bytes = try FileBytes.read(path)
-        let width = CSVReader.width(of: bytes)
-        let column: TargetColumn
-        if let target {
-            column = TargetColumn(argument: target)
-        } else if width == pipeline.inputs(network) + 1 {
-            column = .last
+        let rows: Dataset
+        if let columns {
+            // The model's columns, by name: the file may have others, and the target or not.
+            var options = TableOptions(binaryTargets: network.task == .binary, unknown: unknown)
+            if let target {
+                options.target = TargetColumn(argument: target)
+            } else if let name = columns.target {
+                options.target = .name(name)
+                options.targetIfPresent = true
+            } else {
+                options.target = .none
+            }
+            let loaded = try TableLoader.load(path: path, options: options, schema: columns)
+            for note in loaded.notes { Terminal.note("note: \(note)") }
+            rows = loaded.dataset
         } else {
-            column = .none
+            let bytes = try FileBytes.read(path)
+            // A row index pandas wrote (a first column with no name) is not an input.
+            let width = CSVReader.width(of: bytes) - (CSVReader.startsWithUnnamedColumn(bytes) ? 1 : 0)
+            let column: TargetColumn
+            if let target {
+                column = TargetColumn(argument: target)
+            } else if width == pipeline.inputs(network) + 1 {
+                column = .last
+            } else {
+                column = .none
+            }
+            var options = TableOptions(target: column, binaryTargets: network.task == .binary)
+            options.canFill = false
+            let loaded = try TableLoader.load(path: path, options: options)
+            for note in loaded.notes { Terminal.note("note: \(note)") }
+            rows = loaded.dataset
         }
-        let rows = try CSVReader.parse(bytes, file: path, target: column, binaryTargets: network.task == .binary)
         guard rows.featureCount == pipeline.inputs(network) else {
             throw DataError(
                 file: path, "has \(rows.featureCount) feature columns; \(origin) takes \(pipeline.inputs(network))")
@@ -134,7 +169,9 @@ struct PredictCommand: ParsableCommand {
                 jsonRows.append(prediction.json(target: target))
             } else {
                 out += "\(i + 1)\t\(prediction.text.replacingOccurrences(of: "  ", with: "\t"))"
-                if let target { out += "\ttarget \(TargetEncoding.text(target))\(prediction.verdict(target: target))" }
+                if let target {
+                    out += "\ttarget \(prediction.text(ofTarget: target))\(prediction.verdict(target: target))"
+                }
                 out += "\n"
             }
         }

@@ -11,6 +11,14 @@ struct Prediction {
     let outputs: [Double]
     /// The class labels, in output order (binary: 0 and 1).
     let labels: [String]
+    /// The labels a target's class index stands for, when they are texts.
+    var targetLabels: [String]? = nil
+
+    /// A target as its label.
+    func text(ofTarget y: Double) -> String {
+        if let targetLabels, let k = Int(exactly: y), targetLabels.indices.contains(k) { return targetLabels[k] }
+        return TargetEncoding.text(y)
+    }
 
     var isFinite: Bool { outputs.allSatisfy(\.isFinite) }
 
@@ -39,7 +47,7 @@ struct Prediction {
     func verdict(target: Double) -> String {
         switch task {
         case .binary, .multiclass:
-            return "\t" + (label == TargetEncoding.text(target) ? "right" : "wrong")
+            return "\t" + (label == text(ofTarget: target) ? "right" : "wrong")
         case .regression:
             return isFinite ? "\terror \(Format.value(outputs[0] - target))" : ""
         }
@@ -53,11 +61,14 @@ struct Prediction {
         case .binary:
             fields["probability"] = isFinite ? .number(outputs[0]) : .null
             fields["class"] = classIndex.map { .integer($0) } ?? .null
-            if let target { fields["target"] = .integer(Int(target)) }
+            if let target {
+                fields["target"] = targetLabels == nil ? .integer(Int(target)) : .string(text(ofTarget: target))
+            }
+            if targetLabels != nil { fields["label"] = label.map { .string($0) } ?? .null }
         case .multiclass:
             fields["class"] = label.map { .string($0) } ?? .null
             fields["probabilities"] = isFinite ? .array(outputs.map { .number($0) }) : .null
-            if let target { fields["target"] = .string(TargetEncoding.text(target)) }
+            if let target { fields["target"] = .string(text(ofTarget: target)) }
         case .regression:
             fields["value"] = isFinite ? .number(outputs[0]) : .null
             if let target { fields["target"] = .number(target) }
@@ -71,18 +82,28 @@ struct Prediction {
 struct PredictionReader {
     let network: Network
     let encoding: TargetEncoding
+    /// The target's labels, when they were texts (class k of the encoding is labels[k]).
+    var targetLabels: [String]? = nil
 
     func predict(_ input: [Double]) -> Prediction {
         var outputs = network.outputs(input)
         let labels: [String]
         switch network.task {
-        case .binary: labels = ["0", "1"]
-        case .multiclass: labels = (0..<network.outputCount).map { encoding.label(ofClass: $0) }
+        case .binary: labels = targetLabels.map { Array($0.prefix(2)) } ?? ["0", "1"]
+        case .multiclass:
+            labels = (0..<network.outputCount).map { k in
+                if let targetLabels, encoding.classes.indices.contains(k), let i = Int(exactly: encoding.classes[k]),
+                    targetLabels.indices.contains(i)
+                {
+                    return targetLabels[i]
+                }
+                return encoding.label(ofClass: k)
+            }
         case .regression:
             labels = []
             outputs = outputs.map(encoding.value(fromOutput:))
         }
-        return Prediction(task: network.task, outputs: outputs, labels: labels)
+        return Prediction(task: network.task, outputs: outputs, labels: labels, targetLabels: targetLabels)
     }
 }
 
@@ -99,7 +120,7 @@ struct PredictionTally {
         if task == .regression {
             squares += (prediction.outputs[0] - target) * (prediction.outputs[0] - target)
             targets.append(target)
-        } else if prediction.label == TargetEncoding.text(target) {
+        } else if prediction.label == prediction.text(ofTarget: target) {
             right += 1
         }
     }
