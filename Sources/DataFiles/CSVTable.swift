@@ -38,13 +38,41 @@ struct CSVTable {
     /// Reads `bytes`. Columns named in `textNames` (lowercased) keep every cell's text from the start, numbers
     /// too; any other column keeps texts once it has met one, and, when most of its cells are texts, the texts of
     /// the numbers before that as well.
-    static func read(_ bytes: [UInt8], file: String, textNames: Set<String> = []) throws(DataError) -> CSVTable {
+    /// Columns left unread (their cells are only counted): those named in `skip`, and with `only` those not
+    /// named there — never the `target`. Names are lowercased.
+    struct Unread {
+        var skip: Set<String> = []
+        var only: Set<String>?
+        var target: TargetColumn = .none
+
+        /// The columns left unread.
+        func columns(of names: [String]) -> Set<Int> {
+            guard !skip.isEmpty || only != nil else { return [] }
+            let kept: Int?
+            switch target {
+            case .last: kept = names.count - 1
+            case .position(let n): kept = n - 1
+            case .name(let name): kept = TableOptions.find(name, in: names)
+            case .none: kept = nil
+            }
+            return Set(
+                names.indices.filter { k in
+                    let name = names[k].lowercased()
+                    return k != kept && (skip.contains(name) || (only.map { !$0.contains(name) } ?? false))
+                })
+        }
+    }
+
+    static func read(_ bytes: [UInt8], file: String, textNames: Set<String> = [], unread: Unread = Unread())
+        throws(DataError) -> CSVTable
+    {
         let result: Result<CSVTable, DataError> = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
                 return .failure(DataError(file: file, "is empty, expected comma-separated rows"))
             }
             do throws(DataError) {
-                return .success(try read(base: base, count: buffer.count, file: file, textNames: textNames))
+                return .success(
+                    try read(base: base, count: buffer.count, file: file, textNames: textNames, unread: unread))
             } catch {
                 return .failure(error)
             }
@@ -52,9 +80,9 @@ struct CSVTable {
         return try result.get()
     }
 
-    private static func read(base: UnsafePointer<UInt8>, count: Int, file: String, textNames: Set<String>)
-        throws(DataError) -> CSVTable
-    {
+    private static func read(
+        base: UnsafePointer<UInt8>, count: Int, file: String, textNames: Set<String>, unread: Unread
+    ) throws(DataError) -> CSVTable {
         let bom = CSVReader.byteOrderMarkLength(UnsafeBufferPointer(start: base, count: count))
         var tokens = CSVTokenizer(base: base, count: count, file: file, position: bom)
         guard try tokens.nextRow() else { throw DataError(file: file, "is empty, expected comma-separated rows") }
@@ -64,6 +92,8 @@ struct CSVTable {
         }
         let names = hasHeader ? (0..<width).map { tokens.text($0) } : (1...width).map { "x\($0)" }
         let columns = names.map { TableColumn(keepsText: textNames.contains($0.lowercased())) }
+        let skipped = unread.columns(of: names)
+        let read = (0..<width).filter { !skipped.contains($0) }
         let dataStart = (position: hasHeader ? tokens.position : bom, line: hasHeader ? tokens.line : 1)
         if !hasHeader { tokens = CSVTokenizer(base: base, count: count, file: file, position: bom) }
         var rowLines: [Int] = []
@@ -73,7 +103,7 @@ struct CSVTable {
                     file: file, line: tokens.rowLine, "expected \(width) columns, found \(tokens.cellCount)")
             }
             let row = rowLines.count
-            for k in 0..<width {
+            for k in read {
                 let column = columns[k]
                 tokens.withCell(k) { p, s, e in column.add(p, s, e, row: row) }
             }

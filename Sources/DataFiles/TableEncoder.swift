@@ -39,7 +39,9 @@ enum TableEncoder {
             ["", "unnamed: 0"].contains(table.names[0].lowercased())
         else { return false }
         let column = table.columns[0]
-        guard column.textCount == 0, column.missingCount == 0 else { return false }
+        guard column.numbers.count == table.rowCount, column.textCount == 0, column.missingCount == 0 else {
+            return false
+        }
         return column.numbers.enumerated().allSatisfy { Double($0.offset) == $0.element }
     }
 

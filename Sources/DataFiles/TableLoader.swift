@@ -32,10 +32,24 @@ public enum TableLoader {
     private static func careful(path: String, options: TableOptions, schema given: ColumnSchema?)
         throws(DataError) -> LoadedTable
     {
-        let bytes = try FileBytes.read(path)
+        try parse(try FileBytes.read(path), file: path, options: options, schema: given)
+    }
+
+    /// Reads CSV bytes with the careful reader (a fuzz harness's way in, and `careful`'s).
+    public static func parse(_ bytes: [UInt8], file path: String, options: TableOptions, schema given: ColumnSchema?)
+        throws(DataError) -> LoadedTable
+    {
         var keep = Set((given?.columns ?? []).filter(\.isCategory).map { $0.name.lowercased() })
         if let target = given?.target, given?.targetLabels != nil { keep.insert(target.lowercased()) }
-        let table = try CSVTable.read(bytes, file: path, textNames: keep)
+        // Columns no one reads are only counted: those dropped, or those the schema does not name.
+        var unread = CSVTable.Unread(target: options.target)
+        if let given {
+            unread.only = Set(given.columns.map { $0.name.lowercased() })
+        } else {
+            unread.skip = Set(options.drop.map { $0.lowercased() })
+            if let columns = options.columns { unread.only = Set(columns.map { $0.lowercased() }) }
+        }
+        let table = try CSVTable.read(bytes, file: path, textNames: keep, unread: unread)
         var column = options.target
         if options.targetIfPresent, case .name(let name) = column,
             !table.hasHeader || TableOptions.find(name, in: table.names) == nil
