@@ -77,7 +77,7 @@ extension CSVParser {
                     file: file, line: lineNumber,
                     "--target \(MessageText.quoted(name)) not found: the file has no header row (give a column number)")
             }
-            guard let index = names.firstIndex(of: name) else {
+            guard let index = TableOptions.find(name, in: names) else {
                 throw DataError(
                     file: file, line: lineNumber,
                     "--target \(MessageText.quoted(name)) not found in header (\(CSVReader.listing(names)))")

@@ -46,6 +46,15 @@ public enum CSVReader {
         return 0
     }
 
+    /// Whether the first non-blank line starts with an empty cell: the header of a pandas row index.
+    public static func startsWithUnnamedColumn(_ bytes: [UInt8]) -> Bool {
+        for line in bytes.dropFirst(byteOrderMarkLength(bytes)).split(separator: 10) {
+            let text = line.filter { $0 != 13 && $0 != 32 && $0 != 9 }
+            if !text.isEmpty { return text.first == 44 }
+        }
+        return false
+    }
+
     /// Header names for a message: the first `limit`, each escaped and cut short, then how many more there are.
     static func listing(_ names: [String], limit: Int = 10) -> String {
         var shown = names.prefix(limit).map { MessageText.excerpt($0, limit: 20) }.joined(separator: ", ")

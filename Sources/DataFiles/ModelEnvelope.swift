@@ -17,21 +17,22 @@ enum Envelope {
         case .number(let v):
             throw DataError(
                 file: path,
-                "is a version \(shown(.number(v))) model; this nntop reads version \(ModelFile.currentVersion)")
+                "is a version \(shown(.number(v))) model; this nntop reads versions \(ModelFile.readableVersions.lowerBound) to \(ModelFile.readableVersions.upperBound)"
+            )
         case .string(let s) where Int(s) != nil:
             throw DataError(
                 file: path,
-                "is a corrupt nntop model: \"version\" should be the number \(ModelFile.currentVersion), found the string \(MessageText.quoted(s))"
+                "is a corrupt nntop model: \"version\" should be a number from \(ModelFile.readableVersions.lowerBound) to \(ModelFile.readableVersions.upperBound), found the string \(MessageText.quoted(s))"
             )
         case .some(let other):
             throw DataError(
                 file: path,
-                "is a corrupt nntop model: \"version\" should be the number \(ModelFile.currentVersion), found \(shown(other))"
+                "is a corrupt nntop model: \"version\" should be a number from \(ModelFile.readableVersions.lowerBound) to \(ModelFile.readableVersions.upperBound), found \(shown(other))"
             )
         case nil:
             throw DataError(
                 file: path,
-                "is a corrupt nntop model: \"version\" is missing (this nntop reads version \(ModelFile.currentVersion))"
+                "is a corrupt nntop model: \"version\" is missing (this nntop reads versions \(ModelFile.readableVersions.lowerBound) to \(ModelFile.readableVersions.upperBound))"
             )
         }
     }

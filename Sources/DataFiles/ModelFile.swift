@@ -7,9 +7,11 @@ import NeuralCore
 /// file (binary, plain SGD) still loads.
 public struct ModelFile: Codable, Sendable, Equatable {
     public static let formatName = "nntop-model"
-    public static let currentVersion = 2
+    public static let currentVersion = 3
     /// The versions this nntop reads.
-    public static let readableVersions = 1...2
+    public static let readableVersions = 1...3
+    /// The version written for a model without `columns`, which an nntop of version 2 reads as well.
+    public static let plainVersion = 2
 
     public var format: String
     public var version: Int
@@ -32,6 +34,9 @@ public struct ModelFile: Codable, Sendable, Equatable {
     /// The inputs made from each two-feature point (`--features`), before the standardization; nil when the
     /// network takes the data's columns.
     public var inputFeatures: [InputFeature]?
+    /// How the CSV file's columns become the inputs (by name, categories one-hot, missing cells filled), when
+    /// they are more than the file's columns in order; written as version 3.
+    public var columns: ColumnSchema?
 
     enum CodingKeys: String, CodingKey {
         case format, version, inputs, hidden, activation, loss
@@ -40,20 +45,22 @@ public struct ModelFile: Codable, Sendable, Equatable {
         case targetStandardization = "target_standardization"
         case optimizer
         case inputFeatures = "input_features"
+        case columns
     }
 
     public init(
         network: Network, loss: Loss, featureNames: [String], standardization: Standardization?,
         iterations: Int, encoding: TargetEncoding? = nil, optimizer: OptimizerSettings? = nil,
-        featureMap: FeatureMap? = nil
+        featureMap: FeatureMap? = nil, columns: ColumnSchema? = nil
     ) {
+        self.columns = columns
         inputFeatures = featureMap?.features
         task = network.task
         classes = network.task == .multiclass ? encoding?.classes : nil
         targetStandardization = network.task == .regression ? encoding?.scale : nil
         self.optimizer = optimizer
         format = ModelFile.formatName
-        version = ModelFile.currentVersion
+        version = columns == nil ? ModelFile.plainVersion : ModelFile.currentVersion
         inputs = network.inputCount
         hidden = network.hiddenSizes
         activation = network.hiddenActivation
@@ -148,6 +155,21 @@ public struct ModelFile: Codable, Sendable, Equatable {
                 throw DataError(
                     file: path,
                     "is a corrupt nntop model: the target standardization needs a finite mean and a deviation above 0")
+            }
+        }
+        if let columns = model.columns {
+            let width = model.featureMap == nil ? model.inputs : 2
+            guard columns.width == width, !columns.columns.isEmpty,
+                columns.columns.allSatisfy({ !($0.categories?.isEmpty ?? false) })
+            else {
+                throw DataError(
+                    file: path, "is a corrupt nntop model: \"columns\" do not make the \(width) inputs it takes")
+            }
+            if let labels = columns.targetLabels {
+                guard labels.count >= network.outputCount, model.task != .binary || labels.count == 2 else {
+                    throw DataError(
+                        file: path, "is a corrupt nntop model: \"target_labels\" do not match its outputs")
+                }
             }
         }
         guard model.featureNames.count == model.inputs else {

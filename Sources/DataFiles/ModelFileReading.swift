@@ -33,8 +33,10 @@ extension ModelFile {
             targetStandardization = nil
             optimizer = nil
             inputFeatures = nil
+            columns = nil
             return
         }
+        columns = try version >= 3 ? root.optional("columns").map { c throws(FieldError) in try Self.columns(c) } : nil
         inputFeatures = try root.optional("input_features")?.array { f throws(FieldError) in
             try f.raw(InputFeature.self)
         }
@@ -53,6 +55,20 @@ extension ModelFile {
         } else {
             optimizer = nil
         }
+    }
+
+    private static func columns(_ c: Field) throws(FieldError) -> ColumnSchema {
+        let columns = try c["columns"].array { column throws(FieldError) in
+            let categories = try column.optional("categories")?.array { k throws(FieldError) in try k.string() }
+            return ColumnSchema.Column(
+                name: try column["name"].string(), categories: categories,
+                fillNumber: categories == nil ? try column.optional("fill")?.number() : nil,
+                fillCategory: categories != nil ? try column.optional("fill")?.string() : nil)
+        }
+        return ColumnSchema(
+            columns: columns, target: try c.optional("target")?.string(),
+            targetLabels: try c.optional("target_labels")?.array { k throws(FieldError) in try k.string() },
+            missing: try c.optional("missing")?.raw(MissingPolicy.self))
     }
 
     /// A value and its place in the file, or the place of a member that is not there.

@@ -90,8 +90,11 @@ struct DashboardCommand: ParsableCommand {
         ])
         try OutputPaths.check(outputs, inputs: dataOptions.inputs)
         if model?.isEmpty == true { throw UsageError("--model is an empty path, expected a model file") }
+        // A model fixes how the file's columns are read; load it first for that.
+        let modelFile = try model.map { path throws(DataError) in try ModelFile.load(path: path) }
         let raw = try dataOptions.encoded(
-            try dataOptions.loadRaw(task: networkOptions.task.task), task: networkOptions.task.task)
+            try dataOptions.loadRaw(task: networkOptions.task.task, schema: modelFile?.0.columns),
+            task: networkOptions.task.task)
         var data = dataOptions.prepare(raw)
         let options = networkOptions
         let task = raw.encoding.task
@@ -103,7 +106,7 @@ struct DashboardCommand: ParsableCommand {
         if model == nil { try NetworkSize.check(inputs: raw.training.featureCount, hidden: hidden) }
         var initial: Network?
         if let model {
-            let (file, network) = try ModelFile.load(path: model)
+            let (file, network) = modelFile!
             var raw = raw
             // A model that makes its inputs from two features (--features) takes the data's two.
             let width = file.featureMap == nil ? network.inputCount : 2
@@ -156,7 +159,7 @@ struct DashboardCommand: ParsableCommand {
         if let problem = defaultPathProblem { state.notice = .problem(problem) }
         let host = DashboardHost(
             modelPath: save ?? "nntop-model.json", historyPath: export ?? "nntop-history",
-            data: dataOptions)
+            data: dataOptions, columns: raw.schema)
         var loop = ProgramLoop(screen: screen, trainer: session, host: host, state: state, clock: SystemClock())
         let end = loop.run()
         session.stop(waitingAtMost: Self.quitWait)

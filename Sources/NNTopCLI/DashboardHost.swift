@@ -17,11 +17,14 @@ struct DashboardHost: DashboardHosting {
     var historyPath: String
     /// How the data were made, to draw a built-in dataset again (N, [ and ]).
     var data: DataOptions
+    /// How the CSV file's columns became the features, saved with the model.
+    var columns: ColumnSchema?
 
-    init(modelPath: String, historyPath: String, data: DataOptions) {
+    init(modelPath: String, historyPath: String, data: DataOptions, columns: ColumnSchema? = nil) {
         self.modelPath = modelPath
         self.historyPath = historyPath
         self.data = data
+        self.columns = columns
     }
 
     /// Where `E` writes the model as ONNX: the model file's path with `.onnx` for `.json` (or added).
@@ -118,7 +121,7 @@ struct DashboardHost: DashboardHosting {
             network: snapshot.network, loss: snapshot.loss,
             featureNames: state.featureMap.map { $0.features.map(\.rawValue) } ?? state.training.featureNames,
             standardization: state.standardization, iterations: snapshot.iteration, encoding: state.encoding,
-            optimizer: snapshot.optimizer, featureMap: state.featureMap)
+            optimizer: snapshot.optimizer, featureMap: state.featureMap, columns: columns)
     }
 
     /// Saves the newest snapshot's network (`s`).
@@ -135,7 +138,9 @@ struct DashboardHost: DashboardHosting {
         guard let snapshot = state.snapshot else {
             throw DataError(file: onnxPath, "nothing to export before the first snapshot")
         }
-        let export = ONNXModel(model: model(state, snapshot), network: snapshot.network)
+        let file = model(state, snapshot)
+        try ONNXModel.checkExportable(file, named: onnxPath)
+        let export = ONNXModel(model: file, network: snapshot.network)
         try export.write(to: onnxPath)
         return "wrote \(onnxPath) (ONNX, iteration \(snapshot.iteration)): input [N, \(export.inputWidth)]"
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NeuralCore
 import DataFiles
 
@@ -66,6 +67,32 @@ struct DataOptions: ParsableArguments {
             valueName: "f,f,…"))
     var features: FeatureList?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Missing cells (empty, NA, NaN, ?, null) in the CSV files: drop leaves their rows out; mean fills a number column with its mean and a category column with its most frequent value; mode fills every column with its most frequent value (kept in the model file). Default: refuse them.",
+            valueName: "drop|mean|mode"))
+    var missing: MissingPolicy?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Use only these feature columns of the CSV files, by header name (the target is added; kept in the model file).",
+            valueName: "name,…"))
+    var columns: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Leave these columns of the CSV files out, by header name.", valueName: "name,…"))
+    var drop: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A category in --test-data the training data did not have: error, or zero (all its column's inputs 0). Default: error.",
+            valueName: "error|zero"))
+    var unknown: UnknownPolicy = .error
+
     @Flag(
         name: .long,
         help: "Z-score each feature with the training set's mean and standard deviation (saved in the model file).")
@@ -80,6 +107,13 @@ struct DataOptions: ParsableArguments {
             throw ValidationError(
                 "--target picks a column of a CSV file, and there is none: give --data (a built-in dataset has its own target)"
             )
+        }
+        for (name, given) in [("--missing", missing != nil), ("--columns", columns != nil), ("--drop", drop != nil)]
+        where given && data == nil {
+            throw ValidationError("\(name) applies to a CSV file, and there is none: give --data")
+        }
+        if columns != nil, drop != nil {
+            throw ValidationError("--columns and --drop both choose the columns; give one of them")
         }
         if dataset != nil, data != nil {
             throw ValidationError("--dataset and --data both name the training data; give one of them")
@@ -119,6 +153,10 @@ struct DataOptions: ParsableArguments {
         var encoding = TargetEncoding(task: .binary)
         /// What `encoded` picked and why, for a note: "multiclass (3 classes: 0, 1, 2)".
         var taskNote = ""
+        /// How the CSV file's columns became the features (nil: the file's columns in order, all numbers).
+        var schema: ColumnSchema?
+        /// What reading the files did besides reading: a row index left out, categories, missing cells.
+        var notes: [String] = []
 
         /// These data with the feature map applied to both sets (columns named after the features).
         func mapped() -> Loaded {
@@ -160,12 +198,18 @@ struct DataOptions: ParsableArguments {
     /// The training and test data as read (or drawn) and split, before any standardization. For a binary task
     /// (asked for, or read from 0/1 training targets, for the test file) a target other than 0 or 1 is an error
     /// naming its line and column.
-    func loadRaw(task: Task? = nil) throws(DataError) -> Loaded {
+    func loadRaw(task: Task? = nil, schema given: ColumnSchema? = nil) throws(DataError) -> Loaded {
         let column = target.map(TargetColumn.init(argument:)) ?? .last
         var generator = SeededGenerator(seed: dataSeed)
         var training: Dataset
+        var schema = given
+        var notes: [String] = []
         if let data {
-            training = try CSVLoader.load(path: data, target: column, binaryTargets: task == .binary)
+            let loaded = try TableLoader.load(
+                path: data, options: tableOptions(column, binary: task == .binary), schema: given)
+            training = loaded.dataset
+            schema = loaded.schema
+            notes = loaded.notes
         } else {
             training = Dataset.generated(
                 dataset ?? .tutorial, samples: samples ?? DatasetKind.defaultSamples,
@@ -174,7 +218,15 @@ struct DataOptions: ParsableArguments {
         var test: Dataset?
         if let testData {
             let binary = task == .binary || (task == nil && training.targets.allSatisfy { $0 == 0 || $0 == 1 })
-            let loaded = try CSVLoader.load(path: testData, target: column, binaryTargets: binary)
+            let read = try TableLoader.load(
+                path: testData, options: tableOptions(column, binary: binary), schema: schema)
+            let loaded = read.dataset
+            if schema == nil, let own = read.schema, own.hasCategories {
+                throw DataError(
+                    file: testData,
+                    "has text columns (\(own.categoryColumns.joined(separator: ", "))); the training data has numbers only"
+                )
+            }
             guard loaded.featureCount == training.featureCount else {
                 throw DataError(
                     file: testData,
@@ -195,7 +247,19 @@ struct DataOptions: ParsableArguments {
                     "has \(training.featureCount) features; --features makes inputs from two (x1 and x2)")
             }
         }
-        return Loaded(training: training, test: test, standardization: nil, featureMap: features?.map)
+        return Loaded(
+            training: training, test: test, standardization: nil, featureMap: features?.map, schema: schema,
+            notes: notes)
+    }
+
+    /// How the CSV files are read, for a target `column`.
+    func tableOptions(_ column: TargetColumn, binary: Bool) -> TableOptions {
+        func names(_ list: String?) -> [String]? {
+            list.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        }
+        return TableOptions(
+            target: column, binaryTargets: binary, columns: names(columns), drop: names(drop) ?? [], missing: missing,
+            unknown: unknown)
     }
 
     /// `raw` with its targets encoded for `task` (nil: read from the targets): class indices for multiclass.
@@ -204,11 +268,25 @@ struct DataOptions: ParsableArguments {
     /// the file and row.
     func encoded(_ raw: Loaded, task: Task?) throws(DataError) -> Loaded {
         let pool = raw.training.targets + (testFraction != nil ? raw.test?.targets ?? [] : [])
-        let choice: (TargetEncoding, String)
+        var choice: (TargetEncoding, String)
+        var task = task
+        if let labels = raw.schema?.targetLabels {
+            guard task != .regression else {
+                throw DataError(
+                    file: dataName,
+                    "the target holds labels (\(labels.prefix(6).joined(separator: ", "))); --task regression needs numbers"
+                )
+            }
+            task = task ?? (labels.count == 2 ? .binary : .multiclass)
+        }
         do {
             choice = try TargetEncoding.choose(task, targets: pool)
         } catch {
             throw DataError(file: dataName, rowMessage(error, rows: raw.training.count))
+        }
+        if let labels = raw.schema?.targetLabels {
+            let shown = labels.prefix(6).joined(separator: ", ") + (labels.count > 6 ? ", …" : "")
+            choice.1 = "\(choice.0.task.rawValue) (\(labels.count) classes: \(shown))"
         }
         var out = raw
         (out.encoding, out.taskNote) = choice
@@ -246,3 +324,6 @@ struct DataOptions: ParsableArguments {
         prepare(try encoded(try loadRaw(task: task), task: task))
     }
 }
+
+extension MissingPolicy: ExpressibleByArgument {}
+extension UnknownPolicy: ExpressibleByArgument {}

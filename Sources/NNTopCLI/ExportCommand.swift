@@ -37,6 +37,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try OutputPaths.check([("--onnx", onnx)], inputs: [("--model", model)])
         let (file, network) = try ModelFile.load(path: model)
+        try ONNXModel.checkExportable(file, named: model)
         let export = ONNXModel(model: file, network: network)
         try export.write(to: onnx)
         Terminal.writeOutput(

@@ -58,6 +58,13 @@ struct PredictCommand: ParsableCommand {
             valueName: "text|csv|jsonl|json"))
     var format: PredictionFormat?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --data and a model that reads categories: a category the training data did not have is an error, or zero (all its column's inputs 0). Default: error.",
+            valueName: "error|zero"))
+    var unknown: UnknownPolicy = .error
+
     @Flag(name: .long, help: "Print the results as JSON (--format json).")
     var json = false
 
@@ -93,11 +100,16 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (network, pipeline, encoding, origin) = try loadNetwork()
-        let reader = PredictionReader(network: network, encoding: encoding)
+        let (network, pipeline, encoding, origin, columns) = try loadNetwork()
+        let reader = PredictionReader(network: network, encoding: encoding, targetLabels: columns?.targetLabels)
         if let data {
-            try predictFile(data, reader: reader, pipeline: pipeline, origin: origin)
+            try predictFile(data, reader: reader, pipeline: pipeline, origin: origin, columns: columns)
             return
+        }
+        if let columns, columns.hasCategories {
+            throw UsageError(
+                "\(origin.name) reads \(columns.categoryColumns.joined(separator: ", ")) as categories: give its rows as a CSV file with --data"
+            )
         }
         var numbers: [Double] = []
         for (k, text) in values.enumerated() {
@@ -141,7 +153,7 @@ struct PredictCommand: ParsableCommand {
         }
     }
 
-    private func loadNetwork() throws -> (Network, InputPipeline, TargetEncoding, Origin) {
+    private func loadNetwork() throws -> (Network, InputPipeline, TargetEncoding, Origin, ColumnSchema?) {
         if let model {
             let (file, network) = try ModelFile.load(path: model)
             let features =
@@ -149,35 +161,59 @@ struct PredictCommand: ParsableCommand {
                 ? file.featureNames : ["x1", "x2"]
             return (
                 network, InputPipeline(featureMap: file.featureMap, standardization: file.standardization),
-                file.encoding, Origin(name: "the model in \(model)", features: features)
+                file.encoding, Origin(name: "the model in \(model)", features: features), file.columns
             )
         }
         let network = Network(weights: weights!.values, bias: bias!)
         return (
             network, InputPipeline(), TargetEncoding(task: .binary),
-            Origin(name: "--weights", features: (1...network.inputCount).map { "x\($0)" })
+            Origin(name: "--weights", features: (1...network.inputCount).map { "x\($0)" }), nil
         )
     }
 
     private func predictFile(
-        _ path: String, reader: PredictionReader, pipeline: InputPipeline, origin: Origin
+        _ path: String, reader: PredictionReader, pipeline: InputPipeline, origin: Origin, columns: ColumnSchema?
     ) throws {
         let network = reader.network
         let (bytes, name) = try Self.readRows(path)
-        let width = CSVReader.width(of: bytes)
-        let column: TargetColumn
-        if let target {
-            column = TargetColumn(argument: target)
-        } else if width == pipeline.inputs(network) + 1 {
-            column = .last
+        let rows: Dataset
+        var read = "besides the target column"
+        if let columns {
+            // The model's columns, by name: the file may have others, and the target or not.
+            var options = TableOptions(binaryTargets: network.task == .binary, unknown: unknown)
+            if let target {
+                options.target = TargetColumn(argument: target)
+            } else if let name = columns.target {
+                options.target = .name(name)
+                options.targetIfPresent = true
+            } else {
+                options.target = .none
+            }
+            let loaded = try TableLoader.parse(bytes, file: name, options: options, schema: columns)
+            for note in loaded.notes { Terminal.note("note: \(note)") }
+            rows = loaded.dataset
         } else {
-            column = .none
+            // A row index pandas wrote (a first column with no name) is not an input.
+            let width = CSVReader.width(of: bytes) - (CSVReader.startsWithUnnamedColumn(bytes) ? 1 : 0)
+            let column: TargetColumn
+            if let target {
+                column = TargetColumn(argument: target)
+            } else if width == pipeline.inputs(network) + 1 {
+                column = .last
+            } else {
+                column = .none
+            }
+            if column == .none { read = "no target column" }
+            // A model of number columns takes numbers only: every cell read as one.
+            let parsed = try CSVReader.parse(bytes, file: name, target: column, binaryTargets: network.task == .binary)
+            if let indexed = TableLoader.droppingIndex(parsed, target: column) {
+                Terminal.note("note: \(TableLoader.indexNote)")
+                rows = indexed
+            } else {
+                rows = parsed
+            }
         }
-        let rows = try CSVReader.parse(bytes, file: name, target: column, binaryTargets: network.task == .binary)
         guard rows.featureCount == origin.features.count else {
-            let read =
-                column == .none
-                ? "no target column" : "besides the target column"
             throw DataError(
                 file: name,
                 "has \(rows.featureCount) feature\(rows.featureCount == 1 ? "" : "s") (\(Origin.listing(rows.featureNames)); \(read)); \(origin.name) takes \(origin.described)"

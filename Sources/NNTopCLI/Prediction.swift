@@ -11,6 +11,14 @@ struct Prediction {
     let outputs: [Double]
     /// The class labels, in output order (binary: 0 and 1).
     let labels: [String]
+    /// The labels a target's class index stands for, when they are texts.
+    var targetLabels: [String]? = nil
+
+    /// A target as its label.
+    func text(ofTarget y: Double) -> String {
+        if let targetLabels, let k = Int(exactly: y), targetLabels.indices.contains(k) { return targetLabels[k] }
+        return TargetEncoding.text(y)
+    }
 
     var isFinite: Bool { outputs.allSatisfy(\.isFinite) }
 
@@ -39,7 +47,7 @@ struct Prediction {
     func verdict(target: Double) -> String {
         switch task {
         case .binary, .multiclass:
-            return "\t" + (label == TargetEncoding.text(target) ? "right" : "wrong")
+            return "\t" + (label == text(ofTarget: target) ? "right" : "wrong")
         case .regression:
             return isFinite ? "\terror \(Format.value(outputs[0] - target))" : ""
         }
@@ -54,11 +62,14 @@ struct Prediction {
         case .binary:
             fields["probability"] = isFinite ? .number(outputs[0]) : .null
             fields["class"] = classIndex.map { .integer($0) } ?? .null
-            if let target { fields["target"] = .integer(Int(target)) }
+            if let target {
+                fields["target"] = targetLabels == nil ? .integer(Int(target)) : .string(text(ofTarget: target))
+            }
+            if targetLabels != nil { fields["label"] = label.map { .string($0) } ?? .null }
         case .multiclass:
             fields["class"] = label.map { .string($0) } ?? .null
             fields["probabilities"] = isFinite ? .array(outputs.map { .number($0) }) : .null
-            if let target { fields["target"] = .string(TargetEncoding.text(target)) }
+            if let target { fields["target"] = .string(text(ofTarget: target)) }
         case .regression:
             fields["value"] = isFinite ? .number(outputs[0]) : .null
             if let target { fields["target"] = .number(target) }
@@ -72,12 +83,22 @@ struct Prediction {
 struct PredictionReader {
     let network: Network
     let encoding: TargetEncoding
+    /// The target's labels, when they were texts (class k of the encoding is labels[k]).
+    var targetLabels: [String]? = nil
 
-    /// The class labels, in output order: 0 and 1 for binary, none for regression.
+    /// The class labels, in output order: 0 and 1 for binary (or the target's two texts), none for regression.
     var labels: [String] {
         switch network.task {
-        case .binary: return ["0", "1"]
-        case .multiclass: return (0..<network.outputCount).map { encoding.label(ofClass: $0) }
+        case .binary: return targetLabels.map { Array($0.prefix(2)) } ?? ["0", "1"]
+        case .multiclass:
+            return (0..<network.outputCount).map { k in
+                if let targetLabels, encoding.classes.indices.contains(k), let i = Int(exactly: encoding.classes[k]),
+                    targetLabels.indices.contains(i)
+                {
+                    return targetLabels[i]
+                }
+                return encoding.label(ofClass: k)
+            }
         case .regression: return []
         }
     }
@@ -85,7 +106,7 @@ struct PredictionReader {
     func predict(_ input: [Double]) -> Prediction {
         var outputs = network.outputs(input)
         if network.task == .regression { outputs = outputs.map(encoding.value(fromOutput:)) }
-        return Prediction(task: network.task, outputs: outputs, labels: labels)
+        return Prediction(task: network.task, outputs: outputs, labels: labels, targetLabels: targetLabels)
     }
 }
 
@@ -102,7 +123,7 @@ struct PredictionTally {
         if task == .regression {
             squares += (prediction.outputs[0] - target) * (prediction.outputs[0] - target)
             targets.append(target)
-        } else if prediction.label == TargetEncoding.text(target) {
+        } else if prediction.label == prediction.text(ofTarget: target) {
             right += 1
         }
     }

@@ -56,7 +56,9 @@ struct PredictionWriter {
         switch format {
         case .text:
             pending += "\(row)\t\(prediction.text.replacingOccurrences(of: "  ", with: "\t"))"
-            if let target { pending += "\ttarget \(TargetEncoding.text(target))\(prediction.verdict(target: target))" }
+            if let target {
+                pending += "\ttarget \(prediction.text(ofTarget: target))\(prediction.verdict(target: target))"
+            }
             pending += "\n"
         case .csv:
             pending += Self.cells(prediction, row: row, target: target).joined(separator: ",") + "\n"
@@ -98,11 +100,11 @@ struct PredictionWriter {
             cells.append(Format.exact(p.outputs[0]))
         }
         if let target {
-            cells.append(CSVCell.quoted(TargetEncoding.text(target)))
+            cells.append(CSVCell.quoted(p.text(ofTarget: target)))
             if p.task == .regression {
                 cells.append(p.isFinite ? Format.exact(p.outputs[0] - target) : "")
             } else {
-                cells.append(p.label == TargetEncoding.text(target) ? "true" : "false")
+                cells.append(p.label == p.text(ofTarget: target) ? "true" : "false")
             }
         }
         return cells

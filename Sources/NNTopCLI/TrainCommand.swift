@@ -93,7 +93,8 @@ struct TrainCommand: ParsableCommand {
             try ModelFile(
                 network: trained, loss: loss, featureNames: data.training.featureNames,
                 standardization: data.standardization, iterations: (start.model?.iterations ?? 0) + final.iteration,
-                encoding: data.encoding, optimizer: final.optimizer, featureMap: data.featureMap
+                encoding: data.encoding, optimizer: final.optimizer, featureMap: data.featureMap,
+                columns: data.schema
             ).encoded(for: path)
         }
         let historyCSV = history.map { _ in HistoryTable(reports: session.fullLog, hasTest: data.test != nil).csv }
@@ -150,7 +151,10 @@ struct TrainCommand: ParsableCommand {
         }
         if model.isEmpty { throw UsageError("--model is an empty path, expected a model file") }
         let (file, network) = try ModelFile.load(path: model)
-        var raw = try dataOptions.loadRaw(task: file.task == .binary ? .binary : nil)
+        if file.columns != nil, dataOptions.columns != nil || dataOptions.drop != nil {
+            throw UsageError("--columns and --drop cannot be used with --model: the model fixes its columns")
+        }
+        var raw = try dataOptions.loadRaw(task: file.task == .binary ? .binary : nil, schema: file.columns)
         // A model that makes its inputs from two features (--features) takes the data's two.
         let width = file.featureMap == nil ? network.inputCount : 2
         guard width == raw.training.featureCount else {
@@ -173,6 +177,7 @@ struct TrainCommand: ParsableCommand {
 
     /// Notes on stderr before training: the task auto picked for a CSV file, and unscaled features.
     private func notes(_ data: DataOptions.Loaded) {
+        for note in data.notes { Terminal.note("note: \(note)") }
         if dataOptions.data != nil, networkOptions.task == .auto, model == nil, data.encoding.task != .binary {
             Terminal.note("task: \(data.taskNote) (--task to choose)")
         }

@@ -86,10 +86,10 @@ import Testing
 
     @Test func emptyCell() throws {
         let (result, path) = try train("1,2,0\n,4,1\n")
-        expectOneLineFailure(result, contains: ["\(path):2:1: ", "expected a number", "empty"])
+        expectOneLineFailure(result, contains: ["\(path):2:1: ", "column \"x1\" has 1 missing cell", "--missing drop"])
     }
 
-    @Test(arguments: ["nan", "NaN", "inf", "-Infinity", "1e999"])
+    @Test(arguments: ["inf", "-Infinity", "1e999"])
     func nonFiniteCell(cell: String) throws {
         let (result, path) = try train("a,b,y\n1,2,0\n3,\(cell),1\n")
         expectOneLineFailure(result, contains: ["\(path):3:2: ", "expected a finite number", "\"\(cell)\""])

@@ -87,33 +87,46 @@ import Testing
 
     static let badTrainingData: [BadFile] = [
         .text("a row longer than the header", "a,b,y\n1,2,0\n1,2,3,4\n", place: ":3", ["expected 3 columns, found 4"]),
+        .text("a quote that never closes", "a,b,y\n1,\"2,0\n3,4,1\n", place: ":2:2", ["never closes", "\"\""]),
+        .text("text after a closing quote", "a,b,y\n\"1\"x,2,0\n", place: ":2:1", ["after a quoted cell", "\"x\""]),
         .text(
-            "quoted cells are not numbers", "\"a\",\"b\",\"y\"\n\"1\",\"2\",\"0\"\n", place: ":2:1",
-            ["expected a number", "\"1\""]),
-        .text("a quoted comma splits the cell", "\"1,5\",2,0\n", place: ":1:1", ["expected a number"]),
-        .text("only commas", ",,,\n,,,\n", place: ":2:1", ["expected a number", "empty cell"]),
+            "a quoted comma stays in its cell, among numbers", "\"1,5\",2,0\n1,2,1\n", place: ":1:1",
+            ["expected a number", "\"1,5\"", "--drop x1"]),
+        .text("only commas", ",,,\n,,,\n", place: ":2:1", ["missing cells", "--missing drop"]),
+        .text("a missing cell", "a,b,y\n1,NA,0\n", place: ":2:2", ["column \"b\" has 1 missing cell", "--missing"]),
+        .text(
+            "missing cells in two columns", "a,b,y\n1,2,0\n?,null,1\n,4,0\n", place: ":3:1",
+            ["columns \"a\" (2), \"b\" (1) have missing cells", "--missing drop"]),
+        .text(
+            "a text column of too many values", "a,b,y\n" + (0..<120).map { "1,t\($0),\($0 % 2)\n" }.joined(),
+            ["column \"b\" (120 distinct texts) cannot be inputs", "--drop b"]),
+        .text(
+            "a row of a quoted file longer than the header", "a,b,y\n\"x, y\",2,0,1\n", place: ":2",
+            ["expected 3 columns, found 4"]),
         .text("header only, CRLF", "a,b,y\r\n", ["header", "no data rows"]),
         .text("lines of spaces and tabs only", "  \n\t\n \t \r\n\n", ["empty"]),
-        .text("NaN as a target", "a,b,y\n1,2,0\n1,2,nan\n", place: ":3:3", ["expected a finite number", "\"nan\""]),
+        .text("NaN as a target", "a,b,y\n1,2,0\n1,2,nan\n", place: ":3:3", ["the target column", "missing cell"]),
         .text("1e400 overflows", "a,b,y\n1,2,0\n1e400,2,1\n", place: ":3:1", ["expected a finite number", "\"1e400\""]),
         .text("-1e400 overflows", "a,b,y\n1,-1e400,0\n", place: ":2:2", ["expected a finite number", "\"-1e400\""]),
         .text("+Infinity spelled out", "1,+Infinity,0\n", place: ":1:2", ["expected a finite number"]),
         .text("tabs as separators", "a\tb\ty\n1\t2\t0\n", place: ":1", ["expected at least 2 columns", "found 1"]),
         .text("a single column", "y\n1\n0\n", place: ":1", ["expected at least 2 columns"]),
-        .text("hexadecimal cell", "a,b,y\n0x10,2,1\n", place: ":2:1", ["expected a number", "\"0x10\""]),
-        .text("a number with trailing text", "a,b,y\n1.5kg,2,1\n", place: ":2:1", ["expected a number", "\"1.5kg\""]),
-        .text("a bare exponent", "a,b,y\n1e,2,1\n", place: ":2:1", ["expected a number", "\"1e\""]),
+        .text("hexadecimal cell", "a,b,y\n0x10,2,1\n1,2,0\n", place: ":2:1", ["expected a number", "\"0x10\""]),
+        .text(
+            "a number with trailing text", "a,b,y\n1.5kg,2,1\n1,2,0\n", place: ":2:1",
+            ["expected a number", "\"1.5kg\""]),
+        .text("a bare exponent", "a,b,y\n1e,2,1\n1,2,0\n", place: ":2:1", ["expected a number", "\"1e\""]),
         BadFile(
             name: "non-UTF-8 bytes in a cell",
-            entry: .bytes(Array("a,b,y\n1,".utf8) + [0xFF, 0xFE, 0x80] + Array(",0\n".utf8)),
+            entry: .bytes(Array("a,b,y\n1,".utf8) + [0xFF, 0xFE, 0x80] + Array(",0\n1,2,0\n".utf8)),
             place: ":2:2", reason: ["expected a number"]),
-        .text("a NUL byte in a cell", "a,b,y\n1,2\u{0}3,0\n", place: ":2:2", ["expected a number"]),
+        .text("a NUL byte in a cell", "a,b,y\n1,2\u{0}3,0\n1,2,0\n", place: ":2:2", ["expected a number"]),
         .text(
-            "a terminal escape sequence in a cell", "a,b,y\n1,2\u{1B}[2J\u{1B}]0;owned\u{7},0\n", place: ":2:2",
+            "a terminal escape sequence in a cell", "a,b,y\n1,2\u{1B}[2J\u{1B}]0;owned\u{7},0\n1,2,0\n", place: ":2:2",
             ["expected a number"]),
-        .text("a carriage return inside a cell", "a,b,y\n1,2\r3,0\n", place: ":2:2", ["expected a number"]),
+        .text("a carriage return inside a cell", "a,b,y\n1,2\r3,0\n1,2,0\n", place: ":2:2", ["expected a number"]),
         .text(
-            "a cell 100 kB long", "a,b,y\n1," + String(repeating: "9", count: 100_000) + "x,0\n", place: ":2:2",
+            "a cell 100 kB long", "a,b,y\n1," + String(repeating: "9", count: 100_000) + "x,0\n1,2,0\n", place: ":2:2",
             ["expected a number"]),
         BadFile(name: "a directory", entry: .directory, reason: ["directory"]),
         BadFile(name: "a path under a regular file", entry: .underAFile, reason: ["not a directory"])
@@ -327,12 +340,12 @@ import Testing
         BadFile(
             name: "truncated JSON", entry: .bytes(Array(validModel.utf8.prefix(120))), reason: ["not an nntop model"]),
         BadFile(
-            name: "version 3",
-            entry: .bytes(model { $0.replacingOccurrences(of: "\"version\":1", with: "\"version\":3") }),
-            reason: ["version 3", "reads version 2"]),
+            name: "version 4",
+            entry: .bytes(model { $0.replacingOccurrences(of: "\"version\":1", with: "\"version\":4") }),
+            reason: ["version 4", "reads versions 1 to 3"]),
         BadFile(
             name: "no version", entry: .bytes(model { $0.replacingOccurrences(of: "\"version\":1,", with: "") }),
-            reason: ["\"version\" is missing", "reads version 2"]),
+            reason: ["\"version\" is missing", "reads versions 1 to 3"]),
         BadFile(
             name: "another format", entry: .bytes(model { $0.replacingOccurrences(of: "nntop-model", with: "keras") }),
             reason: ["not an nntop model", "format"]),
@@ -448,7 +461,7 @@ import Testing
         ("--target 99", "a,b,y\n1,2,0\n", ["--target", "99"], [":1: ", "--target 99 not found"]),
         ("--target nosuch", "a,b,y\n1,2,0\n", ["--target", "nosuch"], [":1: ", "--target \"nosuch\" not found"]),
         ("a bad target value", "a,b,y\n1,2,0\n1,2,7\n", [], [":3:3: ", "0 or 1"]),
-        ("a NaN feature", "a,b\n1,nan\n", [], [":2:2: ", "finite"])
+        ("a NaN feature", "a,b\n1,nan\n", [], [":2:2: ", "missing cell", "fill them in the file"])
     ]
 
     @Test(arguments: badPredictData)

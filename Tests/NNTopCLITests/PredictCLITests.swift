@@ -160,10 +160,10 @@ import Testing
     @Test func modelFromAnotherVersion() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
-        let path = try scratch.file("model.json", modelText(version: 3))
+        let path = try scratch.file("model.json", modelText(version: 4))
         expectOneLineFailure(
             try runNNTop(["predict", "--model", path, "1", "2"]),
-            contains: ["\(path): ", "version 3", "version 2"])
+            contains: ["\(path): ", "version 4", "versions 1 to 3"])
         // Version 1 (binary, before tasks) still loads.
         let old = try scratch.file("old.json", modelText(version: 1))
         let result = try runNNTop(["predict", "--model", old, "1", "2"])

@@ -15,7 +15,7 @@ import Testing
         try scratch.file("a.json", "[1, 2]")
         expectOneLineFailure(
             try runNNTop(["predict", "--model", "s.json", "1", "2"], in: scratch.url),
-            contains: ["s.json", "\"version\" should be the number 2, found the string \"2\""])
+            contains: ["s.json", "\"version\" should be a number from 1 to 3, found the string \"2\""])
         expectOneLineFailure(
             try runNNTop(["predict", "--model", "a.json", "1", "2"], in: scratch.url),
             contains: ["a.json", "JSON, but not a JSON object"])

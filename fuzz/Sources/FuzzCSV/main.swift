@@ -22,7 +22,32 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             check(bytes, target: target, binary: binary)
         }
     }
+    // The careful reader of quoted, text and missing cells, under each --missing, and its schema applied again.
+    for missing in [nil, MissingPolicy.drop, .mean, .mode] {
+        for target in [TargetColumn.last, .none, .name("y")] {
+            checkTable(bytes, options: TableOptions(target: target, missing: missing))
+        }
+    }
     return 0
+}
+
+private func checkTable(_ bytes: [UInt8], options: TableOptions) {
+    do {
+        let loaded = try TableLoader.parse(bytes, file: "fuzz.csv", options: options, schema: nil)
+        let data = loaded.dataset
+        precondition(data.features.count == data.count * data.featureCount, "ragged table")
+        precondition(data.features.allSatisfy(\.isFinite) && data.targets.allSatisfy(\.isFinite), "not finite")
+        if let schema = loaded.schema {
+            precondition(schema.width == data.featureCount, "schema width")
+            var again = options
+            again.unknown = .zero
+            _ = try? TableLoader.parse(bytes, file: "fuzz.csv", options: again, schema: schema)
+        }
+    } catch {
+        let message = error.description
+        precondition(message.hasPrefix("fuzz.csv"), "error does not name the file: \(message)")
+        precondition(!message.contains("\n"), "error spans lines: \(message)")
+    }
 }
 
 private func check(_ bytes: [UInt8], target: TargetColumn, binary: Bool) {
