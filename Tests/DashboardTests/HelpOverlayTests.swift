@@ -9,7 +9,7 @@ import TerminalUI
         "Shift-Tab",
         "Esc",
         "↑ ↓ PgUp PgDn",
-        "Home / End", "l", "w", "v", "m", "d", "x / y", "s", "e", "? h F1", "q  Ctrl-C", "Ctrl-Z"
+        "Home / End", "l", "w", "v", "m", "d", "x / y", "P", "T", "s", "e", "? h F1", "q  Ctrl-C", "Ctrl-Z"
     ]
 
     @Test(arguments: Fixtures.sizes)

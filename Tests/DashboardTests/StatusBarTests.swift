@@ -68,7 +68,8 @@ import Training
             #expect(screen[1, 23].style == style)
             // A diverged run says why across the rest of the line, in red.
             #expect(
-                screen[79, 23].style == (state == .diverged ? Style(.red, bold: true, reverse: true) : Theme.statusBar))
+                screen[79, 23].style
+                    == (state == .diverged ? Style(.red, bold: true, reverse: true) : Theme.dark.statusBar))
         }
     }
 

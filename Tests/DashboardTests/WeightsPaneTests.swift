@@ -46,8 +46,8 @@ import Training
             Array(inside(\.weights, of: state).prefix(2)) == ["w1     1.4500 ^  input x1", "w2    -0.6600 v  input x2"])
         let inner = layout(of: state).weights.inset(by: 1)
         let screen = render(state)
-        #expect(screen[inner.x + 8, inner.y].style == Theme.positive)  // "1.4500"
-        #expect(screen[inner.x + 8, inner.y + 1].style == Theme.negative)  // "0.6600" of "-0.6600"
+        #expect(screen[inner.x + 8, inner.y].style == Theme.dark.positive)  // "1.4500"
+        #expect(screen[inner.x + 8, inner.y + 1].style == Theme.dark.negative)  // "0.6600" of "-0.6600"
     }
 
     @Test func featureNamesFromTheData() {

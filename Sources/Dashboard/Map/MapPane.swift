@@ -11,17 +11,17 @@ enum MapPane {
         let inner = Panel(title: title(state, plane), focused: state.focus == .map).draw(
             in: rect, on: &buffer, glyphs: g)
         guard let area = area(inner: inner) else { return }
-        buffer.write(legend(state, width: inner.width), in: inner, row: inner.height - 1, style: Theme.label)
+        buffer.write(legend(state, width: inner.width), in: inner, row: inner.height - 1, style: state.theme.label)
         guard let network = state.snapshot?.network, network.inputCount == state.networkInputCount else {
-            buffer.write("waiting for the first weights\(g.ellipsis)", in: area, row: 0, style: Theme.label)
+            buffer.write("waiting for the first weights\(g.ellipsis)", in: area, row: 0, style: state.theme.label)
             return
         }
         guard network.task == .binary else {
             // Not drawn rather than drawn wrong: this map shades one probability.
-            buffer.write("this map shades one probability,", in: area, row: 0, style: Theme.label)
+            buffer.write("this map shades one probability,", in: area, row: 0, style: state.theme.label)
             buffer.write(
                 network.task == .multiclass ? "and this network has one per class" : "and a regression has none",
-                in: area, row: 1, style: Theme.label)
+                in: area, row: 1, style: state.theme.label)
             return
         }
         let grid = ProbabilityGrid(
@@ -31,14 +31,14 @@ enum MapPane {
         guard !grid.isEmpty else {
             buffer.write(
                 "\(Format.count(network.parameters.count)) parameters: too many to map live", in: area, row: 0,
-                style: Theme.label)
+                style: state.theme.label)
             return
         }
         drawField(grid, state: state, in: area, on: &buffer)
         drawPoints(state, plane: plane, in: area, on: &buffer)
         if state.focus == .map {
             let (c, r) = state.mapCursorCell(in: area)
-            buffer.put(g.mapMarks.cursor, x: area.x + c, y: area.y + r, style: MapPalette.cursor)
+            buffer.put(g.mapMarks.cursor, x: area.x + c, y: area.y + r, style: state.theme.map.cursor)
         }
     }
 
@@ -66,7 +66,9 @@ enum MapPane {
         let m = state.glyphs.mapMarks, dot = state.glyphs.middleDot
         var items = [
             "\(m.trainOne)\(m.trainZero) train", "\(m.testOne)\(m.testZero) test",
-            state.colours == .monochrome ? "wrong: reversed" : "wrong: red", "\(m.contour) p=0.5"
+            state.colours == .monochrome
+                ? "wrong: reversed" : state.palette == .colourBlind ? "wrong: on black" : "wrong: red",
+            "\(m.contour) p=0.5"
         ]
         let share = shownShare(state)
         if share > 1 { items.insert("1 point in \(Format.count(share))", at: 2) }
@@ -81,7 +83,7 @@ enum MapPane {
         _ grid: ProbabilityGrid, state: DashboardState, in area: Rect,
         on buffer: inout Buffer
     ) {
-        let palette = state.colours == .palette, coloured = state.colours != .monochrome
+        let map = state.theme.map, coloured = state.colours != .monochrome
         for row in 0..<area.height {
             for c in 0..<area.width {
                 let top = grid[column: c, row: 2 * row], bottom = grid[column: c, row: 2 * row + 1]
@@ -90,25 +92,25 @@ enum MapPane {
                     let mean = (top + bottom) / 2
                     let background =
                         coloured
-                        ? MapPalette.colour(mean, palette: palette, discrete: state.discrete)
+                        ? map.colour(mean, discrete: state.discrete)
                         : .standard
-                    var style = MapPalette.contour
+                    var style = map.contour
                     style.background = background
                     buffer.put(state.glyphs.mapMarks.contour, x: x, y: y, style: style)
                 } else if coloured, let half = state.glyphs.mapMarks.halfBlock {
                     let style = Style(
-                        MapPalette.colour(top, palette: palette, discrete: state.discrete),
-                        background: MapPalette.colour(bottom, palette: palette, discrete: state.discrete))
+                        map.colour(top, discrete: state.discrete),
+                        background: map.colour(bottom, discrete: state.discrete))
                     buffer.put(half, x: x, y: y, style: style)
                 } else if coloured {
-                    let colour = MapPalette.colour((top + bottom) / 2, palette: palette, discrete: state.discrete)
+                    let colour = map.colour((top + bottom) / 2, discrete: state.discrete)
                     buffer.put(" ", x: x, y: y, style: Style(background: colour))
                 } else {
                     buffer.put(
                         MapPalette.shade(
                             (top + bottom) / 2, unicode: state.glyphs.mapMarks.halfBlock != nil,
                             discrete: state.discrete),
-                        x: x, y: y, style: Theme.label)
+                        x: x, y: y, style: state.theme.label)
                 }
             }
         }

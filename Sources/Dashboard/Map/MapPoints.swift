@@ -74,7 +74,7 @@ extension MapPane {
         _ state: DashboardState, plane: MapPlane, in area: Rect,
         on buffer: inout Buffer
     ) {
-        let m = state.glyphs.mapMarks, palette = state.colours == .palette
+        let m = state.glyphs.mapMarks, map = state.theme.map
         var wrongOnes: [(x: Int, y: Int, glyph: Unicode.Scalar)] = []
         // Points past the share of passes (`judgedPoints`) are drawn by their label alone, not judged.
         let judged = state.pointPredictions
@@ -98,13 +98,13 @@ extension MapPane {
                 }
                 var style = Style(bold: true)
                 if state.colours != .monochrome {
-                    style.foreground = MapPalette.point(label: label, palette: palette)
+                    style.foreground = map.point(label: label)
                     style.background = buffer[cell.x, cell.y].style.background
                 }
                 buffer.put(glyph, x: cell.x, y: cell.y, style: style)
             }
         }
-        let wrongStyle = state.colours == .monochrome ? Style(bold: true, reverse: true) : MapPalette.wrongPoint
+        let wrongStyle = state.colours == .monochrome ? Style(bold: true, reverse: true) : map.wrongPoint
         for point in wrongOnes { buffer.put(point.glyph, x: point.x, y: point.y, style: wrongStyle) }
     }
 }

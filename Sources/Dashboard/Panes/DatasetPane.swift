@@ -49,7 +49,7 @@ enum DatasetPane {
         // Class labels and values take more room than a 0 or 1.
         let targetWidth = state.encoding.task == .binary ? 1 : 7
         header += Text.left("y", targetWidth) + (state.encoding.task == .binary ? "  p" : "  predicted")
-        buffer.write(header, in: inner, row: 0, style: Theme.heading)
+        buffer.write(header, in: inner, row: 0, style: state.theme.heading)
 
         let visible = inner.height - 1
         guard visible > 0 else { return }
@@ -57,7 +57,8 @@ enum DatasetPane {
         for r in 0..<min(visible, data.count - first) {
             let i = first + r
             let row = data.row(i)
-            var x = buffer.write(Text.right(String(i + 1), indexWidth) + " ", in: inner, row: r + 1, style: Theme.label)
+            var x = buffer.write(
+                Text.right(String(i + 1), indexWidth) + " ", in: inner, row: r + 1, style: state.theme.label)
             for f in 0..<shownFeatures {
                 x = buffer.write(
                     Text.left(fitted(row[row.startIndex + f], width: columnWidth - 1), columnWidth), x: x,
@@ -74,7 +75,7 @@ enum DatasetPane {
             guard state.snapshot != nil else { continue }
             // Rows past the frame's share of forward passes show no prediction.
             guard let p = state.predictions.value(row: i) else {
-                buffer.write(g.ellipsis, x: x, y: inner.y + r + 1, style: Theme.label, maxWidth: inner.maxX - x)
+                buffer.write(g.ellipsis, x: x, y: inner.y + r + 1, style: state.theme.label, maxWidth: inner.maxX - x)
                 continue
             }
             let predictedClass = state.predictions.predictedClass(row: i)
@@ -92,14 +93,14 @@ enum DatasetPane {
                     ? (p >= 0.5 ? 1.0 : 0.0) == target : Double(predictedClass ?? -1) == target
                 buffer.put(
                     correct ? g.right : g.wrong, x: x + 1, y: inner.y + r + 1,
-                    style: correct ? Theme.right : Theme.wrong, clip: inner)
+                    style: correct ? state.theme.right : state.theme.wrong, clip: inner)
             }
         }
         if data.count > visible {
             let position =
                 " \(first + 1)\(g.ellipsis)\(first + min(visible, data.count - first)) of \(Format.count(data.count)) "
             buffer.write(
-                position, x: rect.maxX - 1 - position.count - 1, y: rect.maxY - 1, style: Theme.label,
+                position, x: rect.maxX - 1 - position.count - 1, y: rect.maxY - 1, style: state.theme.label,
                 maxWidth: rect.width - 2)
         }
     }

@@ -36,13 +36,14 @@ enum ErrorPane {
         guard let area = chartArea(in: inner), let snapshot = state.snapshot else { return }
         drawLegend(state, snapshot, in: inner, on: &buffer)
         guard let chart = state.errorChart else {
-            buffer.write("waiting for the first report", in: inner, row: 2, column: labelWidth, style: Theme.label)
+            buffer.write(
+                "waiting for the first report", in: inner, row: 2, column: labelWidth, style: state.theme.label)
             return
         }
-        drawCurves(chart, in: area, glyphs: g, on: &buffer)
-        drawLabels(chart, in: area, left: inner.x, glyphs: g, on: &buffer)
-        drawMarks(chart, snapshot, row: area.maxY, x: area.x, on: &buffer)
-        drawAxis(chart, snapshot, in: area, left: inner.x, on: &buffer)
+        drawCurves(chart, in: area, glyphs: g, theme: state.theme, on: &buffer)
+        drawLabels(chart, in: area, left: inner.x, glyphs: g, theme: state.theme, on: &buffer)
+        drawMarks(chart, snapshot, row: area.maxY, x: area.x, theme: state.theme, on: &buffer)
+        drawAxis(chart, snapshot, in: area, left: inner.x, theme: state.theme, on: &buffer)
     }
 
     /// Row 0: each series' mark in its colour, its value now, and the best point.
@@ -54,27 +55,29 @@ enum ErrorPane {
         func text(_ s: String, _ style: Style) {
             x = buffer.write(s, x: x, y: inner.y, style: style, maxWidth: inner.maxX - x)
         }
-        text("\(g.legend)", Theme.trainingCurve.bolded)
-        text(" train ", Theme.label)
-        text(snapshot.trainingLoss.map { Format.short($0, digits: 5) } ?? "-", Theme.trainingCurve.bolded)
+        text("\(g.legend)", state.theme.trainingCurve.bolded)
+        text(" train ", state.theme.label)
+        text(snapshot.trainingLoss.map { Format.short($0, digits: 5) } ?? "-", state.theme.trainingCurve.bolded)
         if state.training == .tutorial, let sum = snapshot.trainingError {
-            text("  sum ", Theme.label)
-            text(Format.short(sum, digits: 5), Theme.trainingCurve)
+            text("  sum ", state.theme.label)
+            text(Format.short(sum, digits: 5), state.theme.trainingCurve)
         }
         if let test = snapshot.testLoss {
-            text("  ", Theme.label)
-            text("\(g.legend)", Theme.testCurve)
-            text(" test ", Theme.label)
-            text(Format.short(test, digits: 5), Theme.testCurve)
+            text("  ", state.theme.label)
+            text("\(g.legend)", state.theme.testCurve)
+            text(" test ", state.theme.label)
+            text(Format.short(test, digits: 5), state.theme.testCurve)
         }
         if let best = snapshot.bestError, let at = snapshot.bestIteration {
-            text("  best ", Theme.label)
-            text("\(Format.short(best, digits: 5)) @ \(Format.count(at))", Theme.best)
+            text("  best ", state.theme.label)
+            text("\(Format.short(best, digits: 5)) @ \(Format.count(at))", state.theme.best)
         }
     }
 
     /// The curves: lines over spreads, training over test.
-    private static func drawCurves(_ chart: ErrorChart, in area: Rect, glyphs: GlyphSet, on buffer: inout Buffer) {
+    private static func drawCurves(
+        _ chart: ErrorChart, in area: Rect, glyphs: GlyphSet, theme: Theme, on buffer: inout Buffer
+    ) {
         func canvas() -> DotCanvas { DotCanvas(columns: area.width, rows: area.height, braille: glyphs.braille) }
         var line = canvas(), testLine = canvas(), spread = canvas(), testSpread = canvas()
         let down = line.down
@@ -104,8 +107,8 @@ enum ErrorPane {
             }
         }
         let layers: [(DotCanvas, Style)] = [
-            (line, Theme.trainingCurve), (testLine, Theme.testCurve), (spread, Theme.trainingSpread),
-            (testSpread, Theme.testSpread)
+            (line, theme.trainingCurve), (testLine, theme.testCurve), (spread, theme.trainingSpread),
+            (testSpread, theme.testSpread)
         ]
         for row in 0..<area.height {
             for c in 0..<area.width {
@@ -123,16 +126,16 @@ enum ErrorPane {
     /// Y labels at the top row, the bottom row and every few rows between, each its row's value in as many digits
     /// as tell it from its neighbours, right-aligned to the axis.
     private static func drawLabels(
-        _ chart: ErrorChart, in area: Rect, left: Int, glyphs: GlyphSet, on buffer: inout Buffer
+        _ chart: ErrorChart, in area: Rect, left: Int, glyphs: GlyphSet, theme: Theme, on buffer: inout Buffer
     ) {
-        for y in area.y..<area.maxY { buffer.put(glyphs.vertical, x: area.x - 1, y: y, style: Theme.label) }
+        for y in area.y..<area.maxY { buffer.put(glyphs.vertical, x: area.x - 1, y: y, style: theme.label) }
         let rows = labelRows(chart.rows)
         for (k, row) in rows.enumerated() {
             let value = chart.value(atRow: row)
             let neighbours = [k > 0 ? rows[k - 1] : nil, k + 1 < rows.count ? rows[k + 1] : nil].compactMap { $0 }
             let gap = neighbours.map { abs(chart.value(atRow: $0) - value) }.min() ?? abs(value)
             let text = Format.label(value, width: labelWidth - 1, resolution: gap / 10)
-            buffer.write(Text.right(text, labelWidth - 1), x: left, y: area.y + row, style: Theme.label)
+            buffer.write(Text.right(text, labelWidth - 1), x: left, y: area.y + row, style: theme.label)
         }
     }
 
@@ -145,8 +148,9 @@ enum ErrorPane {
     }
 
     /// Learning-rate changes, update rules, resets, and the best point where no event is.
-    private static func drawMarks(_ chart: ErrorChart, _ snapshot: Snapshot, row: Int, x: Int, on buffer: inout Buffer)
-    {
+    private static func drawMarks(
+        _ chart: ErrorChart, _ snapshot: Snapshot, row: Int, x: Int, theme: Theme, on buffer: inout Buffer
+    ) {
         for event in snapshot.events {
             let mark: Unicode.Scalar
             switch event.kind {
@@ -155,20 +159,20 @@ enum ErrorPane {
             case .reset: mark = "R"
             default: continue
             }
-            if let c = chart.cell(of: event.iteration) { buffer.put(mark, x: x + c, y: row, style: Theme.event) }
+            if let c = chart.cell(of: event.iteration) { buffer.put(mark, x: x + c, y: row, style: theme.event) }
         }
         if let at = snapshot.bestIteration, let c = chart.cell(of: at), buffer[x + c, row].scalar == " " {
-            buffer.put("*", x: x + c, y: row, style: Theme.best)
+            buffer.put("*", x: x + c, y: row, style: theme.best)
         }
     }
 
     /// Iterations along the bottom: the first at the left, the last (and the epochs it reaches, when known) at the
     /// right, and round numbers between where they fit.
     private static func drawAxis(
-        _ chart: ErrorChart, _ snapshot: Snapshot, in area: Rect, left: Int, on buffer: inout Buffer
+        _ chart: ErrorChart, _ snapshot: Snapshot, in area: Rect, left: Int, theme: Theme, on buffer: inout Buffer
     ) {
         let row = area.maxY + 1
-        buffer.write("it", x: left + labelWidth - 3, y: row, style: Theme.label)
+        buffer.write("it", x: left + labelWidth - 3, y: row, style: theme.label)
         var end = Format.count(chart.last)
         if snapshot.epochs > 0, snapshot.iteration > 0 {
             let epochs = snapshot.epochs * Double(chart.last) / Double(snapshot.iteration)
@@ -177,14 +181,14 @@ enum ErrorPane {
             if withEpochs.count * 3 <= area.width { end = withEpochs }
         }
         let endX = area.maxX - end.count
-        var x = buffer.write(Format.count(chart.first), x: area.x, y: row, style: Theme.label, maxWidth: area.width)
+        var x = buffer.write(Format.count(chart.first), x: area.x, y: row, style: theme.label, maxWidth: area.width)
         for tick in ticks(chart, width: area.width) {
             guard let c = chart.cell(of: tick) else { continue }
             let text = Format.count(tick)
             guard area.x + c > x + 1, area.x + c + text.count < endX - 1 else { continue }
-            x = buffer.write(text, x: area.x + c, y: row, style: Theme.label)
+            x = buffer.write(text, x: area.x + c, y: row, style: theme.label)
         }
-        if endX > x + 1 { buffer.write(end, x: endX, y: row, style: Theme.label) }
+        if endX > x + 1 { buffer.write(end, x: endX, y: row, style: theme.label) }
     }
 
     /// Round iterations (1, 2 or 5 times a power of ten apart) about every 14 cells.

@@ -61,11 +61,11 @@ enum HelpOverlay {
                 let text = Text.truncate(shownTexts[k], to: widths[c] - keyWidths[c], ellipsis: g.ellipsis)
                 let x = buffer.write(
                     Text.left(shownKeys[k], keyWidths[c]), in: inner, row: row, column: left,
-                    style: Theme.heading)
+                    style: state.theme.heading)
                 buffer.write(text, x: x, y: inner.y + row, maxWidth: inner.maxX - x)
             }
             left += widths[c] + gap
         }
-        buffer.write(footer, in: inner, row: rows + 1, column: 1, style: Theme.label)
+        buffer.write(footer, in: inner, row: rows + 1, column: 1, style: state.theme.label)
     }
 }

@@ -16,7 +16,8 @@ struct Layout: Equatable {
     var status: Rect
     var map: Rect?
 
-    init(size: Size, rows: Int, features: Int, parameterRows: Int) {
+    /// `map`: draw the decision map when the screen covers `mapMinimum`.
+    init(size: Size, rows: Int, features: Int, parameterRows: Int, map showsMap: Bool = true) {
         let screen = Rect(size)
         let (body, status) = screen.splitTop(size.height - 1)
         self.status = status
@@ -26,7 +27,7 @@ struct Layout: Equatable {
         let probeHeight = min(features + 5, max(left.height / 2, 7))
         let (upper, probeArea) = left.splitTop(left.height - probeHeight)
         probe = probeArea
-        if size.covers(Layout.mapMinimum) {
+        if showsMap, size.covers(Layout.mapMinimum) {
             // A map about as tall (two samples per row) as it is wide; the dataset keeps room for its header,
             // up to eight rows and its frame.
             let datasetHeight = min(rows + 3, 11)

@@ -6,13 +6,13 @@ import Training
 enum StatusBar {
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         guard !rect.isEmpty else { return }
-        buffer.fill(rect, style: Theme.statusBar)
+        buffer.fill(rect, style: state.theme.statusBar)
         guard let s = state.snapshot else {
-            buffer.write(" starting\(state.glyphs.ellipsis)", in: rect, row: 0, style: Theme.statusBar)
+            buffer.write(" starting\(state.glyphs.ellipsis)", in: rect, row: 0, style: state.theme.statusBar)
             return
         }
         let g = state.glyphs
-        var x = buffer.write(" \(s.state.rawValue) ", in: rect, row: 0, style: Theme.state(s.state.rawValue))
+        var x = buffer.write(" \(s.state.rawValue) ", in: rect, row: 0, style: state.theme.state(s.state.rawValue))
         var text = " it \(Format.count(s.iteration))"
         if let limit = s.limit { text += "/\(Format.count(limit))" }
         text += " ep \(Format.short(s.epochs, digits: 3))"
@@ -25,31 +25,31 @@ enum StatusBar {
         // News (a file saved, new data) goes where the key hints go when it fits there.
         let newsFits = state.notice.map { !$0.isProblem && x + text.count + $0.text.count <= rect.maxX } ?? false
         if state.focus != .learningRate && (state.notice == nil || newsFits) {
-            x = buffer.write(text, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
+            x = buffer.write(text, x: x, y: rect.y, style: state.theme.statusBar, maxWidth: rect.maxX - x)
         } else {
             x += 1
         }
         if state.focus == .learningRate {
             buffer.write(
                 "learning rate: \(state.learningRateText)_  (Enter sets, Esc cancels)", x: x, y: rect.y,
-                style: Theme.statusBar.bolded, maxWidth: rect.maxX - x)
+                style: state.theme.statusBar.bolded, maxWidth: rect.maxX - x)
         } else if let notice = state.notice {
-            let style = notice.isProblem ? Style(.red, bold: true, reverse: true) : Theme.statusBar.bolded
+            let style = notice.isProblem ? state.theme.alert : state.theme.statusBar.bolded
             buffer.write(notice.text, x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
         } else if s.state == .diverged {
             buffer.write(
                 StatusBar.divergence(s, unscaled: state.standardization == nil && state.featuresUnscaled), x: x,
                 y: rect.y,
-                style: Style(.red, bold: true, reverse: true), maxWidth: rect.maxX - x)
+                style: state.theme.alert, maxWidth: rect.maxX - x)
         } else if let diagnosis = state.diagnosis {
             buffer.write(
-                diagnosis.hint, x: x, y: rect.y, style: Style(.yellow, bold: true, reverse: true),
+                diagnosis.hint, x: x, y: rect.y, style: state.theme.hint,
                 maxWidth: rect.maxX - x)
         } else {
             // Key hints, as many whole ones as fit.
             let hints = Text.wholeItems(
                 KeyTable.hints(running: s.state == .running), separator: "  ", width: rect.maxX - x)
-            buffer.write(hints, x: x, y: rect.y, style: Theme.statusBar, maxWidth: rect.maxX - x)
+            buffer.write(hints, x: x, y: rect.y, style: state.theme.statusBar, maxWidth: rect.maxX - x)
         }
     }
 

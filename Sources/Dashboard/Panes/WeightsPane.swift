@@ -33,9 +33,10 @@ enum WeightsPane {
         let lines: [[Span]]
         if network.layerCount == 1 {
             let names = state.featureMap.map { $0.features.map(\.rawValue) } ?? state.training.featureNames
-            lines = single(network, names: names, previous: previous, glyphs: g, limit: shown)
+            lines = single(network, names: names, previous: previous, glyphs: g, theme: state.theme, limit: shown)
         } else {
-            lines = layered(network, previous: previous, glyphs: g, limit: shown, width: inner.width)
+            lines = layered(
+                network, previous: previous, glyphs: g, theme: state.theme, limit: shown, width: inner.width)
         }
         for (r, line) in lines.enumerated() {
             var x = inner.x
@@ -43,13 +44,14 @@ enum WeightsPane {
                 x = buffer.write(span.text, x: x, y: inner.y + r, style: span.style, maxWidth: inner.maxX - x)
             }
             if x >= inner.maxX, line.count > 1 {
-                buffer.put(g.ellipsis.unicodeScalars.first!, x: inner.maxX - 1, y: inner.y + r, style: Theme.label)
+                buffer.put(
+                    g.ellipsis.unicodeScalars.first!, x: inner.maxX - 1, y: inner.y + r, style: state.theme.label)
             }
         }
         if shown < total {
             buffer.write(
                 "\(g.ellipsis) \(total - shown) more lines (a taller terminal shows them)",
-                in: inner, row: shown, style: Theme.label)
+                in: inner, row: shown, style: state.theme.label)
         }
     }
 
@@ -58,18 +60,20 @@ enum WeightsPane {
         var style: Style
     }
 
-    private static func change(_ index: Int, _ network: Network, _ previous: [Double]?, _ g: GlyphSet) -> Span {
-        guard let previous else { return Span(text: " ", style: Theme.label) }
+    private static func change(
+        _ index: Int, _ network: Network, _ previous: [Double]?, _ g: GlyphSet, _ theme: Theme
+    ) -> Span {
+        guard let previous else { return Span(text: " ", style: theme.label) }
         let now = network.parameters[index], before = previous[index]
-        if now > before { return Span(text: String(g.rise), style: Theme.positive) }
-        if now < before { return Span(text: String(g.fall), style: Theme.negative) }
-        return Span(text: " ", style: Theme.label)
+        if now > before { return Span(text: String(g.rise), style: theme.positive) }
+        if now < before { return Span(text: String(g.fall), style: theme.negative) }
+        return Span(text: " ", style: theme.label)
     }
 
     /// The tutorial's view: `w1 (x1)   1.4500 ▲` per weight, then `b`.
     private static func single(
         _ network: Network, names: [String], previous: [Double]?, glyphs g: GlyphSet,
-        limit: Int
+        theme: Theme, limit: Int
     ) -> [[Span]] {
         let n = network.inputCount
         let label = { (i: Int) in i < n ? "w\(i + 1)" : "b" }
@@ -77,12 +81,12 @@ enum WeightsPane {
         return (0..<min(n + 1, max(limit, 0))).map { i in
             let value = network.parameters[i]
             var line = [
-                Span(text: Text.left(label(i), labelWidth) + " ", style: Theme.heading),
-                Span(text: Text.right(tenWide(value), 10) + " ", style: Theme.signed(value)),
-                change(i, network, previous, g)
+                Span(text: Text.left(label(i), labelWidth) + " ", style: theme.heading),
+                Span(text: Text.right(tenWide(value), 10) + " ", style: theme.signed(value)),
+                change(i, network, previous, g, theme)
             ]
-            if i < n, i < names.count { line.append(Span(text: "  input \(names[i])", style: Theme.label)) }
-            if i == n { line.append(Span(text: "  bias", style: Theme.label)) }
+            if i < n, i < names.count { line.append(Span(text: "  input \(names[i])", style: theme.label)) }
+            if i == n { line.append(Span(text: "  bias", style: theme.label)) }
             return line
         }
     }
@@ -90,7 +94,7 @@ enum WeightsPane {
     /// Deeper networks: a heading per layer, then `u3 b+0.12▲ │ +1.20▲ -0.30▼ …` per unit: the first `limit`
     /// lines, each with no more weights than `width` columns can show (each takes at least six).
     private static func layered(
-        _ network: Network, previous: [Double]?, glyphs g: GlyphSet, limit: Int,
+        _ network: Network, previous: [Double]?, glyphs g: GlyphSet, theme: Theme, limit: Int,
         width: Int
     ) -> [[Span]] {
         var lines: [[Span]] = []
@@ -100,21 +104,21 @@ enum WeightsPane {
             let activation = network.activation(layer: l)
             let name = l == network.layerCount - 1 ? "output" : "hidden \(l + 1)"
             lines.append([
-                Span(text: "\(name): \(fanIn)\(g.times)\(units) \(activation.rawValue)", style: Theme.heading)
+                Span(text: "\(name): \(fanIn)\(g.times)\(units) \(activation.rawValue)", style: theme.heading)
             ])
             let w = network.offsets[l], b = w + fanIn * units
             let unitWidth = String(units).count + 1
             for j in 0..<units where lines.count < limit {
-                var line = [Span(text: Text.left("u\(j + 1)", unitWidth) + " b", style: Theme.label)]
+                var line = [Span(text: Text.left("u\(j + 1)", unitWidth) + " b", style: theme.label)]
                 line.append(
-                    Span(text: compact(network.parameters[b + j]), style: Theme.signed(network.parameters[b + j])))
-                line.append(change(b + j, network, previous, g))
-                line.append(Span(text: " \(g.vertical)", style: Theme.label))
+                    Span(text: compact(network.parameters[b + j]), style: theme.signed(network.parameters[b + j])))
+                line.append(change(b + j, network, previous, g, theme))
+                line.append(Span(text: " \(g.vertical)", style: theme.label))
                 for i in 0..<min(fanIn, fitting) {
                     let k = w + j * fanIn + i
                     line.append(
-                        Span(text: " " + compact(network.parameters[k]), style: Theme.signed(network.parameters[k])))
-                    line.append(change(k, network, previous, g))
+                        Span(text: " " + compact(network.parameters[k]), style: theme.signed(network.parameters[k])))
+                    line.append(change(k, network, previous, g, theme))
                 }
                 lines.append(line)
             }

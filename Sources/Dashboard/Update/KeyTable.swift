@@ -46,6 +46,8 @@ enum KeyTable {
         KeyBinding(names: ["m"], label: "m", help: "probe the decision map (arrows or a click)", hint: ("m map", 7)),
         KeyBinding(names: ["d"], label: "d", help: "decision map: shaded / discrete"),
         KeyBinding(names: ["x", "y"], label: "x / y", help: "decision map: next feature across / up"),
+        KeyBinding(names: ["P"], label: "P", help: "palette: standard / colour-blind (Okabe-Ito)"),
+        KeyBinding(names: ["T"], label: "T", help: "theme: dark / light / high-contrast"),
         KeyBinding(names: ["s"], label: "s", help: "save the model (JSON)"),
         KeyBinding(names: ["e"], label: "e", help: "export the error history (CSV and SVG)"),
         KeyBinding(names: ["?", "h", "F1"], label: "? h F1", help: "this help", hint: ("? help", 0)),
