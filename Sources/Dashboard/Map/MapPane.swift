@@ -8,7 +8,7 @@ enum MapPane {
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         let g = state.glyphs
         let plane = state.mapPlane
-        let inner = Panel(title: title(state, plane), focused: state.focus == .map).draw(
+        let inner = Panel(title: title(state, plane, width: rect.width), focused: state.focus == .map).draw(
             in: rect, on: &buffer, glyphs: g)
         guard let area = area(inner: inner) else { return }
         buffer.write(legend(state, width: inner.width), in: inner, row: inner.height - 1, style: state.theme.label)
@@ -48,17 +48,17 @@ enum MapPane {
         return Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
     }
 
-    private static func title(_ state: DashboardState, _ plane: MapPlane) -> String {
+    /// The pane's name and the features with their ranges, the one up going first.
+    private static func title(_ state: DashboardState, _ plane: MapPlane, width: Int) -> String {
         let g = state.glyphs, names = state.training.featureNames
-        var text =
-            "Decision map \(g.middleDot) \(names[plane.across]) \(Format.short(plane.acrossRange.lowerBound, digits: 3))"
-            + "\(g.ellipsis)\(Format.short(plane.acrossRange.upperBound, digits: 3))"
-        if let up = plane.up {
-            text +=
-                " \(g.middleDot) \(names[up]) \(Format.short(plane.upRange.lowerBound, digits: 3))"
-                + "\(g.ellipsis)\(Format.short(plane.upRange.upperBound, digits: 3))"
+        func range(_ feature: Int, _ r: ClosedRange<Double>) -> RankedItem {
+            RankedItem(
+                "\(names[feature]) \(Format.short(r.lowerBound, digits: 3))\(g.ellipsis)\(Format.short(r.upperBound, digits: 3))",
+                rank: 0)
         }
-        return text
+        var parts = [RankedItem("Decision map", rank: 0), range(plane.across, plane.acrossRange)]
+        if let up = plane.up { parts.append(range(up, plane.upRange)) }
+        return Panel.title(parts, width: width, glyphs: g)
     }
 
     /// The legend: as many whole items as fit the map's width.

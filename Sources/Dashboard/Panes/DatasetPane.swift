@@ -21,14 +21,16 @@ enum DatasetPane {
 
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         let data = state.training, g = state.glyphs
-        var title = "Dataset \(g.middleDot) \(Format.count(data.count)) rows"
+        // The scores are what the title is for: the row count goes first, then the pane's name.
+        var title = [RankedItem("Dataset", rank: 1), RankedItem("\(Format.count(data.count)) rows", rank: 2)]
         // A regression's score is R², not a share right.
         let regression = state.encoding.task == .regression
         func score(_ a: Double) -> String { regression ? Format.fixed(a, decimals: 3) : Format.percent(a) }
         let name = regression ? "R²" : "acc"
-        if let a = state.snapshot?.trainingAccuracy { title += " \(g.middleDot) train \(name) \(score(a))" }
-        if let a = state.snapshot?.testAccuracy { title += " \(g.middleDot) test \(name) \(score(a))" }
-        let inner = Panel(title: title).draw(in: rect, on: &buffer, glyphs: g)
+        if let a = state.snapshot?.trainingAccuracy { title.append(RankedItem("train \(name) \(score(a))", rank: 0)) }
+        if let a = state.snapshot?.testAccuracy { title.append(RankedItem("test \(name) \(score(a))", rank: 0)) }
+        let inner = Panel(title: Panel.title(title, width: rect.width, glyphs: g)).draw(
+            in: rect, on: &buffer, glyphs: g)
         guard inner.height >= 1, inner.width >= 8 else { return }
 
         let indexWidth = max(String(data.count).count, 1)

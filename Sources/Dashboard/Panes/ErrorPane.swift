@@ -27,12 +27,14 @@ enum ErrorPane {
         let of = state.snapshot?.chartSampleRows.map { " of \(Format.count($0)) rows" } ?? ""
         let scale = state.logScale ? "log" : "linear"
         let span = state.wholeRun ? "whole run" : "recent"
-        let smoothing = state.smoothing > 0 ? " \(g.middleDot) smoothing \(Format.short(state.smoothing))" : ""
-        let inner = Panel(
-            title:
-                "Loss \(g.middleDot) mean\(of), every \(every) it \(g.middleDot) \(span) \(g.middleDot) \(scale)\(smoothing)"
-        )
-        .draw(in: rect, on: &buffer, glyphs: g)
+        // What the keys set (span, scale, smoothing) is kept longer than how often the loss is measured.
+        var title = [
+            RankedItem("Loss", rank: 0), RankedItem("mean\(of), every \(every) it", rank: 3),
+            RankedItem(span, rank: 2), RankedItem(scale, rank: 1)
+        ]
+        if state.smoothing > 0 { title.append(RankedItem("smoothing \(Format.short(state.smoothing))", rank: 1)) }
+        let inner = Panel(title: Panel.title(title, width: rect.width, glyphs: g)).draw(
+            in: rect, on: &buffer, glyphs: g)
         guard let area = chartArea(in: inner), let snapshot = state.snapshot else { return }
         drawLegend(state, snapshot, in: inner, on: &buffer)
         guard let chart = state.errorChart else {

@@ -16,15 +16,21 @@ enum WeightsPane {
             return
         }
         let shape = network.sizes.map(String.init).joined(separator: "-")
-        var title = "Weights & bias \(g.middleDot) \(shape) \(g.middleDot) \(network.parameters.count) parameters"
+        // The shape and the penalty are kept longest, the parameter count goes first.
+        var title = [
+            RankedItem("Weights & bias", rank: 2), RankedItem(shape, rank: 0),
+            RankedItem("\(network.parameters.count) parameters", rank: 3)
+        ]
         if let s = state.snapshot {
-            title += " \(g.middleDot) \(s.loss.rawValue)"
+            title.append(RankedItem(s.loss.rawValue, rank: 1))
             if s.regularization != .none {
-                title +=
-                    " \(g.middleDot) \(s.regularization.rawValue.uppercased()) \(Format.short(s.regularizationRate))"
+                title.append(
+                    RankedItem(
+                        "\(s.regularization.rawValue.uppercased()) \(Format.short(s.regularizationRate))", rank: 0))
             }
         }
-        let inner = Panel(title: title).draw(in: rect, on: &buffer, glyphs: g)
+        let inner = Panel(title: Panel.title(title, width: rect.width, glyphs: g)).draw(
+            in: rect, on: &buffer, glyphs: g)
         guard !inner.isEmpty else { return }
         let previous = state.previousParameters.flatMap { $0.count == network.parameters.count ? $0 : nil }
         // Only what fits is formatted: a frame costs what is on screen, not what the network holds.
