@@ -168,7 +168,9 @@ import Testing
             arguments: "--dataset circle --samples 100 --test-fraction 0.2 --hidden 8 "
                 + "--activation relu --speed 2000 --iterations 100000000", scratch: scratch)
         let up = try tmux.waitFor { screen in
-            screen.joinedScreen.contains("Dataset · 80 rows") && screen.joinedScreen.contains("Decision map")
+            // Both scores whole in the dataset's title: the row count made room for them.
+            screen.joinedScreen.contains("Dataset · train acc ") && screen.joinedScreen.contains(" · test acc ")
+                && screen.joinedScreen.contains("Decision map")
                 && screen.joinedScreen.contains("2-8-1 · 33 parameters · squared-error")
                 && screen.contains { $0.contains("hidden 1: 2×8 relu") }
         }

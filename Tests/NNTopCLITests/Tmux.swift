@@ -35,6 +35,9 @@ final class Tmux {
         try tmux(["capture-pane", "-p", "-t", session]).components(separatedBy: "\n")
     }
 
+    /// The visible screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    func screenWithEscapes() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", session]) }
+
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
 
     /// Types `text` literally (no key-name lookup).

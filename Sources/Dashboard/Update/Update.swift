@@ -174,7 +174,9 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
     case .character("v"):
         state.smoothing = Smoothing.next(after: state.smoothing)
     case .character("m"):
-        if state.layout.map == nil {
+        if !state.showsMap {
+            state.notice = .problem("the decision map is off (map = \"off\" in the config file)")
+        } else if state.layout.map == nil {
             state.notice = .problem(
                 "the decision map needs a terminal of at least \(Layout.mapMinimum.width)\(state.glyphs.times)\(Layout.mapMinimum.height)"
             )
