@@ -24,7 +24,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0")
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0")
     ],
     targets: [
         // A value shared between threads behind a Mutex that ThreadSanitizer can see.
@@ -45,6 +46,11 @@ let package = Package(
         .target(name: "TerminalUI", swiftSettings: strict),
         // The dashboard as pure functions: state, update(state, event), render(state) into a buffer.
         .target(name: "Dashboard", dependencies: ["NeuralCore", "Training", "TerminalUI"], swiftSettings: strict),
+        // The config file (TOML, read by TOMLKit): where it is, its settings and their defaults.
+        .target(
+            name: "Settings",
+            dependencies: ["DataFiles", "Dashboard", "Training", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict),
         // The command-line commands, as a library so tests can run them in process.
         .target(
             name: "NNTopCLI",
@@ -56,6 +62,7 @@ let package = Package(
                 "Dashboard",
                 "CursesBackend",
                 "ONNXExport",
+                "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             swiftSettings: strict
@@ -92,6 +99,9 @@ let package = Package(
             dependencies: [
                 "ONNXExport", "ONNXFormat", "NeuralCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")
             ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "SettingsTests", dependencies: ["Settings", "Dashboard", "Training", "DataFiles"],
             swiftSettings: strict),
         .testTarget(
             name: "NNTopCLITests", dependencies: ["NNTopCLI", "NeuralCore", "DataFiles", "Training", "nntop"],

@@ -6,6 +6,7 @@ import NeuralCore
 import TerminalUI
 import Training
 import DataFiles
+import Settings
 
 /// `nntop` with no subcommand: the live dashboard.
 struct DashboardCommand: ParsableCommand {
@@ -23,18 +24,15 @@ struct DashboardCommand: ParsableCommand {
     /// longer); then the program ends without it.
     static let quitWait: Duration = .milliseconds(20)
 
-    /// Iterations per second that make the tutorial's 10 000 iterations last about half a minute.
-    static let defaultSpeed = Speed.perSecond(300)
-
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var networkOptions: NetworkOptions
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Iterations per second (1 to 1e9), or max for as fast as the machine goes. Keys > and < change it. Default: 300.",
+            "Iterations per second (1 to 1e9), or max for as fast as the machine goes. Keys > and < change it. Default: 300 (or the config file's).",
             valueName: "n|max"))
-    var speed: SpeedArgument = SpeedArgument(Self.defaultSpeed)
+    var speed: SpeedArgument?
 
     @Flag(name: .long, help: "Draw with ASCII characters only (the default when the locale is not UTF-8).")
     var ascii = false
@@ -62,6 +60,8 @@ struct DashboardCommand: ParsableCommand {
             valueName: "path"))
     var export: String?
 
+    @OptionGroup var appearance: AppearanceOptions
+
     /// Where s and e would write when no path was given, if they cannot: said when the dashboard opens, not
     /// after a long session when the key is pressed. (It still opens: looking needs no writable directory.)
     private var defaultPathProblem: String? {
@@ -81,6 +81,12 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
+        if appearance.printConfig {
+            Terminal.writeOutput(DefaultConfig.text)
+            return
+        }
+        // A bad config file is reported before anything else is read, as a bad option is.
+        let settings = try appearance.settings()
         // Paths given for s, E and e are checked now, so a typo (or the data file's name) fails before the
         // dashboard opens. (Saving over the --model it started from is allowed: that is carrying on training it.)
         let outputs = OutputPaths.given([
@@ -137,13 +143,13 @@ struct DashboardCommand: ParsableCommand {
             activation: activation, loss: loss, learningRate: options.learningRate,
             batchSize: options.batchSize(rows: data.training.count), regularization: options.regularization,
             regularizationRate: options.regularizationRate, seed: options.seed, iterationLimit: options.iterations,
-            speed: speed.value, startPaused: paused, initialNetwork: initial, task: task,
+            speed: speed?.value ?? settings.speed, startPaused: paused, initialNetwork: initial, task: task,
             outputs: raw.encoding.outputCount, optimizer: optimizer, order: options.order)
         configuration.drawsChart = true
         let session = TrainingSession(configuration)
         let screen: CursesScreen
         do {
-            screen = try CursesScreen(forceASCII: ascii)
+            screen = try CursesScreen(forceASCII: ascii || settings.ascii)
         } catch {
             throw UsageError(error.description)
         }
@@ -151,7 +157,10 @@ struct DashboardCommand: ParsableCommand {
         var state = DashboardState(
             training: raw.training, test: raw.test, standardization: data.standardization, featureMap: data.featureMap,
             size: screen.size, glyphs: screen.unicode ? .unicode : .ascii,
-            colours: screen.palette ? .palette : screen.colour ? .eight : .monochrome)
+            colours: settings.colours.depth(on: screen.palette ? .palette : screen.colour ? .eight : .monochrome))
+        state.themeName = settings.theme
+        state.palette = settings.palette
+        state.showsMap = settings.map == .auto
         state.encoding = data.encoding
         // A built-in set other than the tutorial's fixed points is drawn at a noise level, shown in its title.
         state.drawsData = dataOptions.data == nil && (dataOptions.dataset ?? .tutorial) != .tutorial

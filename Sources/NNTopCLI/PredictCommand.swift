@@ -204,14 +204,15 @@ struct PredictCommand: ParsableCommand {
                 column = .none
             }
             if column == .none { read = "no target column" }
-            // A model of number columns takes numbers only: every cell read as one.
-            let parsed = try CSVReader.parse(bytes, file: name, target: column, binaryTargets: network.task == .binary)
-            if let indexed = TableLoader.droppingIndex(parsed, target: column) {
-                Terminal.note("note: \(TableLoader.indexNote)")
-                rows = indexed
-            } else {
-                rows = parsed
+            var options = TableOptions(target: column, binaryTargets: network.task == .binary)
+            options.canFill = false
+            let loaded = try TableLoader.parse(bytes, file: name, options: options, schema: nil)
+            if loaded.schema?.hasCategories == true {
+                // A model of number columns takes numbers only: the numeric reader names the first text cell.
+                _ = try CSVReader.parse(bytes, file: name, target: column, binaryTargets: network.task == .binary)
             }
+            for note in loaded.notes { Terminal.note("note: \(note)") }
+            rows = loaded.dataset
         }
         guard rows.featureCount == origin.features.count else {
             throw DataError(

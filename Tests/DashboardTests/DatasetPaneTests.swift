@@ -37,8 +37,8 @@ import Training
         let screen = render(state)
         let inner = layout(of: state).dataset.inset(by: 1)
         let markColumn = inner.x + Self.rows[0].unicodeScalars.count - 1
-        #expect(screen[markColumn, inner.y + 1] == Cell("✗", style: Theme.wrong))
-        #expect(screen[markColumn, inner.y + 2] == Cell("✓", style: Theme.right))
+        #expect(screen[markColumn, inner.y + 1] == Cell("✗", style: Theme.dark.wrong))
+        #expect(screen[markColumn, inner.y + 2] == Cell("✓", style: Theme.dark.right))
     }
 
     @Test func asciiMarks() {

@@ -35,7 +35,9 @@ import Training
         let screen = render(state)
         let area = try #require(ErrorPane.chartArea(state))
         let chart = try #require(state.errorChart)
-        let curve: [Style] = [Theme.trainingCurve, Theme.trainingSpread, Theme.testCurve, Theme.testSpread]
+        let curve: [Style] = [
+            Theme.dark.trainingCurve, Theme.dark.trainingSpread, Theme.dark.testCurve, Theme.dark.testSpread
+        ]
         let drawn = (area.x..<area.maxX).filter { x in
             (area.y..<area.maxY).contains { curve.contains(screen[x, $0].style) }
         }
@@ -73,7 +75,7 @@ import Training
         let legend = screen.lines(
             in: Rect(x: area.x, y: area.y - 1, width: area.width, height: 1))[0]
         let testCells = (area.x..<area.maxX).filter { x in
-            (area.y..<area.maxY).contains { screen[x, $0].style == Theme.testCurve }
+            (area.y..<area.maxY).contains { screen[x, $0].style == Theme.dark.testCurve }
         }
         #expect(legend.contains("━ test") == test, "\(legend)")
         #expect(test ? testCells.count >= area.width * 9 / 10 : testCells.isEmpty, "\(screen.text)")

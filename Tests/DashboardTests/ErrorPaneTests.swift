@@ -16,7 +16,8 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
         let area = Self.area(state)
         func run(_ xs: some Sequence<Int>) -> String {
             String(
-                String.UnicodeScalarView(xs.prefix { screen[$0, y].style == Theme.label }.map { screen[$0, y].scalar })
+                String.UnicodeScalarView(
+                    xs.prefix { screen[$0, y].style == Theme.dark.label }.map { screen[$0, y].scalar })
             )
             .trimmingCharacters(in: " ")
         }
@@ -43,7 +44,7 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
         let screen = render(state)
         let area = Self.area(state)
         func top(_ c: Int) -> Int? {
-            (area.y..<area.maxY).first { screen[area.x + c, $0].style == Theme.trainingCurve }
+            (area.y..<area.maxY).first { screen[area.x + c, $0].style == Theme.dark.trainingCurve }
         }
         // The first report is at 100 of 0…1 200: the line starts a twelfth of the way in and reaches the end.
         let drawn = (0..<area.width).compactMap(top)
@@ -96,7 +97,7 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
         // The top label is now the test loss's maximum, and the test line starts on the top row.
         #expect(lines[1].hasPrefix("5 "), "\(screen.text)")
         let testCells = (area.y..<area.maxY).flatMap { y in
-            (area.x..<area.maxX).filter { screen[$0, y].style == Theme.testCurve }.map { ($0, y) }
+            (area.x..<area.maxX).filter { screen[$0, y].style == Theme.dark.testCurve }.map { ($0, y) }
         }
         #expect(testCells.count >= area.width * 3 / 4, "\(screen.text)")
         #expect(testCells.contains { $0.1 == area.y })
@@ -106,7 +107,7 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
         let state = Fixtures.state(size: Size(width: 120, height: 40))
         let screen = render(state), pane = state.layout.error
         for y in pane.y..<pane.maxY {
-            #expect(!(pane.x..<pane.maxX).contains { screen[$0, y].style == Theme.testCurve }, "row \(y)")
+            #expect(!(pane.x..<pane.maxX).contains { screen[$0, y].style == Theme.dark.testCurve }, "row \(y)")
         }
         #expect(!inside(\.error, of: state)[0].contains("test"))
     }
@@ -137,7 +138,7 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
             let screen = render(s), area = Self.area(s)
             return Set(
                 (area.y..<area.maxY).filter { y in
-                    (area.x..<area.maxX).contains { screen[$0, y].style == Theme.trainingCurve }
+                    (area.x..<area.maxX).contains { screen[$0, y].style == Theme.dark.trainingCurve }
                 })
         }
         #expect(!titleLine(\.error, of: state).contains("smoothing"))
@@ -216,7 +217,7 @@ private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
             glyphs: .ascii)
         let spreadScreen = render(spread)
         let styles: [Cell] = (area.y..<area.maxY).flatMap { y in (area.x..<area.maxX).map { spreadScreen[$0, y] } }
-        #expect(styles.contains { $0.scalar == ":" && $0.style == Theme.trainingSpread }, "\(spreadScreen.text)")
-        #expect(styles.allSatisfy { $0.style != Theme.trainingSpread || $0.scalar == ":" })
+        #expect(styles.contains { $0.scalar == ":" && $0.style == Theme.dark.trainingSpread }, "\(spreadScreen.text)")
+        #expect(styles.allSatisfy { $0.style != Theme.dark.trainingSpread || $0.scalar == ":" })
     }
 }

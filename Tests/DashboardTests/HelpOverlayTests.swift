@@ -10,7 +10,8 @@ import TerminalUI
         "Shift-Tab",
         "Esc",
         "↑ ↓ PgUp PgDn",
-        "j k ^D ^U", "Home End g G", "← →", "Enter", "t", "f", "l", "w", "v", "m", "d", "x / y", "u / U", "s", "e / E",
+        "j k ^D ^U", "Home End g G", "← →", "Enter", "t", "f", "l", "w", "v", "m", "d", "x / y", "u / U", "P", "T", "s",
+        "e / E",
         "? h F1",
         "q  Ctrl-C", "Ctrl-Z", "mouse"
     ]

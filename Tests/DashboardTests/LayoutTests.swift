@@ -18,4 +18,16 @@ import TerminalUI
             }
         }
     }
+
+    /// The config file's `map = "off"`: no map on a screen that has room for one, and m says why.
+    @Test func theMapCanBeTurnedOff() {
+        var state = Fixtures.state(size: Size(width: 120, height: 40))
+        #expect(state.layout.map != nil)
+        state.showsMap = false
+        #expect(state.layout.map == nil)
+        #expect(!render(state).text.contains("Decision map"))
+        state = Fixtures.pressing([.character("m")], on: state)
+        #expect(state.notice == .problem("the decision map is off (map = \"off\" in the config file)"))
+        #expect(state.focus == .none)
+    }
 }

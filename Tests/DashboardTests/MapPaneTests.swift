@@ -50,7 +50,7 @@ import Training
                 #expect(cell.scalar == "•", "column \(c)")
             } else if cell.scalar == "▀" {
                 let p = logistic(s.mapPlane.acrossValue(column: c, of: area.width) - 3.25)
-                #expect(cell.style.foreground == MapPalette.colour(p, palette: true, discrete: false), "column \(c)")
+                #expect(cell.style.foreground == Theme.dark.map.colour(p, discrete: false), "column \(c)")
                 #expect((c < boundary) == (p < 0.5))
             }
         }
@@ -77,11 +77,11 @@ import Training
         // (2, 1) label 1, predicted 0: reversed.
         let wrong = Self.cell(of: (2, 1), s, area)
         #expect(buffer[wrong.x, wrong.y].scalar == "●")
-        #expect(buffer[wrong.x, wrong.y].style == MapPalette.wrongPoint)
+        #expect(buffer[wrong.x, wrong.y].style == Theme.dark.map.wrongPoint)
         // The test point (5, 3) label 0, predicted 1: a reversed square.
         let testPoint = Self.cell(of: (5, 3), s, area)
         #expect(buffer[testPoint.x, testPoint.y].scalar == "□")
-        #expect(buffer[testPoint.x, testPoint.y].style == MapPalette.wrongPoint)
+        #expect(buffer[testPoint.x, testPoint.y].style == Theme.dark.map.wrongPoint)
         // Without colour, a wrong point is reversed.
         var mono = s
         mono.colours = .monochrome
@@ -98,11 +98,11 @@ import Training
         #expect(buffer.line(area.y).contains("•"))
     }
 
-    @Test func eightColoursUseBlueAndRed() throws {
+    @Test func eightColoursUseBlueAndYellow() throws {
         let s = Self.state(colours: .eight)
         let buffer = render(s)
         let area = try Self.area(s)
-        #expect(buffer[area.x, area.y + 1].style.foreground == .red)
+        #expect(buffer[area.x, area.y + 1].style.foreground == .yellow)
         #expect(buffer[area.maxX - 1, area.y + 1].style.foreground == .blue)
     }
 

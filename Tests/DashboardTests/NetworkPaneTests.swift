@@ -96,8 +96,8 @@ import Training
     @Test func aUnitMapShowsTheUnitOverThePlane() throws {
         let (geometry, buffer) = try Self.pane(Self.state(Self.sharp))
         let column = try #require(geometry.columns.first { $0.layer == 1 })
-        let orange = MapPalette.colour(0, palette: true, discrete: false)
-        let blue = MapPalette.colour(1, palette: true, discrete: false)
+        let orange = Theme.dark.map.colour(0, discrete: false)
+        let blue = Theme.dark.map.colour(1, discrete: false)
         let across = try #require(column.cell(0, mapWidth: geometry.mapWidth))
         let half = across.width / 2
         for row in across.y..<across.maxY {
@@ -128,8 +128,8 @@ import Training
                 colours.insert("\(buffer[x, y].style.foreground)")
             }
         }
-        let blue = MapPalette.colour(1, palette: true, discrete: false)
-        let orange = MapPalette.colour(0, palette: true, discrete: false)
+        let blue = Theme.dark.map.colour(1, discrete: false)
+        let orange = Theme.dark.map.colour(0, discrete: false)
         #expect(colours == ["\(blue)", "\(orange)"])
         // Where a link leaves unit 1 its dots are blue; where one leaves unit 2, orange.
         #expect(buffer[gap.x, hidden.linkRow(0)].style.foreground == blue)
@@ -227,7 +227,7 @@ import Training
         #expect(lines[3].hasPrefix("w1   100.0000 x1"))
         #expect(lines[4].hasPrefix("w2     0.0000 x2"))
         #expect(lines.last == "Tab weight · Enter edit")
-        #expect(render(state)[detail.x, detail.y + 3].style == Theme.focusedField)
+        #expect(render(state)[detail.x, detail.y + 3].style == Theme.dark.focusedField)
         state = Fixtures.pressing([.enter, .character("7")], on: state)
         lines = render(state).lines(in: detail)
         #expect(lines[3].hasPrefix("w1  7_"))
@@ -265,8 +265,8 @@ import Training
         let buffer = render(state)
         #expect(buffer.lines(in: Rect(x: map.x, y: map.y, width: map.width, height: 1))[0].contains("Map of h1 1"))
         let area = try #require(MapPane.area(inner: map.inset(by: 1)))
-        let orange = MapPalette.colour(0, palette: true, discrete: false)
-        let blue = MapPalette.colour(1, palette: true, discrete: false)
+        let orange = Theme.dark.map.colour(0, discrete: false)
+        let blue = Theme.dark.map.colour(1, discrete: false)
         #expect(buffer[area.x + 1, area.y + 5].style.foreground == orange)
         #expect(buffer[area.maxX - 2, area.y + 5].style.foreground == blue)
         // The output again once the unit is let go.

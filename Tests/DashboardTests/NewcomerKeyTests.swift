@@ -73,8 +73,8 @@ import Training
         #expect(lines[4].hasPrefix("typing replaces it · Tab next"))
         let inner = layout(of: state).probe.inset(by: 1)
         let screen = render(state)
-        #expect(screen[inner.x + 3, inner.y].style == Theme.focusedField)
-        #expect(screen[inner.x + 4, inner.y].style == Theme.field)
+        #expect(screen[inner.x + 3, inner.y].style == Theme.dark.focusedField)
+        #expect(screen[inner.x + 4, inner.y].style == Theme.dark.field)
         state = Fixtures.pressing("4.5".map { .character($0) }, on: state)
         #expect(inside(\.probe, of: state)[0].hasPrefix("x1 4.5_ "))
     }

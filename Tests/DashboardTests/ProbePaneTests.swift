@@ -41,7 +41,7 @@ import Training
         #expect(lines[2] == "z -3.3000  σ(z) 0.0355712")
         #expect(lines[3] == "class 0  (bias +0.000)")
         let inner = layout(of: state).probe.inset(by: 1)
-        #expect(render(state)[inner.x, inner.y + 3].style == Theme.negative.bolded)
+        #expect(render(state)[inner.x, inner.y + 3].style == Theme.dark.negative.bolded)
     }
 
     @Test(arguments: Fixtures.sizes)
@@ -54,7 +54,7 @@ import Training
         #expect(lines[2] == "x2: \"abc\" is not a number")
         #expect(!lines.contains { $0.hasPrefix("z ") || $0.hasPrefix("class") })
         let inner = layout(of: state).probe.inset(by: 1)
-        #expect(render(state)[inner.x + 3, inner.y + 1].style == Theme.problem)
+        #expect(render(state)[inner.x + 3, inner.y + 1].style == Theme.dark.problem)
     }
 
     @Test(arguments: ["", "-", "1e999", "nan", "1.2.3"])
@@ -74,7 +74,7 @@ import Training
         #expect(lines[4].hasPrefix("type a number · Tab next"))
         let rect = layout(of: state).probe
         let screen = render(state)
-        #expect(screen[rect.x + 4, rect.y + 2].style == Theme.focusedField)
+        #expect(screen[rect.x + 4, rect.y + 2].style == Theme.dark.focusedField)
         #expect(screen[rect.x, rect.y].style == Style(.cyan, bold: true))
     }
 

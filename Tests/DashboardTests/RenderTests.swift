@@ -11,11 +11,37 @@ import Training
         let state = Fixtures.state(size: size)
         let screen = render(state)
         #expect(screen.size == size)
-        #expect(titleLine(\.dataset, of: state).hasPrefix("┌ Dataset · 8 rows"), "\(screen.text)")
-        #expect(titleLine(\.weights, of: state).hasPrefix("┌ Weights & bias"), "\(screen.text)")
-        #expect(titleLine(\.error, of: state).hasPrefix("┌ Loss · mean"), "\(screen.text)")
+        // Narrower, the counts and then the names make room for the figures, which stay whole.
+        let wide = size.width >= 120, narrow = size.width < 80
+        #expect(
+            titleLine(\.dataset, of: state).hasPrefix(
+                wide ? "┌ Dataset · 8 rows · train acc 50% " : "┌ Dataset · train acc 50% "),
+            "\(screen.text)")
+        #expect(
+            titleLine(\.weights, of: state).hasPrefix(
+                wide
+                    ? "┌ Weights & bias · 2-1 · 3 parameters · squared-error "
+                    : narrow ? "┌ 2-1 · squared-error " : "┌ Weights & bias · 2-1 · squared-error "), "\(screen.text)")
+        #expect(
+            titleLine(\.error, of: state).hasPrefix(
+                wide ? "┌ Loss · mean, every 100 it · whole run · linear " : "┌ Loss · whole run · linear "),
+            "\(screen.text)")
+        for pane in [\Layout.dataset, \.weights, \.error, \.probe] {
+            #expect(!titleLine(pane, of: state).contains("…"))
+        }
         #expect(titleLine(\.probe, of: state).hasPrefix("┌ Probe · Tab to edit"), "\(screen.text)")
         #expect(screen.line(size.height - 1).hasPrefix(" RUNNING "), "\(screen.text)")
+    }
+
+    /// The training and test scores were cut ("train ac…" at 80×24, "test a…" at 120×40): they stay whole, and
+    /// the row count, then the pane's name, make room for them.
+    @Test func theDatasetTitleKeepsBothScoresWhole() {
+        var snapshot = Fixtures.snapshot()
+        snapshot.testAccuracy = 0.75
+        let wide = Fixtures.state(size: Size(width: 120, height: 40), snapshot: snapshot)
+        #expect(titleLine(\.dataset, of: wide).hasPrefix("┌ Dataset · train acc 50% · test acc 75% ─"))
+        let medium = Fixtures.state(size: Size(width: 80, height: 24), snapshot: snapshot)
+        #expect(titleLine(\.dataset, of: medium) == "┌ train acc 50% · test acc 75% ┐")
     }
 
     @Test(arguments: Fixtures.sizes)

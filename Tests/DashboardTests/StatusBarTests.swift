@@ -11,7 +11,12 @@ import Training
     @Test(arguments: Fixtures.sizes)
     func stateIterationRateAndLearningRate(size: Size) {
         let bar = Self.bar(Fixtures.state(size: size))
-        #expect(bar.hasPrefix(" RUNNING  it 1,200/10,000 ep 0 │ 52.0k it/s │ lr 0.1 sgd │ s"), "\(bar)")
+        // At the minimum width the epochs and the speed setting make room for the rest, each shown whole.
+        #expect(
+            bar.hasPrefix(
+                size.width < 80
+                    ? " RUNNING  it 1,200/10,000 │ 52.0k it/s │ lr 0.1 sgd │ ? help"
+                    : " RUNNING  it 1,200/10,000 ep 0 │ 52.0k it/s │ lr 0.1 sgd │ speed max │ ? help"), "\(bar)")
     }
 
     @Test func anExpiredNoticeGivesTheFiguresBack() {
@@ -66,9 +71,14 @@ import Training
             let screen = render(dashboard)
             #expect(screen.line(23).hasPrefix(" \(state.rawValue) "))
             #expect(screen[1, 23].style == style)
-            // A diverged run says why across the rest of the line, in red.
+            // A diverged run says why where the key hints go, in red.
+            let line = screen.line(23)
+            let message = line.range(of: state == .diverged ? "diverged:" : "? help").map {
+                line.distance(from: line.startIndex, to: $0.lowerBound)
+            }
             #expect(
-                screen[79, 23].style == (state == .diverged ? Style(.red, bold: true, reverse: true) : Theme.statusBar))
+                message.map { screen[$0, 23].style }
+                    == (state == .diverged ? Style(.red, bold: true, reverse: true) : Theme.dark.statusBar), "\(line)")
         }
     }
 
@@ -103,5 +113,58 @@ import Training
     @Test func asciiSeparators() {
         let bar = Self.bar(Fixtures.state(size: Size(width: 80, height: 24), glyphs: .ascii))
         #expect(bar.hasPrefix(" RUNNING  it 1,200/10,000 ep 0 | 52.0k it/s | lr 0.1 sgd | speed max | "))
+    }
+
+    /// A run with every figure: batch, the loss's adapted interval, a limit.
+    static let busy = Fixtures.snapshot(batchSize: 32, stepsPerSecond: 2_500_000, reportInterval: 1_000)
+
+    @Test func atEightyColumnsTheLeastImportantFiguresGoFirstAndNoneIsCut() {
+        let bar = Self.bar(Fixtures.state(size: Size(width: 80, height: 24), snapshot: Self.busy))
+        // The loss's interval, the epochs, then the speed setting go; the iteration, rate, speed and batch stay.
+        #expect(bar == " RUNNING  it 1,200/10,000 │ 2.5M it/s │ lr 0.1 sgd │ batch 32 │ ? help")
+        let at120 = Self.bar(Fixtures.state(size: Size(width: 120, height: 40), snapshot: Self.busy))
+        #expect(
+            at120 == " RUNNING  it 1,200/10,000 ep 0 │ 2.5M it/s │ lr 0.1 sgd │ speed max │ batch 32 │ "
+                + "loss every 1,000 it │ ? help  q quit")
+    }
+
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40), Layout.minimum])
+    func everyItemIsWholeAtEverySize(size: Size) {
+        let bar = Self.bar(Fixtures.state(size: size, snapshot: Self.busy))
+        let items = bar.split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) }
+        let whole = [
+            "RUNNING  it 1,200/10,000 ep 0", "RUNNING  it 1,200/10,000", "2.5M it/s", "lr 0.1 sgd", "speed max",
+            "batch 32", "loss every 1,000 it"
+        ]
+        let hints = Set(KeyTable.hints(running: true))
+        for item in items {
+            let words = item.components(separatedBy: "  ").filter { !$0.isEmpty }
+            #expect(
+                whole.contains(item) || words.allSatisfy { hints.contains($0.trimmingCharacters(in: .whitespaces)) },
+                "\(item) in \(bar)")
+        }
+        #expect(bar.contains("it 1,200/10,000") && bar.contains("lr 0.1 sgd"))
+    }
+
+    @Test func aHintIsShownWholeAndTheFiguresMakeRoomForIt() {
+        var state = Fixtures.state(size: Size(width: 120, height: 40))
+        state.snapshot = DiagnosisTests.snapshot(errors: DiagnosisTests.swinging)
+        let hint = "hint: the error swings up and down: learning rate too high? (- lowers it)"
+        // At 120 columns it fits beside the iteration and the rate.
+        #expect(Self.bar(state) == " RUNNING  it 1,200/10,000 │ lr 0.1 sgd │ \(hint)", "\(Self.bar(state))")
+        // Narrower than the hint itself, the figures go and it is cut after a whole word.
+        state.size = Size(width: 80, height: 24)
+        #expect(Self.bar(state) == " RUNNING  hint: the error swings up and down: learning rate too high? (- lowers…")
+        state.size = Layout.minimum
+        #expect(Self.bar(state) == " RUNNING  hint: the error swings up and down: learning rate…", "\(Self.bar(state))")
+    }
+
+    @Test func newsAndProblemsAreCutAtAWord() {
+        var state = Fixtures.state(size: Size(width: 80, height: 24))
+        _ = update(&state, .notice(.news("saved the model to /tmp/m.json")))
+        #expect(Self.bar(state) == " RUNNING  it 1,200/10,000 │ lr 0.1 sgd │ saved the model to /tmp/m.json")
+        let long = "cannot write /a/very/long/path/that/goes/on: the directory is not writable by you"
+        _ = update(&state, .notice(.problem(long)))
+        #expect(Self.bar(state) == " RUNNING  cannot write /a/very/long/path/that/goes/on: the directory is not…")
     }
 }

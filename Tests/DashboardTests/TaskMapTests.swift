@@ -51,7 +51,7 @@ import Training
         // Class 2 (labelled 9) at x1 = −0.9 is predicted class 0: drawn white on red.
         let area = try Self.area(state)
         let wrong = (area.y..<area.maxY).flatMap { y in (area.x..<area.maxX).map { (x: $0, y: y) } }
-            .filter { screen[$0.x, $0.y].style == MapPalette.wrongPoint }
+            .filter { screen[$0.x, $0.y].style == Theme.dark.map.wrongPoint }
         #expect(wrong.count == 1, "\(screen.text)")
     }
 
@@ -61,7 +61,7 @@ import Training
         let area = try Self.area(state)
         var seen = Set<String>()
         for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX where screen[x, y].style != MapPalette.wrongPoint {
+            for x in area.x..<area.maxX where screen[x, y].style != Theme.dark.map.wrongPoint {
                 let style = screen[x, y].style
                 #expect(style.background != .red && style.foreground != .red, "(\(x), \(y))")
                 seen.insert("\(style.foreground)")

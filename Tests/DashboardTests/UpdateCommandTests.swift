@@ -221,7 +221,7 @@ import Training
         #expect(!titleLine(\.dataset, of: state).contains("noise"))
         state.drawsData = true
         _ = update(&state, .data(training: drawn, test: nil, standardization: nil, noise: 0.15))
-        #expect(titleLine(\.dataset, of: state).hasPrefix("┌ Dataset · 3 rows · noise 0.15 · train acc"))
+        #expect(titleLine(\.dataset, of: state).hasPrefix("┌ Dataset · noise 0.15 · train acc"))
         _ = update(&state, .data(training: drawn, test: nil, standardization: nil, noise: 0))
         #expect(titleLine(\.dataset, of: state).contains("· noise 0 ·"))
     }

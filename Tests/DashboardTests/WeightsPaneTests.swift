@@ -9,7 +9,12 @@ import Training
     @Test(arguments: Fixtures.sizes)
     func tutorialParametersWithoutMarksOnTheFirstFrame(size: Size) {
         let state = Fixtures.state(size: size)
-        #expect(titleLine(\.weights, of: state).hasPrefix("┌ Weights & bias · 2-1 · 3 "))
+        // The parameter count makes room for the loss first, then the name.
+        let title =
+            size.width >= 120
+            ? "┌ Weights & bias · 2-1 · 3 "
+            : size.width >= 80 ? "┌ Weights & bias · 2-1 · squared-error " : "┌ 2-1 · squared-error "
+        #expect(titleLine(\.weights, of: state).hasPrefix(title))
         #expect(
             inside(\.weights, of: state) == [
                 "w1     1.4500    input x1",
@@ -46,8 +51,8 @@ import Training
             Array(inside(\.weights, of: state).prefix(2)) == ["w1     1.4500 ^  input x1", "w2    -0.6600 v  input x2"])
         let inner = layout(of: state).weights.inset(by: 1)
         let screen = render(state)
-        #expect(screen[inner.x + 8, inner.y].style == Theme.positive)  // "1.4500"
-        #expect(screen[inner.x + 8, inner.y + 1].style == Theme.negative)  // "0.6600" of "-0.6600"
+        #expect(screen[inner.x + 8, inner.y].style == Theme.dark.positive)  // "1.4500"
+        #expect(screen[inner.x + 8, inner.y + 1].style == Theme.dark.negative)  // "0.6600" of "-0.6600"
     }
 
     @Test func featureNamesFromTheData() {
@@ -91,7 +96,7 @@ import Training
             size: Size(width: 120, height: 40),
             snapshot: Fixtures.snapshot(network: Fixtures.deepNetwork()))
         // Beside the Network pane, shown at this size, the weights have the room below it.
-        #expect(inside(\.weights, of: state).last == "… 14 more lines (a taller terminal shows them)")
+        #expect(inside(\.weights, of: state).last == "… 14 more lines (W, then the arrows, scroll)")
         state.networkShown = false
         let lines = inside(\.weights, of: state)
         #expect(lines.contains("hidden 1: 2×8 tanh · sat 0/8"))

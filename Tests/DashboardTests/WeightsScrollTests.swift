@@ -70,7 +70,7 @@ import Training
             #expect(footer.hasPrefix(Self.expectedSelection(network, k) + " · no step yet"), "\(k)\n\(screen.text)")
             var selected = 0
             for y in inner.y..<inner.maxY {
-                for x in inner.x..<inner.maxX where screen[x, y].style == Theme.focusedField { selected += 1 }
+                for x in inner.x..<inner.maxX where screen[x, y].style == Theme.dark.focusedField { selected += 1 }
             }
             #expect(selected == 5, "parameter \(k) not on screen\n\(screen.text)")  // "+1.20" or "-0.75"
             seen.insert(k)

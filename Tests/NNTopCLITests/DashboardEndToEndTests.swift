@@ -168,7 +168,9 @@ import Testing
             arguments: "--dataset circle --samples 100 --test-fraction 0.2 --hidden 8 "
                 + "--activation relu --speed 2000 --iterations 100000000", scratch: scratch)
         let up = try tmux.waitFor { screen in
-            screen.joinedScreen.contains("Dataset · 80 rows") && screen.joinedScreen.contains("Decision map")
+            // Both scores whole in the dataset's title, with the noise: the name and row count made room for them.
+            screen.joinedScreen.contains("noise 0 · train acc ") && screen.joinedScreen.contains(" · test acc ")
+                && screen.joinedScreen.contains("Decision map")
                 && screen.joinedScreen.contains("2-8-1 · 33 parameters · squared-error")
                 && screen.contains { $0.contains("hidden 1: 2×8 relu") }
         }
@@ -185,7 +187,7 @@ import Testing
         try tmux.send("]")
         let noisier = try tmux.waitFor {
             $0.statusLine.contains("noise 0.05: the same points moved (data seed 1), 80 training rows, 20 test")
-                && $0[0].contains("Dataset · 80 rows · noise 0.05")
+                && $0[0].contains("noise 0.05 · train acc")
         }
         #expect(noisier.ok, "\(noisier.screen.joinedScreen)")
         #expect(noisier.screen.filter { $0.hasPrefix("│ 1 ") } != before && before.count == 1)

@@ -40,6 +40,8 @@ final class Tmux {
     func history() throws -> [String] {
         try tmux(["capture-pane", "-p", "-S", "-", "-t", session]).components(separatedBy: "\n")
     }
+    /// The visible screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    func screenWithEscapes() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", session]) }
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
 

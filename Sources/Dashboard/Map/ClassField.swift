@@ -19,7 +19,7 @@ extension MapPane {
                 let top = grid[column: c, row: 2 * row], bottom = grid[column: c, row: 2 * row + 1]
                 let x = area.x + c, y = area.y + row
                 if crossesContour(grid, column: c, row: row, side: side) {
-                    var style = MapPalette.contour
+                    var style = state.theme.map.contour
                     style.background = coloured ? colour(top) : .standard
                     buffer.put(state.glyphs.mapMarks.contour, x: x, y: y, style: style)
                 } else if coloured, let half = state.glyphs.mapMarks.halfBlock {
@@ -45,7 +45,7 @@ extension MapPane {
                 let x = area.x + c, y = area.y + row
                 if state.colours == .monochrome {
                     let k = min(Int(ramp.position((top + bottom) / 2) * Double(shades.count)), shades.count - 1)
-                    buffer.put(shades[k], x: x, y: y, style: Theme.label)
+                    buffer.put(shades[k], x: x, y: y, style: state.theme.label)
                 } else if let half = state.glyphs.mapMarks.halfBlock {
                     let style = Style(
                         ramp.colour(top, palette: palette), background: ramp.colour(bottom, palette: palette))
@@ -70,8 +70,8 @@ extension MapPane {
         let palette = state.colours == .palette, coloured = state.colours != .monochrome
         let y = inner.maxY - 1, m = state.glyphs.mapMarks, dot = state.glyphs.middleDot
         var x = inner.x
-        func text(_ s: String, _ style: Style = Theme.label) {
-            x = buffer.write(s, x: x, y: y, style: style, maxWidth: inner.maxX - x)
+        func text(_ s: String, _ style: Style? = nil) {
+            x = buffer.write(s, x: x, y: y, style: style ?? state.theme.label, maxWidth: inner.maxX - x)
         }
         if let ramp {
             text(Format.short(ramp.low, digits: 3) + " ")

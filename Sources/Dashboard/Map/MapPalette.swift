@@ -1,19 +1,68 @@
 import TerminalUI
 
-/// How the map turns a probability into a colour: blue for class 1, orange for class 0, paler near 0.5 and
-/// stronger with confidence. On an eight-colour terminal, blue and red with the default for the palest band.
-enum MapPalette {
-    /// Confidence bands, palest first: cube levels (red, green, blue) of each side.
-    private static let classOne: [Colour] = [
-        .cube(red: 4, green: 4, blue: 5), .cube(red: 3, green: 4, blue: 5),
-        .cube(red: 2, green: 3, blue: 5), .cube(red: 1, green: 2, blue: 4)
-    ]
-    private static let classZero: [Colour] = [
-        .cube(red: 5, green: 5, blue: 4), .cube(red: 5, green: 4, blue: 3),
-        .cube(red: 5, green: 3, blue: 2), .cube(red: 5, green: 2, blue: 0)
-    ]
-    private static let eightOne: [Colour] = [.standard, .blue, .blue, .blue]
-    private static let eightZero: [Colour] = [.standard, .red, .red, .red]
+/// How the map turns a probability into a colour: class 1 on the blue side, class 0 on the orange side, paler
+/// near 0.5 and stronger with confidence. On eight colours each class is one flat colour, blue or yellow (the
+/// 0.5 contour marks the boundary), so that neither is the red of a wrong point and the uncertain band does
+/// not turn to stripes of the default colour. A wrong point is white on red, or on black in the colour-blind
+/// palette (red and orange look alike to many).
+struct MapPalette: Sendable, Equatable {
+    /// Confidence bands, palest first.
+    let classOne: [Colour]
+    let classZero: [Colour]
+    /// A right point's colour, by label.
+    let pointOne: Colour
+    let pointZero: Colour
+    /// A point the network gets wrong, whatever the map beneath.
+    let wrongPoint: Style
+    let contour = Style(.magenta, bold: true)
+    let cursor = Style(.magenta, bold: true, reverse: true)
+
+    /// `eight`: the terminal has only the eight standard colours. `strong`: the palest band is left out.
+    init(_ palette: Theme.Palette, eight: Bool, strong: Bool = false) {
+        var one: [Colour], zero: [Colour]
+        if eight {
+            one = Array(repeating: .blue, count: 4)
+            zero = Array(repeating: .yellow, count: 4)
+            // Right points sit on their own class's colour: white on blue, black on yellow.
+            pointOne = .white
+            pointZero = .black
+        } else {
+            switch palette {
+            case .standard:
+                one = [
+                    .cube(red: 4, green: 4, blue: 5), .cube(red: 3, green: 4, blue: 5),
+                    .cube(red: 2, green: 3, blue: 5), .cube(red: 1, green: 2, blue: 4)
+                ]
+                zero = [
+                    .cube(red: 5, green: 5, blue: 4), .cube(red: 5, green: 4, blue: 3),
+                    .cube(red: 5, green: 3, blue: 2), .cube(red: 5, green: 2, blue: 0)
+                ]
+                pointOne = .cube(red: 0, green: 0, blue: 1)
+                pointZero = .cube(red: 1, green: 0, blue: 0)
+            case .colourBlind:
+                // Okabe–Ito's sky blue and blue against its yellow and orange.
+                one = [
+                    .cube(red: 4, green: 5, blue: 5), .cube(red: 2, green: 4, blue: 5),
+                    .cube(red: 1, green: 3, blue: 4), .cube(red: 0, green: 1, blue: 3)
+                ]
+                zero = [
+                    .cube(red: 5, green: 5, blue: 3), .cube(red: 5, green: 4, blue: 1),
+                    .cube(red: 5, green: 3, blue: 0), .cube(red: 4, green: 2, blue: 0)
+                ]
+                pointOne = .cube(red: 0, green: 0, blue: 2)
+                pointZero = .cube(red: 2, green: 1, blue: 0)
+            }
+        }
+        if strong {
+            one[0] = one[1]
+            zero[0] = zero[1]
+        }
+        classOne = one
+        classZero = zero
+        wrongPoint =
+            palette == .colourBlind
+            ? Style(.white, background: .black, bold: true) : Style(.white, background: .red, bold: true)
+    }
 
     /// The band of a probability: 0 (near 0.5) to 3 (near 0 or 1).
     static func band(_ p: Double) -> Int {
@@ -21,17 +70,13 @@ enum MapPalette {
         return min(Int(saturating: abs(p - 0.5) * 2 * 4), 3)
     }
 
-    static func colour(_ p: Double, palette: Bool, discrete: Bool) -> Colour {
-        let level = discrete ? 2 : band(p)
-        if p >= 0.5 { return palette ? classOne[level] : eightOne[level] }
-        return palette ? classZero[level] : eightZero[level]
+    func colour(_ p: Double, discrete: Bool) -> Colour {
+        let level = discrete ? 2 : MapPalette.band(p)
+        return p >= 0.5 ? classOne[level] : classZero[level]
     }
 
-    /// Points are drawn in their label's colour, dark enough to read on every band, or bold white on eight colours.
-    static func point(label: Double, palette: Bool) -> Colour {
-        guard palette else { return .white }
-        return label >= 0.5 ? .cube(red: 0, green: 0, blue: 1) : .cube(red: 1, green: 0, blue: 0)
-    }
+    /// Points are drawn in their label's colour, dark enough to read on every band of their class.
+    func point(label: Double) -> Colour { label >= 0.5 ? pointOne : pointZero }
 
     /// Shades for a terminal without colour, from probability 0 to 1; the class boundary falls between the
     /// second and third.
@@ -40,9 +85,4 @@ enum MapPalette {
         let k = discrete ? (p >= 0.5 ? 2 : 0) : min(max(Int(saturating: p * 4), 0), 3)
         return ramp[k]
     }
-
-    static let contour = Style(.magenta, bold: true)
-    /// A point the network gets wrong: white on red, whatever the map beneath.
-    static let wrongPoint = Style(.white, background: .red, bold: true)
-    static let cursor = Style(.magenta, bold: true, reverse: true)
 }

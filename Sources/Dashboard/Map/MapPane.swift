@@ -8,15 +8,15 @@ enum MapPane {
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         let g = state.glyphs
         let plane = state.mapPlane
-        let inner = Panel(title: title(state, plane), focused: state.focus == .map).draw(
+        let inner = Panel(title: title(state, plane, width: rect.width), focused: state.focus == .map).draw(
             in: rect, on: &buffer, glyphs: g)
         guard let area = area(inner: inner) else { return }
         let task = state.snapshot?.network.task ?? .binary
         if task == .binary {
-            buffer.write(legend(state, width: inner.width), in: inner, row: inner.height - 1, style: Theme.label)
+            buffer.write(legend(state, width: inner.width), in: inner, row: inner.height - 1, style: state.theme.label)
         }
         guard let network = state.snapshot?.network, network.inputCount == state.networkInputCount else {
-            buffer.write("waiting for the first weights\(g.ellipsis)", in: area, row: 0, style: Theme.label)
+            buffer.write("waiting for the first weights\(g.ellipsis)", in: area, row: 0, style: state.theme.label)
             return
         }
         let unit = shownUnit(state, network)
@@ -29,7 +29,7 @@ enum MapPane {
         guard !grid.isEmpty else {
             buffer.write(
                 "\(Format.count(network.parameters.count)) parameters: too many to map live", in: area, row: 0,
-                style: Theme.label)
+                style: state.theme.label)
             return
         }
         let classes = network.sizes[network.sizes.count - 1]
@@ -56,7 +56,7 @@ enum MapPane {
         }
         if state.focus == .map {
             let (c, r) = state.mapCursorCell(in: area)
-            buffer.put(g.mapMarks.cursor, x: area.x + c, y: area.y + r, style: MapPalette.cursor)
+            buffer.put(g.mapMarks.cursor, x: area.x + c, y: area.y + r, style: state.theme.map.cursor)
         }
     }
 
@@ -73,18 +73,20 @@ enum MapPane {
         return Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
     }
 
-    private static func title(_ state: DashboardState, _ plane: MapPlane) -> String {
+    /// The pane's name and the features with their ranges, the one up going first.
+    private static func title(_ state: DashboardState, _ plane: MapPlane, width: Int) -> String {
         let g = state.glyphs, names = state.training.featureNames
         let unit = state.snapshot.flatMap { s in shownUnit(state, s.network).map { $0.name(in: s.network) } }
-        var text =
-            "\(unit.map { "Map of \($0)" } ?? "Decision map") \(g.middleDot) \(names[plane.across]) \(Format.short(plane.acrossRange.lowerBound, digits: 3))"
-            + "\(g.ellipsis)\(Format.short(plane.acrossRange.upperBound, digits: 3))"
-        if let up = plane.up {
-            text +=
-                " \(g.middleDot) \(names[up]) \(Format.short(plane.upRange.lowerBound, digits: 3))"
-                + "\(g.ellipsis)\(Format.short(plane.upRange.upperBound, digits: 3))"
+        func range(_ feature: Int, _ r: ClosedRange<Double>) -> RankedItem {
+            RankedItem(
+                "\(names[feature]) \(Format.short(r.lowerBound, digits: 3))\(g.ellipsis)\(Format.short(r.upperBound, digits: 3))",
+                rank: 0)
         }
-        return text
+        var parts = [
+            RankedItem(unit.map { "Map of \($0)" } ?? "Decision map", rank: 0), range(plane.across, plane.acrossRange)
+        ]
+        if let up = plane.up { parts.append(range(up, plane.upRange)) }
+        return Panel.title(parts, width: width, glyphs: g)
     }
 
     /// The legend: as many whole items as fit the map's width.
@@ -92,7 +94,8 @@ enum MapPane {
         let m = state.glyphs.mapMarks, dot = state.glyphs.middleDot
         var items = [
             "\(m.trainOne)\(m.trainZero) train", "\(m.testOne)\(m.testZero) test",
-            state.colours == .monochrome ? "wrong: reversed" : "wrong: red",
+            state.colours == .monochrome
+                ? "wrong: reversed" : state.palette == .colourBlind ? "wrong: on black" : "wrong: red",
             "\(m.contour) \(state.snapshot.flatMap { shownUnit(state, $0.network) } == nil ? "p=0.5" : "middle")"
         ]
         let share = shownShare(state)
@@ -108,7 +111,7 @@ enum MapPane {
         _ grid: ProbabilityGrid, state: DashboardState, in area: Rect,
         on buffer: inout Buffer
     ) {
-        let palette = state.colours == .palette, coloured = state.colours != .monochrome
+        let map = state.theme.map, coloured = state.colours != .monochrome
         for row in 0..<area.height {
             for c in 0..<area.width {
                 let top = grid[column: c, row: 2 * row], bottom = grid[column: c, row: 2 * row + 1]
@@ -117,25 +120,25 @@ enum MapPane {
                     let mean = (top + bottom) / 2
                     let background =
                         coloured
-                        ? MapPalette.colour(mean, palette: palette, discrete: state.discrete)
+                        ? map.colour(mean, discrete: state.discrete)
                         : .standard
-                    var style = MapPalette.contour
+                    var style = map.contour
                     style.background = background
                     buffer.put(state.glyphs.mapMarks.contour, x: x, y: y, style: style)
                 } else if coloured, let half = state.glyphs.mapMarks.halfBlock {
                     let style = Style(
-                        MapPalette.colour(top, palette: palette, discrete: state.discrete),
-                        background: MapPalette.colour(bottom, palette: palette, discrete: state.discrete))
+                        map.colour(top, discrete: state.discrete),
+                        background: map.colour(bottom, discrete: state.discrete))
                     buffer.put(half, x: x, y: y, style: style)
                 } else if coloured {
-                    let colour = MapPalette.colour((top + bottom) / 2, palette: palette, discrete: state.discrete)
+                    let colour = map.colour((top + bottom) / 2, discrete: state.discrete)
                     buffer.put(" ", x: x, y: y, style: Style(background: colour))
                 } else {
                     buffer.put(
                         MapPalette.shade(
                             (top + bottom) / 2, unicode: state.glyphs.mapMarks.halfBlock != nil,
                             discrete: state.discrete),
-                        x: x, y: y, style: Theme.label)
+                        x: x, y: y, style: state.theme.label)
                 }
             }
         }

@@ -81,7 +81,7 @@ extension MapPane {
         on buffer: inout Buffer, ramp: ValueRamp? = nil
     ) {
         let task = state.snapshot?.network.task ?? .binary
-        let m = state.glyphs.mapMarks, palette = state.colours == .palette
+        let m = state.glyphs.mapMarks, map = state.theme.map, palette = state.colours == .palette
         var wrongOnes: [(x: Int, y: Int, glyph: Unicode.Scalar)] = []
         // Points past the share of passes (`judgedPoints`) are drawn by their label alone, not judged.
         let judged = state.pointPredictions
@@ -113,7 +113,7 @@ extension MapPane {
                 var style = Style(bold: true)
                 if state.colours != .monochrome {
                     switch task {
-                    case .binary: style.foreground = MapPalette.point(label: label, palette: palette)
+                    case .binary: style.foreground = map.point(label: label)
                     case .multiclass:
                         style.foreground = ClassColours.point(Int(saturating: label), palette: palette)
                     case .regression:
@@ -124,7 +124,7 @@ extension MapPane {
                 buffer.put(glyph, x: cell.x, y: cell.y, style: style)
             }
         }
-        let wrongStyle = state.colours == .monochrome ? Style(bold: true, reverse: true) : MapPalette.wrongPoint
+        let wrongStyle = state.colours == .monochrome ? Style(bold: true, reverse: true) : map.wrongPoint
         for point in wrongOnes { buffer.put(point.glyph, x: point.x, y: point.y, style: wrongStyle) }
     }
 }

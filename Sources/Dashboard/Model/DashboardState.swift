@@ -54,7 +54,14 @@ public struct DashboardState: Sendable {
     private var replacing = false
     /// The characters to draw with (Unicode, or ASCII when the locale is not UTF-8 or `--ascii`).
     public var glyphs: GlyphSet { didSet { refresh() } }
-    public var colours: ColourDepth
+    public var colours: ColourDepth { didSet { restyle() } }
+    /// The theme and palette the screen is drawn in (the config file, --theme and --palette; P cycles the
+    /// palette), and the styles made from them for `colours`.
+    public var themeName = Theme.Name.dark { didSet { restyle() } }
+    public var palette = Theme.Palette.standard { didSet { restyle() } }
+    private(set) var theme: Theme
+    /// Whether the decision map is drawn when the screen is large enough (the config file's `map`).
+    public var showsMap = true
     /// The parameters shown in the previous frame, for the ▲/▼ change marks.
     public var previousParameters: [Double]?
     /// The training data as the user wrote it (before any standardization).
@@ -149,6 +156,7 @@ public struct DashboardState: Sendable {
     ) {
         self.glyphs = glyphs
         self.colours = colours
+        theme = Theme(colours: colours)
         mapPlane = MapPlane(training: training, test: test, across: 0, up: training.featureCount > 1 ? 1 : nil)
         self.training = training
         self.test = test
@@ -220,7 +228,7 @@ public struct DashboardState: Sendable {
         return Layout(
             size: size, rows: training.count, features: training.featureCount,
             parameterRows: WeightsPane.rows(for: sizes),
-            networkRows: showsNetwork ? NetworkGeometry.wantedRows(sizes) : nil)
+            networkRows: showsNetwork ? NetworkGeometry.wantedRows(sizes) : nil, map: showsMap)
     }
 
     /// Whether the Network pane is wanted: as the user chose, or by default for a network with a hidden layer on
@@ -229,6 +237,8 @@ public struct DashboardState: Sendable {
         guard let network = snapshot?.network else { return false }
         return networkShown ?? (network.layerCount > 1 && size.covers(Layout.networkDefault))
     }
+
+    private mutating func restyle() { theme = Theme(themeName, palette: palette, colours: colours) }
 
     /// The map's cursor clamped to a map drawn in `area`.
     func mapCursorCell(in area: Rect) -> (column: Int, row: Int) {

@@ -15,14 +15,15 @@ enum NetworkDetail {
         guard let unit else {
             let lines = ["u selects a unit,", "or a click on one:", "the decision map", "then shows its map"]
             for (r, line) in lines.enumerated() where r < rect.height {
-                buffer.write(line, in: rect, row: r, style: Theme.label)
+                buffer.write(line, in: rect, row: r, style: state.theme.label)
             }
             return
         }
         let activation =
             unit.layer == network.layerCount - 1 && network.task == .multiclass
             ? "softmax" : network.activation(layer: unit.layer).rawValue
-        buffer.write("\(unit.name(in: network)) \(g.middleDot) \(activation)", in: rect, row: 0, style: Theme.heading)
+        buffer.write(
+            "\(unit.name(in: network)) \(g.middleDot) \(activation)", in: rect, row: 0, style: state.theme.heading)
         let gradients = gradientColumn(gradient, network: network, unit: unit)
         let lines = parameterLines(state, network: network, unit: unit, gradients: gradients, width: rect.width)
         let typing = state.focus == .parameter
@@ -34,14 +35,14 @@ enum NetworkDetail {
         let first = chosen >= room ? chosen - room + 1 : 0
         var heading = Text.left("", labelWidth(network, unit)) + Text.right("value", valueWidth)
         if gradients != nil { heading += Text.right("\(g == .ascii ? "grad" : "∇")", gradientWidth) }
-        buffer.write(heading, in: rect, row: 1, style: Theme.label)
+        buffer.write(heading, in: rect, row: 1, style: state.theme.label)
         for (r, line) in lines[first..<min(first + room, lines.count)].enumerated() {
             var x = rect.x
             for span in line {
                 x = buffer.write(span.text, x: x, y: rect.y + 2 + r, style: span.style, maxWidth: rect.maxX - x)
             }
         }
-        if let hint { buffer.write(hint, in: rect, row: rect.height - 1, style: Theme.label) }
+        if let hint { buffer.write(hint, in: rect, row: rect.height - 1, style: state.theme.label) }
     }
 
     static let valueWidth = 10
@@ -66,20 +67,21 @@ enum NetworkDetail {
             let isChosen = k == chosen
             let focused = state.focus == .network || state.focus == .parameter
             var line = [
-                WeightsPane.Span(text: label, style: isChosen && focused ? Theme.focusedField : Theme.heading)
+                WeightsPane.Span(
+                    text: label, style: isChosen && focused ? state.theme.focusedField : state.theme.heading)
             ]
             if isChosen && state.focus == .parameter {
-                line.append(WeightsPane.Span(text: " ", style: Theme.label))
+                line.append(WeightsPane.Span(text: " ", style: state.theme.label))
                 line.append(
                     WeightsPane.Span(
-                        text: Text.left(state.parameterText + "_", valueWidth - 1), style: Theme.focusedField))
+                        text: Text.left(state.parameterText + "_", valueWidth - 1), style: state.theme.focusedField))
             } else {
                 line.append(
                     WeightsPane.Span(
-                        text: Text.right(WeightsPane.tenWide(value), valueWidth), style: Theme.signed(value)))
+                        text: Text.right(WeightsPane.tenWide(value), valueWidth), style: state.theme.signed(value)))
             }
             if let gradients {
-                line.append(WeightsPane.Span(text: Text.right(gradients[k], gradientWidth), style: Theme.label))
+                line.append(WeightsPane.Span(text: Text.right(gradients[k], gradientWidth), style: state.theme.label))
             }
             let source =
                 k == 0
@@ -87,7 +89,7 @@ enum NetworkDetail {
                 : unit.layer == 0
                     ? (k - 1 < names.count ? names[k - 1] : "x\(k)")
                     : "\(NetworkUnit.layerName(unit.layer, of: network)) \(k)"
-            line.append(WeightsPane.Span(text: " " + source, style: Theme.label))
+            line.append(WeightsPane.Span(text: " " + source, style: state.theme.label))
             return line
         }
     }

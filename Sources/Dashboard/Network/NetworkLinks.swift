@@ -81,7 +81,7 @@ enum NetworkLinks {
             for column in 0..<area.width where !canvas.isEmpty(column: column, row: row) {
                 buffer.put(
                     DotCanvas.scalar(canvas.mask(column: column, row: row), braille: canvas.braille),
-                    x: area.x + column, y: area.y + row, style: styles[row * area.width + column] ?? Theme.label)
+                    x: area.x + column, y: area.y + row, style: styles[row * area.width + column] ?? state.theme.label)
             }
         }
     }
@@ -94,7 +94,7 @@ enum NetworkLinks {
             return link.weight >= 0 ? Style(.standard, bold: true) : Style(.standard, dim: true)
         }
         let p = 0.5 + (link.weight >= 0 ? 0.5 : -0.5) * max(strength, 0.3)
-        var style = Style(MapPalette.colour(p, palette: colours == .palette, discrete: false))
+        var style = Style(MapPalette(.standard, eight: colours != .palette).colour(p, discrete: false))
         if link.selected { style.bold = true } else if strength < 0.5 { style.dim = true }
         return style
     }

@@ -22,7 +22,7 @@ enum NetworkPane {
             in: rect, on: &buffer, glyphs: g)
         guard let geometry = geometry(state, inner: inner), let reading = state.networkReading else {
             if !inner.isEmpty {
-                buffer.write("waiting for the first weights\(g.ellipsis)", in: inner, row: 0, style: Theme.label)
+                buffer.write("waiting for the first weights\(g.ellipsis)", in: inner, row: 0, style: state.theme.label)
             }
             return
         }
@@ -35,7 +35,7 @@ enum NetworkPane {
                 on: &buffer)
         }
         if let detail = geometry.detail {
-            for y in detail.y..<detail.maxY { buffer.put(g.vertical, x: detail.x - 1, y: y, style: Theme.label) }
+            for y in detail.y..<detail.maxY { buffer.put(g.vertical, x: detail.x - 1, y: y, style: state.theme.label) }
             NetworkDetail.draw(
                 state, network: network, unit: selected,
                 gradient: selected.flatMap { NetworkDetail.layerGradient(state.snapshot, layer: $0.layer) },
@@ -69,7 +69,7 @@ enum NetworkPane {
         let name = NetworkUnit.layerName(column.layer, of: network)
         let next = geometry.columns.first { $0.x > column.x }?.x ?? (geometry.detail?.x ?? buffer.size.width)
         buffer.write(
-            "\(name) \(column.units)", x: column.x, y: geometry.header, style: Theme.heading,
+            "\(name) \(column.units)", x: column.x, y: geometry.header, style: state.theme.heading,
             maxWidth: max(next - column.x - 1, 1))
     }
 
@@ -93,7 +93,7 @@ enum NetworkPane {
                         putShade(p, p, x: x, y: cell.y, state: state, on: &buffer)
                     } else {
                         // Too large a network to run even once a frame: dots where the values would be.
-                        buffer.put(g.middleDot.unicodeScalars.first!, x: x, y: cell.y, style: Theme.label)
+                        buffer.put(g.middleDot.unicodeScalars.first!, x: x, y: cell.y, style: state.theme.label)
                     }
                 }
             } else {
@@ -107,11 +107,11 @@ enum NetworkPane {
         }
         // A strip scrolled past units says so at its ends.
         if column.first > 0, !(selected.map { $0.layer + 1 == column.layer && $0.index == column.first } ?? false) {
-            buffer.put(g == .ascii ? "^" : "▲", x: column.x, y: column.y, style: Theme.label)
+            buffer.put(g == .ascii ? "^" : "▲", x: column.x, y: column.y, style: state.theme.label)
         }
         let last = column.first + column.shown - 1
         if last < column.units - 1, !(selected.map { $0.layer + 1 == column.layer && $0.index == last } ?? false) {
-            buffer.put(g == .ascii ? "v" : "▼", x: column.x, y: column.linkRow(last), style: Theme.label)
+            buffer.put(g == .ascii ? "v" : "▼", x: column.x, y: column.linkRow(last), style: state.theme.label)
         }
     }
 
@@ -145,19 +145,18 @@ enum NetworkPane {
     static func putShade(
         _ top: Double, _ bottom: Double?, x: Int, y: Int, state: DashboardState, on buffer: inout Buffer
     ) {
-        let palette = state.colours == .palette
         let mean = bottom.map { (top + $0) / 2 } ?? top
         if state.colours != .monochrome, let half = state.glyphs.mapMarks.halfBlock {
             let style = Style(
-                MapPalette.colour(top, palette: palette, discrete: false),
-                background: bottom.map { MapPalette.colour($0, palette: palette, discrete: false) } ?? .standard)
+                state.theme.map.colour(top, discrete: false),
+                background: bottom.map { state.theme.map.colour($0, discrete: false) } ?? .standard)
             buffer.put(half, x: x, y: y, style: style)
         } else if state.colours != .monochrome {
-            let colour = MapPalette.colour(mean, palette: palette, discrete: false)
+            let colour = state.theme.map.colour(mean, discrete: false)
             buffer.put(" ", x: x, y: y, style: Style(background: colour))
         } else {
             let shade = MapPalette.shade(mean, unicode: state.glyphs.mapMarks.halfBlock != nil, discrete: false)
-            buffer.put(shade, x: x, y: y, style: Theme.label)
+            buffer.put(shade, x: x, y: y, style: state.theme.label)
         }
     }
 }

@@ -27,15 +27,15 @@ enum ConfusionOverlay {
             header += Text.right(Text.truncate(table.labels[c], to: cell - 1, ellipsis: g.ellipsis), cell)
         }
         header += shown < k ? " \(g.ellipsis)" : "   right"
-        buffer.write(header, in: inner, row: 0, column: 1, style: Theme.heading)
+        buffer.write(header, in: inner, row: 0, column: 1, style: state.theme.heading)
         for r in 0..<shown {
             var x = buffer.write(
                 Text.left(Text.truncate(table.labels[r], to: labelWidth, ellipsis: g.ellipsis), labelWidth + 2),
                 in: inner,
-                row: r + 1, column: 1, style: Theme.heading)
+                row: r + 1, column: 1, style: state.theme.heading)
             for c in 0..<shown {
                 let n = table.counts[r][c]
-                let style = n == 0 ? Theme.label : (r == c ? Theme.right : Theme.wrong)
+                let style = n == 0 ? state.theme.label : (r == c ? state.theme.right : state.theme.wrong)
                 x = buffer.write(
                     Text.right(String(n), cell), x: x, y: inner.y + r + 1, style: style, maxWidth: inner.maxX - x)
             }
@@ -46,6 +46,6 @@ enum ConfusionOverlay {
                     maxWidth: inner.maxX - x)
             }
         }
-        buffer.write(footer, in: inner, row: shown + 2, column: 1, style: Theme.label)
+        buffer.write(footer, in: inner, row: shown + 2, column: 1, style: state.theme.label)
     }
 }

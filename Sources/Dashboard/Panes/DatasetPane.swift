@@ -83,21 +83,23 @@ enum DatasetPane {
 
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
         let data = state.datasetRows, g = state.glyphs, view = state.datasetView
-        var title = "Dataset \(g.middleDot) " + (view.showsTest ? "test \(g.middleDot) " : "")
+        // The scores are what the title is for: the row count goes first, then the pane's name.
+        var title = [RankedItem("Dataset" + (view.showsTest ? " \(g.middleDot) test" : ""), rank: 1)]
         if view.wrongOnly, let wrong = state.wrongRows {
             let of = wrong.judged < data.count ? "the first \(Format.count(wrong.judged))" : Format.count(data.count)
-            title += "\(Format.count(wrong.rows.count)) wrong of \(of)"
+            title.append(RankedItem("\(Format.count(wrong.rows.count)) wrong of \(of)", rank: 0))
         } else {
-            title += Format.counted(data.count, "row")
+            title.append(RankedItem(Format.counted(data.count, "row"), rank: 2))
         }
-        if state.drawsData { title += " \(g.middleDot) noise \(Format.short(state.noise))" }
+        if state.drawsData { title.append(RankedItem("noise \(Format.short(state.noise))", rank: 0)) }
         // A regression's score is R², not a share right.
         let regression = state.encoding.task == .regression
         func score(_ a: Double) -> String { regression ? Format.fixed(a, decimals: 3) : Format.percent(a) }
         let name = regression ? "R²" : "acc"
-        if let a = state.snapshot?.trainingAccuracy { title += " \(g.middleDot) train \(name) \(score(a))" }
-        if let a = state.snapshot?.testAccuracy { title += " \(g.middleDot) test \(name) \(score(a))" }
-        let inner = Panel(title: title).draw(in: rect, on: &buffer, glyphs: g)
+        if let a = state.snapshot?.trainingAccuracy { title.append(RankedItem("train \(name) \(score(a))", rank: 0)) }
+        if let a = state.snapshot?.testAccuracy { title.append(RankedItem("test \(name) \(score(a))", rank: 0)) }
+        let inner = Panel(title: Panel.title(title, width: rect.width, glyphs: g)).draw(
+            in: rect, on: &buffer, glyphs: g)
         guard inner.height >= 1, inner.width >= 8 else { return }
 
         let indexWidth = max(String(data.count).count, 1)
@@ -113,7 +115,7 @@ enum DatasetPane {
         // Class labels and values take more room than a 0 or 1.
         let targetWidth = state.encoding.task == .binary ? 1 : 7
         header += Text.left("y", targetWidth) + (state.encoding.task == .binary ? "  p" : "  predicted")
-        buffer.write(header, in: inner, row: 0, style: Theme.heading)
+        buffer.write(header, in: inner, row: 0, style: state.theme.heading)
 
         let visible = inner.height - 1
         guard visible > 0 else { return }
@@ -122,7 +124,7 @@ enum DatasetPane {
             let line =
                 state.snapshot == nil
                 ? "no rows judged before the first snapshot" : "no wrong rows: f shows them all"
-            buffer.write(line, in: inner, row: 1, style: Theme.label)
+            buffer.write(line, in: inner, row: 1, style: state.theme.label)
             return
         }
         let first = firstRow(state, visible: visible, count: count)
@@ -132,7 +134,7 @@ enum DatasetPane {
             let values = data.row(i)
             var x = buffer.write(
                 Text.right(String(i + 1), indexWidth), in: inner, row: r + 1,
-                style: first + r == marked ? Style(.standard, bold: true, reverse: true) : Theme.label)
+                style: first + r == marked ? Style(.standard, bold: true, reverse: true) : state.theme.label)
             x = buffer.write(" ", x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x)
             if shown.left { x = buffer.write(g.ellipsis + " ", x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x) }
             for f in shown.first..<shown.first + shown.count {
@@ -151,7 +153,7 @@ enum DatasetPane {
             guard state.snapshot != nil else { continue }
             // Rows past the frame's share of forward passes show no prediction.
             guard let p = state.predictions.value(row: i) else {
-                buffer.write(g.ellipsis, x: x, y: inner.y + r + 1, style: Theme.label, maxWidth: inner.maxX - x)
+                buffer.write(g.ellipsis, x: x, y: inner.y + r + 1, style: state.theme.label, maxWidth: inner.maxX - x)
                 continue
             }
             let predictedClass = state.predictions.predictedClass(row: i)
@@ -169,14 +171,14 @@ enum DatasetPane {
                     ? (p >= 0.5 ? 1.0 : 0.0) == target : Double(predictedClass ?? -1) == target
                 buffer.put(
                     correct ? g.right : g.wrong, x: x + 1, y: inner.y + r + 1,
-                    style: correct ? Theme.right : Theme.wrong, clip: inner)
+                    style: correct ? state.theme.right : state.theme.wrong, clip: inner)
             }
         }
         if count > visible {
             let position =
                 " \(first + 1)\(g.ellipsis)\(first + min(visible, count - first)) of \(Format.count(count)) "
             buffer.write(
-                position, x: rect.maxX - 1 - position.count - 1, y: rect.maxY - 1, style: Theme.label,
+                position, x: rect.maxX - 1 - position.count - 1, y: rect.maxY - 1, style: state.theme.label,
                 maxWidth: rect.width - 2)
         }
     }

@@ -30,22 +30,24 @@ enum ErrorPane {
         let of = state.snapshot?.chartSampleRows.map { " of \(Format.count($0)) rows" } ?? ""
         let scale = state.logScale ? "log" : "linear"
         let span = state.wholeRun ? "whole run" : "recent"
-        let smoothing = state.smoothing > 0 ? " \(g.middleDot) smoothing \(Format.short(state.smoothing))" : ""
-        let inner = Panel(
-            title:
-                "Loss \(g.middleDot) mean\(of), every \(every) it \(g.middleDot) \(span) \(g.middleDot) \(scale)\(smoothing)"
-        )
-        .draw(in: rect, on: &buffer, glyphs: g)
+        // What the keys set (span, scale, smoothing) is kept longer than how often the loss is measured.
+        var title = [
+            RankedItem("Loss", rank: 0), RankedItem("mean\(of), every \(every) it", rank: 3),
+            RankedItem(span, rank: 2), RankedItem(scale, rank: 1)
+        ]
+        if state.smoothing > 0 { title.append(RankedItem("smoothing \(Format.short(state.smoothing))", rank: 1)) }
+        let inner = Panel(title: Panel.title(title, width: rect.width, glyphs: g)).draw(
+            in: rect, on: &buffer, glyphs: g)
         guard let area = chartArea(in: inner), let snapshot = state.snapshot else { return }
         drawLegend(state, snapshot, in: inner, on: &buffer)
         guard let chart = state.errorChart else {
-            buffer.write("waiting for the first report", in: inner, row: 2, column: 1, style: Theme.label)
+            buffer.write("waiting for the first report", in: inner, row: 2, column: 1, style: state.theme.label)
             return
         }
-        drawCurves(chart, in: area, glyphs: g, on: &buffer)
-        drawLabels(chart, in: area, on: &buffer)
-        drawMarks(chart, snapshot, row: area.maxY, x: area.x, on: &buffer)
-        drawAxis(chart, snapshot, in: area, on: &buffer)
+        drawCurves(chart, in: area, glyphs: g, theme: state.theme, on: &buffer)
+        drawLabels(chart, in: area, theme: state.theme, on: &buffer)
+        drawMarks(chart, snapshot, row: area.maxY, x: area.x, theme: state.theme, on: &buffer)
+        drawAxis(chart, snapshot, in: area, theme: state.theme, on: &buffer)
     }
 
     /// Row 0: each series' mark in its colour, its value now, and the best point.
@@ -57,27 +59,29 @@ enum ErrorPane {
         func text(_ s: String, _ style: Style) {
             x = buffer.write(s, x: x, y: inner.y, style: style, maxWidth: inner.maxX - x)
         }
-        text("\(g.legend)", Theme.trainingCurve.bolded)
-        text(" train ", Theme.label)
-        text(snapshot.trainingLoss.map { Format.short($0, digits: 5) } ?? "-", Theme.trainingCurve.bolded)
+        text("\(g.legend)", state.theme.trainingCurve.bolded)
+        text(" train ", state.theme.label)
+        text(snapshot.trainingLoss.map { Format.short($0, digits: 5) } ?? "-", state.theme.trainingCurve.bolded)
         if state.training == .tutorial, let sum = snapshot.trainingError {
-            text("  sum ", Theme.label)
-            text(Format.short(sum, digits: 5), Theme.trainingCurve)
+            text("  sum ", state.theme.label)
+            text(Format.short(sum, digits: 5), state.theme.trainingCurve)
         }
         if let test = snapshot.testLoss {
-            text("  ", Theme.label)
-            text("\(g.legend)", Theme.testCurve)
-            text(" test ", Theme.label)
-            text(Format.short(test, digits: 5), Theme.testCurve)
+            text("  ", state.theme.label)
+            text("\(g.legend)", state.theme.testCurve)
+            text(" test ", state.theme.label)
+            text(Format.short(test, digits: 5), state.theme.testCurve)
         }
         if let best = snapshot.bestError, let at = snapshot.bestIteration {
-            text("  best ", Theme.label)
-            text("\(Format.short(best, digits: 5)) @ \(Format.count(at))", Theme.best)
+            text("  best ", state.theme.label)
+            text("\(Format.short(best, digits: 5)) @ \(Format.count(at))", state.theme.best)
         }
     }
 
     /// The curves: lines over spreads, training over test.
-    private static func drawCurves(_ chart: ErrorChart, in area: Rect, glyphs: GlyphSet, on buffer: inout Buffer) {
+    private static func drawCurves(
+        _ chart: ErrorChart, in area: Rect, glyphs: GlyphSet, theme: Theme, on buffer: inout Buffer
+    ) {
         func canvas() -> DotCanvas { DotCanvas(columns: area.width, rows: area.height, braille: glyphs.braille) }
         var line = canvas(), testLine = canvas(), spread = canvas(), testSpread = canvas()
         let down = line.down
@@ -107,8 +111,8 @@ enum ErrorPane {
             }
         }
         let layers: [(DotCanvas, Style)] = [
-            (line, Theme.trainingCurve), (testLine, Theme.testCurve), (spread, Theme.trainingSpread),
-            (testSpread, Theme.testSpread)
+            (line, theme.trainingCurve), (testLine, theme.testCurve), (spread, theme.trainingSpread),
+            (testSpread, theme.testSpread)
         ]
         for row in 0..<area.height {
             for c in 0..<area.width {
@@ -126,7 +130,7 @@ enum ErrorPane {
     /// Y labels at the top row, the bottom row and every few rows between, each its row's value in as many digits
     /// as tell it from its neighbours, over the curves: at the left edge, or at the right where that hides fewer
     /// dots (a falling loss fills the top left and the bottom right).
-    private static func drawLabels(_ chart: ErrorChart, in area: Rect, on buffer: inout Buffer) {
+    private static func drawLabels(_ chart: ErrorChart, in area: Rect, theme: Theme, on buffer: inout Buffer) {
         let rows = labelRows(chart.rows)
         for (k, row) in rows.enumerated() {
             let value = chart.value(atRow: row)
@@ -139,9 +143,9 @@ enum ErrorPane {
             func hidden(from x: Int) -> Int { (x..<x + span).filter { buffer[$0, y].scalar != " " }.count }
             let left = hidden(from: area.x), right = hidden(from: area.maxX - span)
             if right < left {
-                buffer.write(" " + text, x: area.maxX - span, y: y, style: Theme.label)
+                buffer.write(" " + text, x: area.maxX - span, y: y, style: theme.label)
             } else {
-                buffer.write(text + " ", x: area.x, y: y, style: Theme.label)
+                buffer.write(text + " ", x: area.x, y: y, style: theme.label)
             }
         }
     }
@@ -155,8 +159,9 @@ enum ErrorPane {
     }
 
     /// Learning-rate changes, update rules, resets, and the best point where no event is.
-    private static func drawMarks(_ chart: ErrorChart, _ snapshot: Snapshot, row: Int, x: Int, on buffer: inout Buffer)
-    {
+    private static func drawMarks(
+        _ chart: ErrorChart, _ snapshot: Snapshot, row: Int, x: Int, theme: Theme, on buffer: inout Buffer
+    ) {
         for event in snapshot.events {
             let mark: Unicode.Scalar
             switch event.kind {
@@ -165,16 +170,18 @@ enum ErrorPane {
             case .reset: mark = "R"
             default: continue
             }
-            if let c = chart.cell(of: event.iteration) { buffer.put(mark, x: x + c, y: row, style: Theme.event) }
+            if let c = chart.cell(of: event.iteration) { buffer.put(mark, x: x + c, y: row, style: theme.event) }
         }
         if let at = snapshot.bestIteration, let c = chart.cell(of: at), buffer[x + c, row].scalar == " " {
-            buffer.put("*", x: x + c, y: row, style: Theme.best)
+            buffer.put("*", x: x + c, y: row, style: theme.best)
         }
     }
 
     /// Iterations along the bottom: the first at the left, the last with the unit (and the epochs it reaches, when
     /// known) at the right, and round numbers between where they fit.
-    private static func drawAxis(_ chart: ErrorChart, _ snapshot: Snapshot, in area: Rect, on buffer: inout Buffer) {
+    private static func drawAxis(
+        _ chart: ErrorChart, _ snapshot: Snapshot, in area: Rect, theme: Theme, on buffer: inout Buffer
+    ) {
         let row = area.maxY + 1
         var end = Format.count(chart.last) + " it"
         if snapshot.epochs > 0, snapshot.iteration > 0 {
@@ -184,14 +191,14 @@ enum ErrorPane {
             if withEpochs.count * 3 <= area.width { end = withEpochs }
         }
         let endX = area.maxX - end.count
-        var x = buffer.write(Format.count(chart.first), x: area.x, y: row, style: Theme.label, maxWidth: area.width)
+        var x = buffer.write(Format.count(chart.first), x: area.x, y: row, style: theme.label, maxWidth: area.width)
         for tick in ticks(chart, width: area.width) {
             guard let c = chart.cell(of: tick) else { continue }
             let text = Format.count(tick)
             guard area.x + c > x + 1, area.x + c + text.count < endX - 1 else { continue }
-            x = buffer.write(text, x: area.x + c, y: row, style: Theme.label)
+            x = buffer.write(text, x: area.x + c, y: row, style: theme.label)
         }
-        if endX > x + 1 { buffer.write(end, x: endX, y: row, style: Theme.label) }
+        if endX > x + 1 { buffer.write(end, x: endX, y: row, style: theme.label) }
     }
 
     /// Round iterations (1, 2 or 5 times a power of ten apart) about every 14 cells.

@@ -22,7 +22,7 @@ enum ExplainerPane {
         let g = state.glyphs, dot = g.middleDot
         guard let snapshot = state.snapshot, let trace = snapshot.explanation else {
             let inner = Panel(title: "Step explainer", focused: true).draw(in: rect, on: &buffer, glyphs: g)
-            buffer.write("taking one step\(g.ellipsis) (Esc closes)", in: inner, row: 0, style: Theme.label)
+            buffer.write("taking one step\(g.ellipsis) (Esc closes)", in: inner, row: 0, style: state.theme.label)
             return
         }
         var title = "Step explainer \(dot) iteration \(Format.count(trace.iteration))"
@@ -30,7 +30,8 @@ enum ExplainerPane {
         title += " \(dot) X steps \(dot) Esc closes"
         let inner = Panel(title: title, focused: true).draw(in: rect, on: &buffer, glyphs: g)
         guard inner.height > 0 else { return }
-        let lines = Lines(trace, unicode: g != .ascii)
+        var lines = Lines(trace, unicode: g != .ascii)
+        lines.theme = state.theme
         let room = lines.count > inner.height ? inner.height - 1 : inner.height
         let top = min(max(state.explainer?.scroll ?? 0, 0), max(lines.count - room, 0))
         for r in 0..<max(min(room, lines.count - top), 0) {
@@ -45,7 +46,7 @@ enum ExplainerPane {
                 below > 0
                 ? "\(g.ellipsis) \(Format.count(below)) more lines (arrows, PgUp PgDn, Home End)"
                 : "\(g.ellipsis) the end (arrows, PgUp PgDn, Home End)"
-            buffer.write(text, in: inner, row: room, style: Theme.label)
+            buffer.write(text, in: inner, row: room, style: state.theme.label)
         }
     }
 
@@ -53,6 +54,7 @@ enum ExplainerPane {
 
     /// The explanation's lines, made one at a time.
     struct Lines {
+        var theme = Theme.dark
         let trace: StepTrace
         let unicode: Bool
         /// The sections in order, each a number of lines and how to make line k of them.
@@ -105,14 +107,14 @@ enum ExplainerPane {
 
         private func n(_ x: Double, _ digits: Int = 6) -> String { Format.short(x, digits: digits) }
         private func plain(_ text: String) -> Span { Span(text: text, style: .plain) }
-        private func label(_ text: String) -> Span { Span(text: text, style: Theme.label) }
-        private func heading(_ text: String) -> Span { Span(text: text, style: Theme.heading) }
+        private func label(_ text: String) -> Span { Span(text: text, style: theme.label) }
+        private func heading(_ text: String) -> Span { Span(text: text, style: theme.heading) }
         /// A number after a space, right-aligned in `width` (0: as long as it is).
         private func value(_ x: Double, _ width: Int = 11, digits: Int = 6) -> Span {
             let text = n(x, digits)
             // Never cut: a number longer than its column pushes the rest of the line right.
             let padded = width > 0 && text.count < width - 1 ? Text.right(text, width - 1) : text
-            return Span(text: width > 0 ? " " + padded : text, style: Theme.signed(x))
+            return Span(text: width > 0 ? " " + padded : text, style: theme.signed(x))
         }
 
         // MARK: The batch and its first row

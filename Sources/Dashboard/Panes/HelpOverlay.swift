@@ -139,7 +139,7 @@ enum HelpOverlay {
             for (k, lines) in column {
                 buffer.write(
                     Text.left(shownKey(Self.keys[k].0, g), page.keyWidth), in: inner, row: row, column: left,
-                    style: Theme.heading)
+                    style: state.theme.heading)
                 for line in lines {
                     buffer.write(line, in: inner, row: row, column: left + page.keyWidth)
                     row += 1
@@ -147,6 +147,6 @@ enum HelpOverlay {
             }
             left += widths[c] + gap
         }
-        buffer.write(footer, in: inner, row: rows + 1, column: 1, style: Theme.label)
+        buffer.write(footer, in: inner, row: rows + 1, column: 1, style: state.theme.label)
     }
 }

@@ -31,8 +31,11 @@ struct Layout: Equatable {
 
     private static func leftWidth(_ size: Size) -> Int { min(max(size.width * 2 / 5, 30), 56) }
 
-    /// `networkRows`: the rows the Network pane would like (its frame too), or nil when it is not shown.
-    init(size: Size, rows: Int, features: Int, parameterRows: Int, networkRows: Int? = nil) {
+    /// `networkRows`: the rows the Network pane would like (its frame too), or nil when it is not shown. `map`:
+    /// draw the decision map when the screen covers `mapMinimum`.
+    init(
+        size: Size, rows: Int, features: Int, parameterRows: Int, networkRows: Int? = nil, map showsMap: Bool = true
+    ) {
         let screen = Rect(size)
         let (body, status) = screen.splitTop(size.height - 1)
         self.status = status
@@ -43,7 +46,7 @@ struct Layout: Equatable {
         let probeHeight = min(features + 5, max(left.height / 2, 7))
         let (upper, probeArea) = left.splitTop(left.height - probeHeight)
         probe = probeArea
-        if size.covers(Layout.mapMinimum) {
+        if showsMap, size.covers(Layout.mapMinimum) {
             // A map about as tall (two samples per row) as it is wide; the dataset keeps room for its header,
             // up to eight rows and its frame.
             let datasetHeight = min(rows + 3, 11)

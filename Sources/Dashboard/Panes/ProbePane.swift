@@ -65,29 +65,31 @@ enum ProbePane {
         for (r, k) in (first..<min(first + fieldRows, count)).enumerated() {
             var x = buffer.write(
                 Text.left(Text.truncate(names[k], to: nameWidth, ellipsis: g.ellipsis), nameWidth) + " ",
-                in: inner, row: r, style: Theme.heading)
+                in: inner, row: r, style: state.theme.heading)
             let text = state.probeTexts[k]
             if editing == k && state.fieldSelected {
                 // Selected, as entered: the text alone is highlighted (no cursor), and the first key replaces it.
                 let selected = Text.truncate(text, to: fieldWidth, ellipsis: g.ellipsis)
                 let end = buffer.write(
-                    selected, x: x, y: inner.y + r, style: Theme.focusedField, maxWidth: inner.maxX - x)
+                    selected, x: x, y: inner.y + r, style: state.theme.focusedField, maxWidth: inner.maxX - x)
                 x = buffer.write(
-                    Text.left("", fieldWidth - selected.count), x: end, y: inner.y + r, style: Theme.field,
+                    Text.left("", fieldWidth - selected.count), x: end, y: inner.y + r, style: state.theme.field,
                     maxWidth: inner.maxX - end)
             } else {
                 let shown =
                     editing == k
                     ? Text.left(String(text.suffix(fieldWidth - 1)) + "_", fieldWidth)
                     : Text.left(Text.truncate(text, to: fieldWidth, ellipsis: g.ellipsis), fieldWidth)
-                let style = editing == k ? Theme.focusedField : (problem?.field == k ? Theme.problem : Theme.field)
+                let style =
+                    editing == k
+                    ? state.theme.focusedField : (problem?.field == k ? state.theme.problem : state.theme.field)
                 x = buffer.write(shown, x: x, y: inner.y + r, style: style, maxWidth: inner.maxX - x)
             }
             if let c = reading?.contribution(of: k), state.encoding.task == .binary {
                 x = buffer.write(
-                    "  \(contributionLabel) ", x: x, y: inner.y + r, style: Theme.label, maxWidth: inner.maxX - x)
+                    "  \(contributionLabel) ", x: x, y: inner.y + r, style: state.theme.label, maxWidth: inner.maxX - x)
                 buffer.write(
-                    Format.signed(c, decimals: 3), x: x, y: inner.y + r, style: Theme.signed(c),
+                    Format.signed(c, decimals: 3), x: x, y: inner.y + r, style: state.theme.signed(c),
                     maxWidth: inner.maxX - x)
             }
         }
@@ -96,25 +98,25 @@ enum ProbePane {
         if let problem {
             let name = names[problem.field]
             buffer.write(
-                "\(name): \"\(problem.text)\" is not a number", in: inner, row: summaryRow, style: Theme.problem)
+                "\(name): \"\(problem.text)\" is not a number", in: inner, row: summaryRow, style: state.theme.problem)
         } else if let reading, state.encoding.task != .binary {
             buffer.write(
-                outputLine(reading, state.encoding), in: inner, row: summaryRow, style: Theme.heading.bolded)
+                outputLine(reading, state.encoding), in: inner, row: summaryRow, style: state.theme.heading.bolded)
         } else if let reading {
-            var x = buffer.write("z ", in: inner, row: summaryRow, style: Theme.label)
+            var x = buffer.write("z ", in: inner, row: summaryRow, style: state.theme.label)
             x = buffer.write(
                 Format.fixed(reading.z, decimals: 4), x: x, y: inner.y + summaryRow,
-                style: Theme.signed(reading.z), maxWidth: inner.maxX - x)
+                style: state.theme.signed(reading.z), maxWidth: inner.maxX - x)
             x = buffer.write(
-                "  \(g.sigma)(z) ", x: x, y: inner.y + summaryRow, style: Theme.label, maxWidth: inner.maxX - x)
+                "  \(g.sigma)(z) ", x: x, y: inner.y + summaryRow, style: state.theme.label, maxWidth: inner.maxX - x)
             buffer.write(
                 Format.fixed(reading.probability, decimals: 7), x: x, y: inner.y + summaryRow,
-                style: Theme.heading, maxWidth: inner.maxX - x)
+                style: state.theme.heading, maxWidth: inner.maxX - x)
             var line = "class \(reading.predictedClass)"
             if let b = reading.bias { line += "  (bias \(Format.signed(b, decimals: 3)))" }
             buffer.write(
                 line, in: inner, row: summaryRow + 1,
-                style: reading.predictedClass == 1 ? Theme.positive.bolded : Theme.negative.bolded)
+                style: reading.predictedClass == 1 ? state.theme.positive.bolded : state.theme.negative.bolded)
         }
         let hint: String
         if editing == nil {
@@ -126,7 +128,7 @@ enum ProbePane {
                 (state.fieldSelected ? "typing replaces it" : "type a number")
                 + " \(g.middleDot) Tab next \(g.middleDot) Esc done"
         }
-        buffer.write(hint, in: inner, row: summaryRow + 2, style: Theme.label)
+        buffer.write(hint, in: inner, row: summaryRow + 2, style: state.theme.label)
     }
 
     /// What each feature's figure is: w·x for a single unit (the terms of z, with the bias), Δz for a network

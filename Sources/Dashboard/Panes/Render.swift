@@ -32,6 +32,6 @@ private func drawTooSmall(_ state: DashboardState, on buffer: inout Buffer) {
     let top = max((state.size.height - lines.count) / 2, 0)
     for (i, line) in lines.enumerated() where top + i < state.size.height {
         let x = max((state.size.width - line.count) / 2, 0)
-        buffer.write(line, x: x, y: top + i, style: i == 0 ? Style(.yellow, bold: true) : .plain)
+        buffer.write(line, x: x, y: top + i, style: i == 0 ? state.theme.warning : .plain)
     }
 }

@@ -33,13 +33,19 @@ enum WeightsPane {
         }
         let network = snapshot.network
         let shape = network.sizes.map(String.init).joined(separator: "-")
-        var title = "Weights & bias \(g.middleDot) \(shape) \(g.middleDot) \(network.parameters.count) parameters"
-        title += " \(g.middleDot) \(snapshot.loss.rawValue)"
+        // The shape and the penalty are kept longest, the parameter count goes first.
+        var title = [
+            RankedItem("Weights & bias", rank: 2), RankedItem(shape, rank: 0),
+            RankedItem("\(network.parameters.count) parameters", rank: 3), RankedItem(snapshot.loss.rawValue, rank: 1)
+        ]
         if snapshot.regularization != .none {
-            title +=
-                " \(g.middleDot) \(snapshot.regularization.rawValue.uppercased()) \(Format.short(snapshot.regularizationRate))"
+            title.append(
+                RankedItem(
+                    "\(snapshot.regularization.rawValue.uppercased()) \(Format.short(snapshot.regularizationRate))",
+                    rank: 0))
         }
-        let inner = Panel(title: title, focused: focused).draw(in: rect, on: &buffer, glyphs: g)
+        let inner = Panel(title: Panel.title(title, width: rect.width, glyphs: g), focused: focused).draw(
+            in: rect, on: &buffer, glyphs: g)
         guard !inner.isEmpty else { return }
         let view = View(
             network: network,
@@ -50,7 +56,7 @@ enum WeightsPane {
             cursor: state.weightsCursor.clamped(to: network.sizes), focused: focused,
             names: state.featureMap.map { $0.features.map(\.rawValue) } ?? state.training.featureNames,
             saturation: state.saturation.flatMap { $0.perLayer.count == network.layerCount - 1 ? $0.perLayer : nil },
-            width: inner.width)
+            width: inner.width, theme: state.theme)
         // Only what is on screen is formatted: a frame costs what is shown, not what the network holds.
         let total = rows(for: network.sizes)
         let footer = focused || total > inner.height
@@ -63,7 +69,8 @@ enum WeightsPane {
                 x = buffer.write(span.text, x: x, y: inner.y + r, style: span.style, maxWidth: inner.maxX - x)
             }
             if x >= inner.maxX, line.count > 1 {
-                buffer.put(g.ellipsis.unicodeScalars.first!, x: inner.maxX - 1, y: inner.y + r, style: Theme.label)
+                buffer.put(
+                    g.ellipsis.unicodeScalars.first!, x: inner.maxX - 1, y: inner.y + r, style: state.theme.label)
             }
         }
         guard footer, shown >= 0 else { return }
@@ -75,7 +82,7 @@ enum WeightsPane {
         } else {
             buffer.write(
                 "\(g.ellipsis) \(total - shown) more lines (W, then the arrows, scroll)", in: inner, row: shown,
-                style: Theme.label)
+                style: state.theme.label)
         }
     }
 
@@ -95,6 +102,7 @@ enum WeightsPane {
         let names: [String]
         let saturation: [Int]?
         let width: Int
+        var theme = Theme.dark
 
         var selectedIndex: Int { cursor.parameterIndex(sizes: network.sizes, offsets: network.offsets) }
 
@@ -111,15 +119,15 @@ enum WeightsPane {
         }
 
         private func change(_ index: Int) -> Span {
-            guard let previous else { return Span(text: " ", style: Theme.label) }
+            guard let previous else { return Span(text: " ", style: theme.label) }
             let now = network.parameters[index], before = previous[index]
-            if now > before { return Span(text: String(glyphs.rise), style: Theme.positive) }
-            if now < before { return Span(text: String(glyphs.fall), style: Theme.negative) }
-            return Span(text: " ", style: Theme.label)
+            if now > before { return Span(text: String(glyphs.rise), style: theme.positive) }
+            if now < before { return Span(text: String(glyphs.fall), style: theme.negative) }
+            return Span(text: " ", style: theme.label)
         }
 
         private func valueStyle(_ index: Int) -> Style {
-            focused && index == selectedIndex ? Theme.focusedField : Theme.signed(network.parameters[index])
+            focused && index == selectedIndex ? theme.focusedField : theme.signed(network.parameters[index])
         }
 
         /// The gradient the last step gave parameter `index`, if there is a last step.
@@ -147,13 +155,13 @@ enum WeightsPane {
             let labelWidth = String(n).count + 1
             let value = network.parameters[i]
             var line = [
-                Span(text: Text.left(i < n ? "w\(i + 1)" : "b", labelWidth) + " ", style: Theme.heading),
+                Span(text: Text.left(i < n ? "w\(i + 1)" : "b", labelWidth) + " ", style: theme.heading),
                 Span(text: Text.right(tenWide(value), 10), style: valueStyle(i)),
-                Span(text: " ", style: Theme.label), change(i)
+                Span(text: " ", style: theme.label), change(i)
             ]
-            if i < n, i < names.count { line.append(Span(text: "  input \(names[i])", style: Theme.label)) }
-            if i == n { line.append(Span(text: "  bias", style: Theme.label)) }
-            if let g = gradient(i) { line.append(Span(text: "  g \(Format.short(g, digits: 3))", style: Theme.label)) }
+            if i < n, i < names.count { line.append(Span(text: "  input \(names[i])", style: theme.label)) }
+            if i == n { line.append(Span(text: "  bias", style: theme.label)) }
+            if let g = gradient(i) { line.append(Span(text: "  g \(Format.short(g, digits: 3))", style: theme.label)) }
             return line
         }
 
@@ -174,7 +182,7 @@ enum WeightsPane {
             }
             let first = firstInput(layer: l)
             if first > 0 { text += " \(dot) from x\(first + 1)" }
-            return [Span(text: text, style: Theme.heading)]
+            return [Span(text: text, style: theme.heading)]
         }
 
         /// √(Σ θ²) over layer `l`'s weights and biases (1 when all are 0, so the ratio stays finite).
@@ -203,14 +211,14 @@ enum WeightsPane {
             let fanIn = network.sizes[l], units = network.sizes[l + 1]
             let w = network.offsets[l], b = w + fanIn * units
             let unitWidth = String(units).count + 1
-            var line = [Span(text: Text.left("u\(j + 1)", unitWidth) + " b", style: Theme.label)]
+            var line = [Span(text: Text.left("u\(j + 1)", unitWidth) + " b", style: theme.label)]
             line.append(Span(text: compact(network.parameters[b + j]), style: valueStyle(b + j)))
             line.append(change(b + j))
-            line.append(Span(text: " \(glyphs.vertical)", style: Theme.label))
+            line.append(Span(text: " \(glyphs.vertical)", style: theme.label))
             let first = firstInput(layer: l)
             for i in first..<min(fanIn, first + fitting(layer: l) + 1) {
                 let k = w + j * fanIn + i
-                line.append(Span(text: " ", style: Theme.label))
+                line.append(Span(text: " ", style: theme.label))
                 line.append(Span(text: compact(network.parameters[k]), style: valueStyle(k)))
                 line.append(change(k))
             }
@@ -230,7 +238,7 @@ enum WeightsPane {
             } else {
                 text += " \(dot) no step yet (n or E steps)"
             }
-            return [Span(text: text, style: Theme.heading)]
+            return [Span(text: text, style: theme.heading)]
         }
     }
 

@@ -59,6 +59,8 @@ enum KeyTable {
         KeyBinding(
             names: ["u", "U"], label: "u / U", help: "network unit: arrows, Tab, Enter / pane on, off",
             hint: ("u units", 9)),
+        KeyBinding(names: ["P"], label: "P", help: "palette: standard / colour-blind (Okabe-Ito)"),
+        KeyBinding(names: ["T"], label: "T", help: "theme: dark / light / high-contrast"),
         KeyBinding(names: ["s"], label: "s", help: "save the model (JSON)"),
         KeyBinding(names: ["e", "E"], label: "e / E", help: "export: error history (CSV, SVG) / model (ONNX)"),
         KeyBinding(names: ["?", "h", "F1"], label: "? h F1", help: "this help", hint: ("? help", 0)),

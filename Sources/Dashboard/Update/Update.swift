@@ -185,7 +185,9 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
     case .character("v"):
         state.smoothing = Smoothing.next(after: state.smoothing)
     case .character("m"):
-        if state.layout.map == nil {
+        if !state.showsMap {
+            state.notice = .problem("the decision map is off (map = \"off\" in the config file)")
+        } else if state.layout.map == nil {
             state.notice = .problem(
                 "the decision map needs a terminal of at least \(Layout.mapMinimum.width)\(state.glyphs.times)\(Layout.mapMinimum.height)"
             )
@@ -195,6 +197,14 @@ private func command(_ state: inout DashboardState, key: Key) -> [Effect] {
         }
     case .character("d"):
         state.discrete.toggle()
+    case .character("P"):
+        let all = Theme.Palette.allCases
+        state.palette = all[(all.firstIndex(of: state.palette)! + 1) % all.count]
+        state.notice = .news("palette \(state.palette.rawValue)\(state.palette == .colourBlind ? " (Okabe-Ito)" : "")")
+    case .character("T"):
+        let all = Theme.Name.allCases
+        state.themeName = all[(all.firstIndex(of: state.themeName)! + 1) % all.count]
+        state.notice = .news("theme \(state.themeName.rawValue)")
     case .character("s"), .character("e"):
         if state.snapshot == nil {
             state.notice = .problem(
