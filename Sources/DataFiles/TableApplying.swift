@@ -85,7 +85,8 @@ extension TableEncoder {
                     index = categories.firstIndex(of: column.fillCategory!) ?? -1
                 } else {
                     let code = Int(source.codes[row])
-                    index = code >= 0 ? lookups[c][code] : -1
+                    // A code past the lookup (a column read under another of the same name) is no known category.
+                    index = code >= 0 && code < lookups[c].count ? lookups[c][code] : -1
                     if index < 0, unknown == .error {
                         throw DataError(
                             file: file, line: table.rowLines[row], column: sources[c] + 1,

@@ -102,3 +102,21 @@ import Training
         #expect(StrongestClass.decode(.nan) == (0, 0))
     }
 }
+
+/// The probe lists every class's probability for a multiclass network, as many as fit.
+@Suite struct ProbeClassesTests {
+    @Test func everyClassHasItsProbability() throws {
+        let state = TaskMapTests.multiclass()
+        let lines = inside(\.probe, of: state)
+        let line = try #require(lines.first { $0.hasPrefix("p  ") }, "\(lines)")
+        // The probe reads the first row (−1, −1): class 0 (labelled 3) is sure.
+        #expect(line.hasPrefix("p  3 1.00  5 0.00  9 0.00"), "\(line)")
+    }
+
+    @Test func whatDoesNotFitEndsInAnEllipsis() {
+        let reading = [Double](repeating: 0.1, count: 10)
+        let encoding = TargetEncoding(task: .multiclass, classes: (0..<10).map(Double.init))
+        let line = ProbePane.classLine(reading, encoding, width: 30, glyphs: .unicode)
+        #expect(line.count <= 30 && line.hasSuffix("…") && line.hasPrefix("p  0 0.10  1 0.10"), "\(line)")
+    }
+}

@@ -79,3 +79,22 @@ import NeuralCore
         #expect(plain.version == 2 && plain.columns == nil)
     }
 }
+
+/// Inputs the fuzzer found that crashed the careful reader.
+@Suite struct CSVTableFuzzFindingsTests {
+    /// Two header names that are the same once their bytes (not UTF-8) are decoded, a text cell, a target that is
+    /// not a number: the schema's category lookup was read past its end.
+    @Test func sameNamedColumnsWithATextCellDoNotCrash() {
+        let bytes = Array(Data(base64Encoded: "7yy/LHkKMDEsJzIsaW5mMC4tMQo=")!)
+        for missing in [nil, MissingPolicy.drop, .mean, .mode] {
+            for target in [TargetColumn.last, .none, .name("y")] {
+                let loaded = try? TableLoader.parse(
+                    bytes, file: "f.csv", options: TableOptions(target: target, missing: missing), schema: nil)
+                if let data = loaded?.dataset {
+                    #expect(data.features.count == data.count * data.featureCount)
+                    #expect(data.features.allSatisfy(\.isFinite))
+                }
+            }
+        }
+    }
+}

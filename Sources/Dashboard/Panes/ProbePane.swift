@@ -102,6 +102,12 @@ enum ProbePane {
         } else if let reading, state.encoding.task != .binary {
             buffer.write(
                 outputLine(reading, state.encoding), in: inner, row: summaryRow, style: state.theme.heading.bolded)
+            if state.encoding.task == .multiclass {
+                buffer.write(
+                    classLine(reading.outputs, state.encoding, width: inner.width, glyphs: g), in: inner,
+                    row: summaryRow + 1,
+                    style: state.theme.label)
+            }
         } else if let reading {
             var x = buffer.write("z ", in: inner, row: summaryRow, style: state.theme.label)
             x = buffer.write(
@@ -149,6 +155,16 @@ enum ProbePane {
         return (state.snapshot?.network.layerCount ?? 1) == 1
             ? "z = bias + \(state.glyphs == .unicode ? "Σ" : "sum of") weight \(state.glyphs.times) input"
             : "\(label) = z \(state.glyphs == .unicode ? "−" : "-") z(this input = 0)"
+    }
+
+    /// Every class's probability, in the classes' order, as many as fit `width` whole (an ellipsis for the rest).
+    static func classLine(_ outputs: [Double], _ encoding: TargetEncoding, width: Int, glyphs g: GlyphSet) -> String {
+        let items = outputs.enumerated().map { k, p in
+            "\(encoding.label(ofClass: k)) \(p.isFinite ? Format.fixed(p, decimals: 2) : "-")"
+        }
+        let all = Text.wholeItems(["p"] + items, separator: "  ", width: width)
+        if all.count >= ("p  " + items.joined(separator: "  ")).count { return all }
+        return Text.wholeItems(["p"] + items, separator: "  ", width: width - 3) + "  " + g.ellipsis
     }
 
     /// A multiclass network's most likely class with its probability (and the runner-up), or a regression's
