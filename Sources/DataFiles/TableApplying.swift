@@ -23,6 +23,14 @@ extension TableEncoder {
                     "has no column \(MessageText.quoted(column.name)), which the model takes (the file's columns: \(CSVReader.listing(table.names)))"
                 )
             }
+            // Two of the model's columns found as one: the file's names are the same once read (bytes that are not
+            // UTF-8 read as U+FFFD alike, or a case apart); which is which cannot be told.
+            if let other = sources.firstIndex(of: k) {
+                throw DataError(
+                    file: file,
+                    "columns \(MessageText.quoted(schema.columns[other].name)) and \(MessageText.quoted(column.name)) are both read from column \(k + 1) (\(MessageText.quoted(table.names[k]))): give every column a name of its own"
+                )
+            }
             sources.append(k)
         }
         // Each category column's text codes in this table, as category indices (-1: not a category of the schema).
@@ -84,13 +92,14 @@ extension TableEncoder {
                 if missing {
                     index = categories.firstIndex(of: column.fillCategory!) ?? -1
                 } else {
-                    let code = Int(source.codes[row])
-                    // A code past the lookup (a column read under another of the same name) is no known category.
+                    // A column read under another of the same name may hold no codes, or codes past the lookup: no
+                    // known category.
+                    let code = row < source.codes.count ? Int(source.codes[row]) : -1
                     index = code >= 0 && code < lookups[c].count ? lookups[c][code] : -1
                     if index < 0, unknown == .error {
                         throw DataError(
                             file: file, line: table.rowLines[row], column: sources[c] + 1,
-                            "category \(MessageText.quoted(source.texts.text(code))) of column \(MessageText.quoted(column.name)) is not among the training data's (\(CSVReader.listing(categories))); give --unknown zero to read it as all zeros"
+                            "category \(MessageText.quoted(code >= 0 ? source.texts.text(code) : "?")) of column \(MessageText.quoted(column.name)) is not among the training data's (\(CSVReader.listing(categories))); give --unknown zero to read it as all zeros"
                         )
                     }
                 }

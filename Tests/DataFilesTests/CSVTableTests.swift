@@ -92,7 +92,7 @@ import NeuralCore
                     bytes, file: "f.csv", options: TableOptions(target: target, missing: missing), schema: nil)
                 if let data = loaded?.dataset {
                     #expect(data.features.count == data.count * data.featureCount)
-                    #expect(data.features.allSatisfy(\.isFinite))
+                    #expect(data.features.allSatisfy { $0.isFinite })
                 }
             }
         }
