@@ -24,6 +24,24 @@ import Training
         #expect(Diagnosis.of(Self.snapshot(errors: Self.swinging), training: .tutorial) == .oscillating)
     }
 
+    /// Batch noise around a small mean: changes as large beside the mean as a bouncing loss's, signs flipping
+    /// about two times in three, but each change not undoing the last: no hint, with mistakes left.
+    @Test func swingsOfBatchNoiseAreJudgedAgainstThatNoise() {
+        var generator = SeededGenerator(seed: 11)
+        var noisy: [Double] = []
+        for _ in 0..<20 { noisy.append(0.05 + 0.02 * (Double(generator.next() % 1_000) / 1_000 - 0.5)) }
+        let recent = Array(noisy.suffix(Diagnosis.window))
+        let steps = zip(recent, recent.dropFirst()).map { $1 - $0 }
+        let mean = recent.reduce(0, +) / Double(recent.count)
+        // As large as the old rule's threshold, so only their pattern tells them from a bouncing loss.
+        #expect(steps.map(abs).reduce(0, +) / Double(steps.count) / mean > 0.15)
+        #expect(!Diagnosis.alternates(steps))
+        #expect(Diagnosis.of(Self.snapshot(errors: noisy, accuracy: 0.9), training: .tutorial) == nil)
+        // A bounce between two levels with a little of that noise on top still alternates.
+        let bouncing = (0..<20).map { k in (k % 2 == 0 ? 0.08 : 0.03) + (noisy[k] - 0.05) * 0.2 }
+        #expect(Diagnosis.of(Self.snapshot(errors: bouncing, accuracy: 0.9), training: .tutorial) == .oscillating)
+    }
+
     @Test func aFlatErrorWithMistakesLeftIsAPlateau() {
         #expect(Diagnosis.of(Self.snapshot(errors: Self.flat), training: .tutorial) == .plateau)
         // Flat with every instance right is simply done.

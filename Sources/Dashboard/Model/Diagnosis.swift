@@ -36,14 +36,26 @@ enum Diagnosis: Equatable {
         let mean = recent.reduce(0, +) / Double(recent.count)
         guard mean > 0 else { return nil }
         let steps = zip(recent, recent.dropFirst()).map { $1 - $0 }
-        let turns = zip(steps, steps.dropFirst()).filter { $0 * $1 < 0 }.count
         let swing = steps.map(abs).reduce(0, +) / Double(steps.count) / mean
-        if swing > 0.15 && Double(turns) >= 0.6 * Double(steps.count - 1) && !settled(snapshot) {
-            return .oscillating
-        }
+        if swing > 0.15 && alternates(steps) && !settled(snapshot) { return .oscillating }
         let spread = (recent.max()! - recent.min()!) / mean
         if spread < 0.002, (snapshot.trainingAccuracy ?? 1) < 1 { return .plateau }
         return nil
+    }
+
+    /// Whether report-to-report changes alternate more than noise makes them. A loss that only wanders by the
+    /// noise of its batches has changes whose signs flip two times in three, and each change is as large as the
+    /// next undoes half of on average (the changes' lag-1 correlation is −0.5); a rate too high makes the loss
+    /// bounce between two levels, so nearly every change undoes the last (a correlation near −1). Both must be
+    /// past what noise gives: signs flipping at least 5 times in 6, and a correlation below −0.8.
+    static func alternates(_ steps: [Double]) -> Bool {
+        guard steps.count >= 3 else { return false }
+        let pairs = Array(zip(steps, steps.dropFirst()))
+        let turns = pairs.filter { $0 * $1 < 0 }.count
+        let power = steps.reduce(0) { $0 + $1 * $1 }
+        guard power > 0, power.isFinite else { return false }
+        let correlation = pairs.reduce(0) { $0 + $1.0 * $1.1 } / power
+        return Double(turns) >= 5 / 6 * Double(pairs.count) && correlation < -0.8
     }
 
     /// Whether the run has nothing left for a lower rate to fix: every training row right (a classifier), or a
