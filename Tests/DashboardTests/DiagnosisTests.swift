@@ -29,7 +29,7 @@ import Training
     @Test func swingsOfBatchNoiseAreJudgedAgainstThatNoise() {
         var generator = SeededGenerator(seed: 11)
         var noisy: [Double] = []
-        for _ in 0..<20 { noisy.append(0.05 + 0.02 * (Double(generator.next() % 1_000) / 1_000 - 0.5)) }
+        for _ in 0..<20 { noisy.append(0.05 + 0.03 * (Double(generator.next() % 1_000) / 1_000 - 0.5)) }
         let recent = Array(noisy.suffix(Diagnosis.window))
         let steps = zip(recent, recent.dropFirst()).map { $1 - $0 }
         let mean = recent.reduce(0, +) / Double(recent.count)
@@ -38,7 +38,10 @@ import Training
         #expect(!Diagnosis.alternates(steps))
         #expect(Diagnosis.of(Self.snapshot(errors: noisy, accuracy: 0.9), training: .tutorial) == nil)
         // A bounce between two levels with a little of that noise on top still alternates.
-        let bouncing = (0..<20).map { k in (k % 2 == 0 ? 0.08 : 0.03) + (noisy[k] - 0.05) * 0.2 }
+        let bouncing = (0..<20).map { (k: Int) -> Double in
+            let level: Double = k % 2 == 0 ? 0.08 : 0.03
+            return level + (noisy[k] - 0.05) * 0.2
+        }
         #expect(Diagnosis.of(Self.snapshot(errors: bouncing, accuracy: 0.9), training: .tutorial) == .oscillating)
     }
 
