@@ -65,7 +65,7 @@ enum NetworkLinks {
         var styles = [Style?](repeating: nil, count: area.width * area.height)
         let largest = links.reduce(0) { $1.weight.isFinite ? max($0, abs($1.weight)) : $0 }
         for link in links {
-            let style = self.style(link, largest: largest, colours: state.colours)
+            let style = self.style(link, largest: largest, colours: state.colours, map: state.theme.map)
             let y0 = (from.linkRow(link.source) - area.y) * canvas.down + canvas.down / 2
             let y1 = (to.linkRow(link.target) - area.y) * canvas.down + canvas.down / 2
             let x1 = canvas.width - 1
@@ -88,13 +88,13 @@ enum NetworkLinks {
 
     /// A link's look: the map's colour for its sign at the band of |w| against the largest drawn, dim when weak;
     /// without colour, bold for positive and dim for negative. The selected unit's are bold.
-    static func style(_ link: Link, largest: Double, colours: DashboardState.ColourDepth) -> Style {
+    static func style(_ link: Link, largest: Double, colours: DashboardState.ColourDepth, map: MapPalette) -> Style {
         let strength = largest > 0 && link.weight.isFinite ? min(abs(link.weight) / largest, 1) : 0
         guard colours != .monochrome else {
             return link.weight >= 0 ? Style(.standard, bold: true) : Style(.standard, dim: true)
         }
         let p = 0.5 + (link.weight >= 0 ? 0.5 : -0.5) * max(strength, 0.3)
-        var style = Style(MapPalette(.standard, eight: colours != .palette).colour(p, discrete: false))
+        var style = Style(map.colour(p, discrete: false))
         if link.selected { style.bold = true } else if strength < 0.5 { style.dim = true }
         return style
     }
