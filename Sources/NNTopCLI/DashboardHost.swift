@@ -139,10 +139,9 @@ struct DashboardHost: DashboardHosting {
             throw DataError(file: onnxPath, "nothing to export before the first snapshot")
         }
         let file = model(state, snapshot)
-        try ONNXModel.checkExportable(file, named: onnxPath)
         let export = ONNXModel(model: file, network: snapshot.network)
         try export.write(to: onnxPath)
-        return "wrote \(onnxPath) (ONNX, iteration \(snapshot.iteration)): input [N, \(export.inputWidth)]"
+        return "wrote \(onnxPath) (ONNX, iteration \(snapshot.iteration)): \(export.shapeText)"
     }
 
     /// Writes the newest snapshot's error history as CSV and as an SVG plot (`e`).

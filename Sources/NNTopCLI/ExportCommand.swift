@@ -16,6 +16,12 @@ struct ExportCommand: ParsableCommand {
             features, the standardization, every layer and the output are in the graph; the class labels and \
             feature names are in its metadata_props.
 
+            A model that reads text columns as categories takes one input a column instead, named after it and \
+            of shape [N, 1]: float64 for a number column, a string tensor of the cells' texts for a category \
+            column, one-hot encoded in the graph (ai.onnx.ml's OneHotEncoder). Missing numbers are NaN; the \
+            model's fill values (train --missing mean|mode) are in the graph. A model whose target held texts \
+            also gives "label" [N, 1], the predicted class's label.
+
             Example:
               nntop export --model model.json --onnx model.onnx
             """
@@ -29,6 +35,13 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the ONNX model (atomically).", valueName: "file.onnx"))
     var onnx: String
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With a model that reads categories: a category the training data did not have makes the runtime fail (error), or reads as all zeros (zero), as predict --unknown. Default: error.",
+            valueName: "error|zero"))
+    var unknown: UnknownPolicy = .error
+
     func validate() throws {
         if model.isEmpty { throw ValidationError("--model is an empty path; give a model file") }
         if onnx.isEmpty { throw ValidationError("--onnx is an empty path; give the file to write") }
@@ -37,11 +50,9 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try OutputPaths.check([("--onnx", onnx)], inputs: [("--model", model)])
         let (file, network) = try ModelFile.load(path: model)
-        try ONNXModel.checkExportable(file, named: model)
-        let export = ONNXModel(model: file, network: network)
+        let export = ONNXModel(model: file, network: network, unknownAsZeros: unknown == .zero)
         try export.write(to: onnx)
         Terminal.writeOutput(
-            "wrote \(onnx): input [N, \(export.inputWidth)] → output [N, \(export.outputWidth)], \(network.task.rawValue), ONNX opset \(ONNXModel.opsetVersion)\n"
-        )
+            "wrote \(onnx): \(export.shapeText), \(network.task.rawValue), ONNX opset \(ONNXModel.opsetVersion)\n")
     }
 }

@@ -2,12 +2,17 @@ import Foundation
 import NeuralCore
 
 extension ONNXModel {
-    /// The names of the raw values a row of `input` holds: x1 and x2 with a feature map, else the features'.
-    public var inputNames: [String] { pipeline.featureMap == nil ? featureNames : ["x1", "x2"] }
+    /// The names of the raw values a row of `input` holds: x1 and x2 with a feature map, else the features'; or,
+    /// when the graph takes one input a column, the columns'.
+    public var valueNames: [String] {
+        if takesColumns, let columns { return columns.columns.map(\.name) }
+        return pipeline.featureMap == nil ? featureNames : ["x1", "x2"]
+    }
 
-    /// The labels of the classes: those of `output`'s columns for multiclass, 0 and 1 for binary (whose one
-    /// column is class 1's probability), none for regression.
+    /// The labels of the classes: those of `output`'s columns for multiclass, 0 and 1 (or the target's two texts)
+    /// for binary, whose one column is class 1's probability; none for regression.
     public var classLabels: [String] {
+        if let classNames { return classNames }
         switch network.task {
         case .binary: return ["0", "1"]
         case .multiclass: return (0..<network.outputCount).map { encoding.label(ofClass: $0) }
@@ -17,7 +22,11 @@ extension ONNXModel {
 
     /// The model's metadata_props, in order: each list as a JSON array of strings, so any name survives.
     var metadata: [(String, String)] {
-        var out: [(String, String)] = [("task", network.task.rawValue), ("feature_names", Self.jsonArray(inputNames))]
+        var out: [(String, String)] = [("task", network.task.rawValue), ("feature_names", Self.jsonArray(valueNames))]
+        if takesColumns {
+            out.append(("inputs", Self.jsonArray(inputNames)))
+            out.append(("network_inputs", Self.jsonArray(featureNames)))
+        }
         if let map = pipeline.featureMap {
             out.append(("input_features", Self.jsonArray(map.features.map(\.rawValue))))
         }
@@ -27,7 +36,20 @@ extension ONNXModel {
 
     /// One paragraph saying what the graph computes.
     var docString: String {
-        var steps = ["input: \(inputWidth) values per row (\(inputNames.joined(separator: ", ")))"]
+        var steps: [String] = []
+        if takesColumns, let columns {
+            let described = zip(columns.columns, inputNames).map { column, name in
+                column.isCategory
+                    ? "\(name) (text, \(column.width) \(column.width == 1 ? "category" : "categories") one-hot)"
+                    : "\(name) (number)"
+            }
+            steps.append("inputs: one a column, [N, 1] each: \(described.joined(separator: ", "))")
+        } else {
+            steps.append("input: \(inputWidth) values per row (\(valueNames.joined(separator: ", ")))")
+        }
+        if let columns, columns.columns.contains(where: \.hasFill) {
+            steps.append("missing cells (NaN, or a missing text) filled with the training data's values")
+        }
         if let map = pipeline.featureMap, !map.isIdentity {
             steps.append("the derived inputs \(map.features.map(\.rawValue).joined(separator: ", "))")
         }
@@ -35,13 +57,14 @@ extension ONNXModel {
         let shape = network.sizes.map(String.init).joined(separator: "-")
         steps.append("a \(shape) network" + (network.layerCount > 1 ? " (\(network.hiddenActivation.rawValue))" : ""))
         switch network.task {
-        case .binary: steps.append("output: the probability of class 1 (sigmoid)")
+        case .binary: steps.append("output: the probability of class \(classLabels[1]) (sigmoid)")
         case .multiclass:
             steps.append("output: the probability of each class \(classLabels.joined(separator: ", ")) (softmax)")
         case .regression:
             steps.append(
                 "output: the predicted value" + (encoding.scale == nil ? "" : ", back in the target's units"))
         }
+        if classNames != nil { steps.append("label: the predicted class's label") }
         return "An nntop model: " + steps.joined(separator: "; then ") + "."
     }
 

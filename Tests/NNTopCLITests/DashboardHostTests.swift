@@ -1,4 +1,5 @@
 import Dashboard
+import DataFiles
 import Foundation
 import NeuralCore
 import Testing
@@ -169,6 +170,43 @@ import Training
             let input = standardization.apply(row)
             let expected = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
             #expect(output.count == 1 && abs(output[0] - expected) <= 1e-12, "\(row): \(output) vs \(expected)")
+        }
+    }
+
+    /// A model read from a table with a category column and text labels: `E` writes the graph that takes the
+    /// columns by name, one-hot encodes the texts and gives the label.
+    @Test func aModelOfCategoriesIsExportedWithItsColumnsAndLabels() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let schema = ColumnSchema(
+            columns: [
+                .init(name: "w", fillNumber: 2.5), .init(name: "c", categories: ["blue", "red"], fillCategory: "red")
+            ], target: "answer", targetLabels: ["no", "yes"], missing: .mean)
+        var host = DashboardHost(
+            modelPath: scratch.path("m.json"), historyPath: scratch.path("h"), data: try DataOptions.parse([]),
+            columns: schema)
+        var generator = SeededGenerator(seed: 5)
+        let network = Network(inputCount: 3, hidden: [4], hiddenActivation: .tanh, generator: &generator)
+        var state = DashboardState(training: .tutorial, size: Size(width: 120, height: 40))
+        state.snapshot = Snapshot(
+            version: 1, iteration: 3, limit: nil, state: .paused, learningRate: 0.1, speed: .unlimited,
+            batchSize: 1, stepsPerSecond: 0, seed: 1, loss: .squaredError, network: network,
+            history: ErrorHistory(), events: [], reportInterval: 100)
+        let (events, _) = host.perform(.exportONNX, state: state)
+        guard case .notice(let notice) = events.first, !notice.isProblem else {
+            Issue.record("\(events)")
+            return
+        }
+        #expect(notice.text.contains("inputs w, c (text) → output [N, 1], label [N, 1]"), "\(notice.text)")
+        let csv = try scratch.file("rows.csv", "c,w\nred,1\nblue,-3\nNA,0.5\nred,\n")
+        let rows = try ExportColumnsCLITests.onnxRuntime(scratch.path("m.onnx"), rows: csv)
+        let inputs: [[Double]] = [[1, 0, 1], [-3, 1, 0], [0.5, 0, 1], [2.5, 0, 1]]
+        #expect(rows.count == inputs.count)
+        var pass = ForwardPass(network: network)
+        for (input, row) in zip(inputs, rows) {
+            let expected = input.withUnsafeBufferPointer { pass.run(network, input: $0.baseAddress!) }
+            #expect(row.outputs.count == 1 && abs(row.outputs[0] - expected) <= 1e-12, "\(input): \(row)")
+            #expect(row.label == (expected >= 0.5 ? "yes" : "no"), "\(input): \(row)")
         }
     }
 }

@@ -74,11 +74,6 @@ import Testing
         expectOneLineFailure(
             try runNNTop(["predict", "--model", scratch.path("m.json"), "--data", short]),
             contains: ["short.csv: ", "has no column \"Port\", which the model takes"])
-        // Categories cannot be exported to ONNX: one line saying so.
-        expectOneLineFailure(
-            try runNNTop(["export", "--model", scratch.path("m.json"), "--onnx", scratch.path("m.onnx")]),
-            contains: ["m.json: ", "reads Sex, Port as categories", "ONNX export does not support"])
-        #expect(!scratch.exists("m.onnx"))
     }
 
     @Test func aTextTargetIsReadAsClassLabels() throws {

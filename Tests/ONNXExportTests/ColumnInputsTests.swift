@@ -1,0 +1,127 @@
+import Foundation
+import NeuralCore
+import ONNXExport
+import ONNXFormat
+import Testing
+
+/// The graph of a model that reads a table's columns by name: one input a column with its type, the one-hot
+/// encoders and fills, the ai.onnx.ml operator set only when it is used, and the label output. The numbers are
+/// checked in onnxruntime by the CLI's ExportColumnsCLITests.
+@Suite struct ColumnInputsTests {
+    static func model(
+        _ task: Task, columns: [ColumnInputs.Column], classNames: [String]? = nil, unknownAsZeros: Bool = false
+    ) -> ONNXModel {
+        var generator = SeededGenerator(seed: 3)
+        let inputs = ColumnInputs(columns: columns, unknownAsZeros: unknownAsZeros)
+        let network = Network(
+            inputCount: inputs.width, hidden: [3], hiddenActivation: .tanh, task: task,
+            outputs: task == .multiclass ? 3 : 1, generator: &generator)
+        let encoding =
+            task == .multiclass ? TargetEncoding(task: .multiclass, classes: [0, 1, 2]) : TargetEncoding(task: task)
+        return ONNXModel(
+            network: network, pipeline: InputPipeline(featureMap: nil, standardization: nil), encoding: encoding,
+            featureNames: (0..<inputs.width).map { "f\($0)" }, columns: inputs, classNames: classNames)
+    }
+
+    static let mixed: [ColumnInputs.Column] = [
+        .init(name: "age", kind: .number(fill: 29.5)),
+        .init(name: "sex", kind: .category(["female", "male"], fill: nil)),
+        .init(name: "label", kind: .category(["C", "Q", "S"], fill: "S")),
+        .init(name: "output", kind: .number(fill: nil))
+    ]
+
+    @Test func eachColumnIsAnInputOfItsType() {
+        let model = Self.model(.multiclass, columns: Self.mixed, classNames: ["cat", "dog", "eel"])
+        let graph = model.proto(producerVersion: "").graph
+        // Columns named like the outputs are renamed; the others keep their names.
+        #expect(graph.input.map(\.name) == ["age", "sex", "label_input", "output_input"])
+        let string = Int32(Onnx_TensorProto.DataType.string.rawValue)
+        let double = Int32(Onnx_TensorProto.DataType.double.rawValue)
+        #expect(graph.input.map(\.type.tensorType.elemType) == [double, string, string, double])
+        for input in graph.input { #expect(input.type.tensorType.shape.dim.map(\.dimValue) == [0, 1]) }
+        #expect(graph.output.map(\.name) == ["output", "label"])
+        #expect(graph.output.map(\.type.tensorType.elemType) == [double, string])
+        #expect(model.inputWidth == 4)
+    }
+
+    @Test func categoriesAreOneHotAndFilled() {
+        let graph = Self.model(.binary, columns: Self.mixed).proto(producerVersion: "").graph
+        let encoders = graph.node.filter { $0.opType == "OneHotEncoder" }
+        #expect(encoders.count == 2)
+        #expect(encoders.allSatisfy { $0.domain == "ai.onnx.ml" })
+        let categories = encoders.map { node in
+            node.attribute.first { $0.name == "cats_strings" }?.strings.map { String(decoding: $0, as: UTF8.self) }
+        }
+        #expect(categories == [["female", "male"], ["C", "Q", "S"]])
+        #expect(encoders.allSatisfy { $0.attribute.first { $0.name == "zeros" }?.i == 0 })
+        // Only the column with a fill gets a LabelEncoder, mapping every missing spelling to the fill.
+        let fills = graph.node.filter { $0.opType == "LabelEncoder" }
+        #expect(fills.count == 1)
+        let values = fills.first?.attribute.first { $0.name == "values_strings" }?.strings ?? []
+        #expect(values.count == 3 + ColumnInputs.missingSpellings.count)
+        let filled = values.suffix(ColumnInputs.missingSpellings.count).map { String(decoding: $0, as: UTF8.self) }
+        #expect(filled.allSatisfy { $0 == "S" })
+        // The age's fill, and no fill for "output".
+        #expect(graph.node.filter { $0.opType == "Where" }.count == 1)
+        #expect(graph.node.filter { $0.opType == "Concat" }.count == 1)
+        // No label output without text labels.
+        #expect(graph.output.map(\.name) == ["output"])
+    }
+
+    @Test func theUnknownPolicyIsTheEncodersZeros() {
+        let graph = Self.model(.binary, columns: Self.mixed, unknownAsZeros: true).proto(producerVersion: "").graph
+        let zeros = graph.node.filter { $0.opType == "OneHotEncoder" }.map {
+            $0.attribute.first { $0.name == "zeros" }?.i
+        }
+        #expect(zeros == [1, 1])
+    }
+
+    @Test func theMLOperatorSetIsImportedOnlyWhenUsed() {
+        let withCategories = Self.model(.binary, columns: Self.mixed).proto(producerVersion: "")
+        #expect(withCategories.opsetImport.map(\.domain) == ["", "ai.onnx.ml"])
+        #expect(withCategories.opsetImport.last?.version == 2)
+        let numbers = Self.model(
+            .binary, columns: [.init(name: "a", kind: .number(fill: 1)), .init(name: "b", kind: .number(fill: nil))])
+        let proto = numbers.proto(producerVersion: "")
+        #expect(proto.opsetImport.map(\.domain) == [""])
+        // Numbers only: the one input, its missing cells filled by column (NaN where there is no fill).
+        #expect(proto.graph.input.map(\.name) == ["input"])
+        let fill = proto.graph.initializer.first { $0.name.hasSuffix("_fill") }
+        #expect(fill?.doubleData.first == 1)
+        #expect(fill?.doubleData.last?.isNaN == true)
+    }
+
+    @Test func aBinaryLabelIsTheThresholdAndAMulticlassOneTheArgMax() {
+        let binary = Self.model(.binary, columns: Self.mixed, classNames: ["no", "yes"]).proto(producerVersion: "")
+        #expect(binary.graph.node.map(\.opType).suffix(3) == ["GreaterOrEqual", "Cast", "LabelEncoder"])
+        let multiclass = Self.model(.multiclass, columns: Self.mixed, classNames: ["a", "b", "c"])
+            .proto(producerVersion: "")
+        #expect(multiclass.graph.node.map(\.opType).suffix(2) == ["ArgMax", "LabelEncoder"])
+        let labels = multiclass.graph.node.last?.attribute.first { $0.name == "values_strings" }?.strings
+        #expect(labels?.map { String(decoding: $0, as: UTF8.self) } == ["a", "b", "c"])
+        // A regression has no label, whatever it is given.
+        let regression = Self.model(.regression, columns: Self.mixed, classNames: ["x"]).proto(producerVersion: "")
+        #expect(regression.graph.output.map(\.name) == ["output"])
+    }
+
+    @Test func namesAreUniqueAndEachIsMadeBeforeItIsRead() {
+        let graph = Self.model(.multiclass, columns: Self.mixed, classNames: ["a", "b", "c"])
+            .proto(producerVersion: "").graph
+        var made = Set(graph.initializer.map(\.name) + graph.input.map(\.name))
+        #expect(made.count == graph.initializer.count + graph.input.count)
+        for node in graph.node {
+            for input in node.input { #expect(made.contains(input), "\(node.name) reads \(input) before it is made") }
+            for output in node.output { #expect(made.insert(output).inserted, "\(output) is made twice") }
+        }
+        #expect(Set(graph.node.map(\.name)).count == graph.node.count)
+    }
+
+    @Test func everySpellingOfAMissingCell() {
+        let spellings = ColumnInputs.missingSpellings
+        #expect(spellings.count == 1 + 4 + 4 + 8 + 16 + 1)
+        #expect(Set(spellings).count == spellings.count)
+        for word in ["", "NA", "na", "N/a", "NaN", "nAn", "null", "NULL", "nUlL", "?"] {
+            #expect(spellings.contains(word), "\(word)")
+        }
+    }
+}
