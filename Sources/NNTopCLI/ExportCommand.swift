@@ -42,6 +42,9 @@ struct ExportCommand: ParsableCommand {
             valueName: "error|zero"))
     var unknown: UnknownPolicy = .error
 
+    @Flag(name: .long, help: "Print what was written as JSON: the path, the task, and the graph's inputs and outputs.")
+    var json = false
+
     func validate() throws {
         if model.isEmpty { throw ValidationError("--model is an empty path; give a model file") }
         if onnx.isEmpty { throw ValidationError("--onnx is an empty path; give the file to write") }
@@ -52,7 +55,11 @@ struct ExportCommand: ParsableCommand {
         let (file, network) = try ModelFile.load(path: model)
         let export = ONNXModel(model: file, network: network, unknownAsZeros: unknown == .zero)
         try export.write(to: onnx)
-        Terminal.writeOutput(
-            "wrote \(onnx): \(export.shapeText), \(network.task.rawValue), ONNX opset \(ONNXModel.opsetVersion)\n")
+        if json {
+            Terminal.writeOutput(export.json(path: onnx).text + "\n")
+        } else {
+            Terminal.writeOutput(
+                "wrote \(onnx): \(export.shapeText), \(network.task.rawValue), ONNX opset \(ONNXModel.opsetVersion)\n")
+        }
     }
 }

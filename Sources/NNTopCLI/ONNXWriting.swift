@@ -30,18 +30,57 @@ extension ONNXModel {
         try AtomicFile.write(bytes, to: path)
     }
 
+    /// One of the graph's inputs or outputs: its name, its element type (double or string) and its columns
+    /// (the shape is [N, columns]).
+    struct Port {
+        var name: String
+        var type: String
+        var columns: Int
+
+        var json: JSONField {
+            .object([
+                "name": .string(name), "type": .string(type),
+                "shape": .array([.string("N"), .integer(columns)])
+            ])
+        }
+    }
+
+    var inputPorts: [Port] {
+        guard takesColumns, let columns else {
+            return [Port(name: Self.inputName, type: "double", columns: inputWidth)]
+        }
+        return zip(columns.columns, inputNames).map {
+            Port(name: $1, type: $0.isCategory ? "string" : "double", columns: 1)
+        }
+    }
+
+    var outputPorts: [Port] {
+        [Port(name: Self.outputName, type: "double", columns: outputWidth)]
+            + (classNames == nil ? [] : [Port(name: Self.labelName, type: "string", columns: 1)])
+    }
+
     /// What the graph takes and gives, for a line saying what was written: `input [N, 3] → output [N, 1]`, or
     /// `inputs Sex (text), Age, Port (text) → output [N, 1], label [N, 1]`.
     var shapeText: String {
         let inputs: String
-        if takesColumns, let columns {
+        if takesColumns {
             inputs =
                 "inputs "
-                + zip(columns.columns, inputNames).map { $0.isCategory ? "\($1) (text)" : $1 }.joined(separator: ", ")
+                + inputPorts.map { $0.type == "string" ? "\($0.name) (text)" : $0.name }.joined(separator: ", ")
         } else {
             inputs = "input [N, \(inputWidth)]"
         }
-        return "\(inputs) → output [N, \(outputWidth)]" + (classNames == nil ? "" : ", label [N, 1]")
+        return "\(inputs) → " + outputPorts.map { "\($0.name) [N, \($0.columns)]" }.joined(separator: ", ")
+    }
+
+    /// What `nntop export --json` prints of the graph written to `path`.
+    func json(path: String) -> JSONField {
+        var fields: [String: JSONField] = [
+            "onnx": .string(path), "task": .string(network.task.rawValue), "opset": .integer(Int(Self.opsetVersion)),
+            "inputs": .array(inputPorts.map(\.json)), "outputs": .array(outputPorts.map(\.json))
+        ]
+        if !classLabels.isEmpty { fields["classes"] = .array(classLabels.map { .string($0) }) }
+        return .object(fields)
     }
 }
 

@@ -220,4 +220,29 @@ import Testing
             #expect(a.count == 1 && abs(a[0] - b.outputs[0]) <= 1e-6, "\(a) vs \(b)")
         }
     }
+
+    /// `--json`: the path, the task, the classes, and each input and output with its type and shape.
+    @Test func jsonSaysWhatWasWritten() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let data = try scratch.file("data.csv", Self.animals(count: 60))
+        let model = scratch.path("m.json"), onnx = scratch.path("m.onnx")
+        try #require(
+            try runNNTop([
+                "train", "--data", data, "--target", "kind", "--missing", "mean", "--iterations", "50", "--save", model
+            ])
+            .status == 0)
+        let object = try jsonObject(try runNNTop(["export", "--model", model, "--onnx", onnx, "--json"]))
+        #expect(object["onnx"] as? String == onnx)
+        #expect(object["task"] as? String == "multiclass")
+        #expect(number(object["opset"]) == 13)
+        #expect(object["classes"] as? [String] == ["bear", "cat", "fox", "owl"])
+        let inputs = try #require(object["inputs"] as? [[String: Any]])
+        #expect(inputs.map { $0["name"] as? String } == ["weight", "colour", "size"])
+        #expect(inputs.map { $0["type"] as? String } == ["double", "string", "string"])
+        let outputs = try #require(object["outputs"] as? [[String: Any]])
+        #expect(outputs.map { $0["name"] as? String } == ["output", "label"])
+        #expect((outputs.first?["shape"] as? [Any])?.last.flatMap(number) == 4)
+        #expect(FileManager.default.fileExists(atPath: onnx))
+    }
 }

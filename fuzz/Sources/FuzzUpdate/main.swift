@@ -15,9 +15,9 @@ import Training
 // not of the harness: at least one labelled training row; test data (possibly of no rows) with the training
 // data's features; a standardization of that width with finite means and deviations ≥ 0; every snapshot's
 // network as wide as the data. Within those promises every value is as extreme as the types allow: screens from
-// 0×0 to 512×256, up to 40 features of ±1e308, subnormals and zeros, hidden layers up to 3 000 wide, batch sizes
-// and iterations up to Int.max, learning rates and speeds from the least positive double to the greatest, errors
-// that are infinite or NaN. (Some of that is past what the command line now takes, --batch-size 1 to 1 000 000,
+// 0×0 to 512×256, up to 40 features of ±1e308, subnormals and zeros, hidden layers up to 3 000 wide (1.1 M
+// parameters at most), batch sizes and iterations up to Int.max, learning rates and speeds from the least
+// positive double to the greatest, errors that are infinite or NaN. (Some of that is past what the command line now takes, --batch-size 1 to 1 000 000,
 // --speed 1 to 1e9: a trap that needs such a value is a weaker finding, but still one in a public, pure API.)
 //
 // Layout of an input (every read past the end gives zeros, so any byte string is a session):
@@ -184,6 +184,23 @@ func hiddenWidth(_ b: UInt8) -> Int {
     case 254: return 1024
     default: return 3000
     }
+}
+
+/// The most parameters a session's network has: 1 024 × 1 024 and a little more. Past that a network is not
+/// a new case for the dashboard (it is already far beyond a frame's share of forward passes), only slower: two
+/// layers of 3 000 are 9 M parameters, and under AddressSanitizer each restart and frame over them took
+/// seconds, so single inputs ran past libFuzzer's timeout.
+let parameterBound = 1_100_000
+
+/// `hidden` with its widest layer halved until the network has at most `parameterBound` parameters.
+func bounded(_ hidden: [Int], features: Int) -> [Int] {
+    var out = hidden
+    while Network.parameterCount(sizes: [features] + out + [1]) > parameterBound,
+        let k = out.indices.max(by: { out[$0] < out[$1] })
+    {
+        out[k] = max(1, out[k] / 2)
+    }
+    return out
 }
 
 /// The session's fixed shape: what the host fixes once at start and the trainer never changes.
@@ -458,7 +475,7 @@ public func fuzzUpdate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     // of forward passes (FrameBudget), so the map is drawn in blocks, or not at all, and predictions are left out.
     let features = Int(input.byte()).small(below: 4, else: 40) + 1
     let names = (1...features).map { k in input.byte() % 8 == 0 ? input.text(maximum: 40) : "x\(k)" }
-    let hidden = (0..<Int(input.byte() % 4)).map { _ in hiddenWidth(input.byte()) }
+    let hidden = bounded((0..<Int(input.byte() % 4)).map { _ in hiddenWidth(input.byte()) }, features: features)
     let session = Session(features: features, hidden: hidden, names: names, withTest: input.bool())
     let (training, test, standardization) = decodeData(&input, session: session)
     var state = DashboardState(
