@@ -52,3 +52,13 @@ func editLearningRate(_ state: inout DashboardState, key: Key) -> [Effect] {
     }
     return []
 }
+
+extension String {
+    /// The text without `set` at either end (the spaces around a typed number).
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s = s.dropFirst() }
+        while s.last == set { s = s.dropLast() }
+        return String(s)
+    }
+}
