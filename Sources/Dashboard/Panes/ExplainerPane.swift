@@ -35,10 +35,7 @@ enum ExplainerPane {
         let room = lines.count > inner.height ? inner.height - 1 : inner.height
         let top = min(max(state.explainer?.scroll ?? 0, 0), max(lines.count - room, 0))
         for r in 0..<max(min(room, lines.count - top), 0) {
-            var x = inner.x
-            for span in lines.line(top + r) {
-                x = buffer.write(span.text, x: x, y: inner.y + r, style: span.style, maxWidth: inner.maxX - x)
-            }
+            buffer.write(lines.line(top + r), x: inner.x, y: inner.y + r, maxX: inner.maxX)
         }
         if room < lines.count {
             let below = lines.count - top - room

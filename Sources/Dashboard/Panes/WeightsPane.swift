@@ -64,10 +64,7 @@ enum WeightsPane {
         let top = total <= shown ? 0 : min(max(view.cursor.line(sizes: network.sizes) - shown / 2, 0), total - shown)
         for r in 0..<max(shown, 0) {
             let line = view.line(top + r)
-            var x = inner.x
-            for span in line {
-                x = buffer.write(span.text, x: x, y: inner.y + r, style: span.style, maxWidth: inner.maxX - x)
-            }
+            let x = buffer.write(line, x: inner.x, y: inner.y + r, maxX: inner.maxX)
             if x >= inner.maxX, line.count > 1 {
                 buffer.put(
                     g.ellipsis.unicodeScalars.first!, x: inner.maxX - 1, y: inner.y + r, style: state.theme.label)
@@ -75,10 +72,7 @@ enum WeightsPane {
         }
         guard footer, shown >= 0 else { return }
         if focused {
-            var x = inner.x
-            for span in view.selection() {
-                x = buffer.write(span.text, x: x, y: inner.y + shown, style: span.style, maxWidth: inner.maxX - x)
-            }
+            buffer.write(view.selection(), x: inner.x, y: inner.y + shown, maxX: inner.maxX)
         } else {
             buffer.write(
                 "\(g.ellipsis) \(total - shown) more lines (W, then the arrows, scroll)", in: inner, row: shown,
@@ -86,6 +80,7 @@ enum WeightsPane {
         }
     }
 
+    /// A piece of a line in one style.
     struct Span {
         var text: String
         var style: Style
@@ -106,5 +101,15 @@ enum WeightsPane {
         if m < 99.95 { return Format.signed(x, decimals: 1) }
         if m < 9_999.5 { return Text.right(Format.signed(x, decimals: 0), 5) }
         return Format.exponent(x)
+    }
+}
+
+extension Buffer {
+    /// A line of spans written from (x, y) on, cut at `maxX`; returns where the next would start.
+    @discardableResult
+    mutating func write(_ spans: [WeightsPane.Span], x: Int, y: Int, maxX: Int) -> Int {
+        var x = x
+        for span in spans { x = write(span.text, x: x, y: y, style: span.style, maxWidth: maxX - x) }
+        return x
     }
 }
