@@ -21,14 +21,15 @@ enum ExplainerPane {
         buffer.fill(rect)
         let g = state.glyphs, dot = g.middleDot
         guard let snapshot = state.snapshot, let trace = snapshot.explanation else {
-            let inner = Panel(title: "Step explainer", focused: true).draw(in: rect, on: &buffer, glyphs: g)
+            let inner = Panel(title: "Step explainer", focused: true).draw(
+                in: rect, on: &buffer, glyphs: g, theme: state.theme)
             buffer.write("taking one step\(g.ellipsis) (Esc closes)", in: inner, row: 0, style: state.theme.label)
             return
         }
         var title = "Step explainer \(dot) iteration \(Format.count(trace.iteration))"
         if snapshot.iteration != trace.iteration { title += " (now \(Format.count(snapshot.iteration)))" }
         title += " \(dot) X steps \(dot) Esc closes"
-        let inner = Panel(title: title, focused: true).draw(in: rect, on: &buffer, glyphs: g)
+        let inner = Panel(title: title, focused: true).draw(in: rect, on: &buffer, glyphs: g, theme: state.theme)
         guard inner.height > 0 else { return }
         var lines = Lines(trace, unicode: g != .ascii)
         lines.theme = state.theme

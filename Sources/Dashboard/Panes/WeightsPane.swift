@@ -28,7 +28,7 @@ enum WeightsPane {
         let g = state.glyphs
         let focused = state.focus == .weights
         guard let snapshot = state.snapshot else {
-            Panel(title: "Weights & bias").draw(in: rect, on: &buffer, glyphs: g)
+            Panel(title: "Weights & bias").draw(in: rect, on: &buffer, glyphs: g, theme: state.theme)
             return
         }
         let network = snapshot.network
@@ -45,7 +45,7 @@ enum WeightsPane {
                     rank: 0))
         }
         let inner = Panel(title: Panel.title(title, width: rect.width, glyphs: g), focused: focused).draw(
-            in: rect, on: &buffer, glyphs: g)
+            in: rect, on: &buffer, glyphs: g, theme: state.theme)
         guard !inner.isEmpty else { return }
         let view = View(
             network: network,
