@@ -67,31 +67,8 @@ struct DataOptions: ParsableArguments {
             valueName: "f,f,…"))
     var features: FeatureList?
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Missing cells (empty, NA, NaN, ?, null) in the CSV files: drop leaves their rows out; mean fills a number column with its mean and a category column with its most frequent value; mode fills every column with its most frequent value (kept in the model file). Default: refuse them.",
-            valueName: "drop|mean|mode"))
-    var missing: MissingPolicy?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Use only these feature columns of the CSV files, by header name (the target is added; kept in the model file).",
-            valueName: "name,…"))
-    var columns: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Leave these columns of the CSV files out, by header name.", valueName: "name,…"))
-    var drop: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "A category in --test-data the training data did not have: error, or zero (all its column's inputs 0). Default: error.",
-            valueName: "error|zero"))
-    var unknown: UnknownPolicy = .error
+    /// How the CSV files' columns and cells are read: --missing, --columns, --drop, --unknown.
+    @OptionGroup var table: ColumnOptions
 
     @Flag(
         name: .long,
@@ -108,13 +85,7 @@ struct DataOptions: ParsableArguments {
                 "--target picks a column of a CSV file, and there is none: give --data (a built-in dataset has its own target)"
             )
         }
-        for (name, given) in [("--missing", missing != nil), ("--columns", columns != nil), ("--drop", drop != nil)]
-        where given && data == nil {
-            throw ValidationError("\(name) applies to a CSV file, and there is none: give --data")
-        }
-        if columns != nil, drop != nil {
-            throw ValidationError("--columns and --drop both choose the columns; give one of them")
-        }
+        try table.validate(data: data)
         if dataset != nil, data != nil {
             throw ValidationError("--dataset and --data both name the training data; give one of them")
         }
@@ -142,53 +113,6 @@ struct DataOptions: ParsableArguments {
         }
     }
 
-    /// The training data, the test data, how their targets are encoded, and the standardization applied to both.
-    struct Loaded {
-        var training: Dataset
-        var test: Dataset?
-        var standardization: Standardization?
-        /// The inputs made from each two-feature row (`--features`), applied by `mapped`.
-        var featureMap: FeatureMap?
-        /// Binary until `encoded` has read the targets.
-        var encoding = TargetEncoding(task: .binary)
-        /// What `encoded` picked and why, for a note: "multiclass (3 classes: 0, 1, 2)".
-        var taskNote = ""
-        /// How the CSV file's columns became the features (nil: the file's columns in order, all numbers).
-        var schema: ColumnSchema?
-        /// What reading the files did besides reading: a row index left out, categories, missing cells.
-        var notes: [String] = []
-
-        /// These data with the feature map applied to both sets (columns named after the features).
-        func mapped() -> Loaded {
-            guard let map = featureMap else { return self }
-            var out = self
-            out.training = map.apply(training)
-            out.test = test.map { map.apply($0) }
-            return out
-        }
-
-        /// These data (as read, unstandardized) with `z` applied to both sets; themselves when `z` is nil.
-        func standardized(by z: Standardization?) -> Loaded {
-            guard let z else { return self }
-            var out = self
-            out.training = z.apply(training)
-            out.test = test.map { z.apply($0) }
-            out.standardization = z
-            return out
-        }
-
-        /// These data with regression targets standardized by `scale` (from the training targets when nil and
-        /// `fit`), and the scale kept in the encoding.
-        func scalingTargets(_ scale: TargetScale?) -> Loaded {
-            guard encoding.task == .regression, let scale else { return self }
-            var out = self
-            out.encoding.scale = scale
-            out.training.targets = training.targets.map(scale.standardize)
-            out.test?.targets = test?.targets.map(scale.standardize) ?? []
-            return out
-        }
-    }
-
     /// What the training data is called in summaries: the built-in dataset's name or the CSV file's path.
     var dataName: String { data ?? (dataset ?? .tutorial).rawValue }
 
@@ -206,7 +130,7 @@ struct DataOptions: ParsableArguments {
         var notes: [String] = []
         if let data {
             let loaded = try TableLoader.load(
-                path: data, options: tableOptions(column, binary: task == .binary), schema: given)
+                path: data, options: table.tableOptions(column, binary: task == .binary), schema: given)
             training = loaded.dataset
             schema = loaded.schema
             notes = loaded.notes
@@ -219,7 +143,7 @@ struct DataOptions: ParsableArguments {
         if let testData {
             let binary = task == .binary || (task == nil && training.targets.allSatisfy { $0 == 0 || $0 == 1 })
             let read = try TableLoader.load(
-                path: testData, options: tableOptions(column, binary: binary), schema: schema)
+                path: testData, options: table.tableOptions(column, binary: binary), schema: schema)
             let loaded = read.dataset
             if schema == nil, let own = read.schema, own.hasCategories {
                 throw DataError(
@@ -252,64 +176,6 @@ struct DataOptions: ParsableArguments {
             notes: notes)
     }
 
-    /// How the CSV files are read, for a target `column`.
-    func tableOptions(_ column: TargetColumn, binary: Bool) -> TableOptions {
-        func names(_ list: String?) -> [String]? {
-            list.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-        }
-        return TableOptions(
-            target: column, binaryTargets: binary, columns: names(columns), drop: names(drop) ?? [], missing: missing,
-            unknown: unknown)
-    }
-
-    /// `raw` with its targets encoded for `task` (nil: read from the targets): class indices for multiclass.
-    /// The classes come from the training targets (and the held-out part of the same file, with
-    /// --test-fraction); a test target outside them, or a target that does not suit the task, is an error naming
-    /// the file and row.
-    func encoded(_ raw: Loaded, task: Task?) throws(DataError) -> Loaded {
-        let pool = raw.training.targets + (testFraction != nil ? raw.test?.targets ?? [] : [])
-        var choice: (TargetEncoding, String)
-        var task = task
-        if let labels = raw.schema?.targetLabels {
-            guard task != .regression else {
-                throw DataError(
-                    file: dataName,
-                    "the target holds labels (\(labels.prefix(6).joined(separator: ", "))); --task regression needs numbers"
-                )
-            }
-            task = task ?? (labels.count == 2 ? .binary : .multiclass)
-        }
-        do {
-            choice = try TargetEncoding.choose(task, targets: pool)
-        } catch {
-            throw DataError(file: dataName, rowMessage(error, rows: raw.training.count))
-        }
-        if let labels = raw.schema?.targetLabels {
-            let shown = labels.prefix(6).joined(separator: ", ") + (labels.count > 6 ? ", …" : "")
-            choice.1 = "\(choice.0.task.rawValue) (\(labels.count) classes: \(shown))"
-        }
-        var out = raw
-        (out.encoding, out.taskNote) = choice
-        do {
-            out.training = try choice.0.encode(raw.training)
-        } catch {
-            throw DataError(file: dataName, rowMessage(error, rows: raw.training.count))
-        }
-        if let test = raw.test {
-            do {
-                out.test = try choice.0.encode(test)
-            } catch {
-                throw DataError(file: testData ?? dataName, rowMessage(error, rows: test.count))
-            }
-        }
-        return out
-    }
-
-    private func rowMessage(_ error: TargetEncoding.Mismatch, rows: Int) -> String {
-        guard let row = error.row, testFraction == nil else { return error.message }
-        return "row \(row + 1) of \(rows): \(error.message)"
-    }
-
     /// `encoded` standardized with the training set's statistics when `--standardize` is given (the features,
     /// and a regression's targets).
     func prepare(_ encoded: Loaded) -> Loaded {
@@ -319,11 +185,12 @@ struct DataOptions: ParsableArguments {
             .scalingTargets(TargetScale(fitting: mapped.training.targets))
     }
 
+    /// The feature columns chosen (`--columns`) and left out (`--drop`), as given.
+    var columns: String? { table.columns }
+    var drop: String? { table.drop }
+
     /// The training data, the test data, their encoding and the standardization applied to both.
     func load(task: Task?) throws(DataError) -> Loaded {
         prepare(try encoded(try loadRaw(task: task), task: task))
     }
 }
-
-extension MissingPolicy: ExpressibleByArgument {}
-extension UnknownPolicy: ExpressibleByArgument {}

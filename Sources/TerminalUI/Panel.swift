@@ -15,13 +15,15 @@ public struct Panel: Sendable {
         return rect.inset(by: 1)
     }
 
-    /// Draws the frame into `rect` and returns the inner area.
+    /// Draws the frame into `rect` and returns the inner area. The border is drawn in `style`, or in
+    /// `focusedStyle` when the panel has focus.
     @discardableResult
     public func draw(
-        in rect: Rect, on buffer: inout Buffer, glyphs: GlyphSet, style: Style = Style(.standard, dim: false)
+        in rect: Rect, on buffer: inout Buffer, glyphs: GlyphSet, style: Style = Style(.standard, dim: false),
+        focusedStyle: Style = Style(.cyan, bold: true)
     ) -> Rect {
         guard rect.width >= 2, rect.height >= 2 else { return Panel.inner(of: rect) }
-        let border = focused ? Style(.cyan, bold: true) : style
+        let border = focused ? focusedStyle : style
         for x in (rect.x + 1)..<(rect.maxX - 1) {
             buffer.put(glyphs.horizontal, x: x, y: rect.y, style: border)
             buffer.put(glyphs.horizontal, x: x, y: rect.maxY - 1, style: border)

@@ -117,6 +117,26 @@ import Training
         #expect(render(s)[1, 39].style == Style(.black, background: .yellow, bold: true))
     }
 
+    @Test func theFocusedBorderIsDrawnInTheThemesStyle() {
+        var s = Fixtures.state(size: Size(width: 120, height: 40))
+        s.focus = .weights
+        let frame = s.layout.weights
+        let dark = render(s)
+        #expect(dark[frame.x, frame.y].style == s.theme.focusedBorder)
+        #expect(dark[frame.x, frame.y].style == Style(.cyan, bold: true))
+        s.themeName = .light
+        let light = render(s)
+        // Every edge of the frame, corners and sides alike.
+        for (x, y) in [
+            (frame.x, frame.y), (frame.maxX - 1, frame.maxY - 1), (frame.x, frame.y + 1), (frame.x + 1, frame.maxY - 1)
+        ] {
+            #expect(light[x, y].style == s.theme.focusedBorder, "(\(x), \(y))")
+            #expect(light[x, y].style != dark[x, y].style, "(\(x), \(y))")
+        }
+        #expect(s.theme.focusedBorder == Style(.cube(red: 0, green: 2, blue: 4), bold: true))
+        #expect(!Self.foregrounds(light).contains(.cyan))
+    }
+
     @Test func theHighContrastThemeDimsNothing() {
         var s = Fixtures.state(size: Size(width: 120, height: 40))
         #expect(Self.cells(render(s)).contains { $0.style.dim })

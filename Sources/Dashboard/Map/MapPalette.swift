@@ -27,31 +27,12 @@ struct MapPalette: Sendable, Equatable {
             pointOne = .white
             pointZero = .black
         } else {
-            switch palette {
-            case .standard:
-                one = [
-                    .cube(red: 4, green: 4, blue: 5), .cube(red: 3, green: 4, blue: 5),
-                    .cube(red: 2, green: 3, blue: 5), .cube(red: 1, green: 2, blue: 4)
-                ]
-                zero = [
-                    .cube(red: 5, green: 5, blue: 4), .cube(red: 5, green: 4, blue: 3),
-                    .cube(red: 5, green: 3, blue: 2), .cube(red: 5, green: 2, blue: 0)
-                ]
-                pointOne = .cube(red: 0, green: 0, blue: 1)
-                pointZero = .cube(red: 1, green: 0, blue: 0)
-            case .colourBlind:
-                // Okabe–Ito's sky blue and blue against its yellow and orange.
-                one = [
-                    .cube(red: 4, green: 5, blue: 5), .cube(red: 2, green: 4, blue: 5),
-                    .cube(red: 1, green: 3, blue: 4), .cube(red: 0, green: 1, blue: 3)
-                ]
-                zero = [
-                    .cube(red: 5, green: 5, blue: 3), .cube(red: 5, green: 4, blue: 1),
-                    .cube(red: 5, green: 3, blue: 0), .cube(red: 4, green: 2, blue: 0)
-                ]
-                pointOne = .cube(red: 0, green: 0, blue: 2)
-                pointZero = .cube(red: 2, green: 1, blue: 0)
-            }
+            let levels = MapPalette.levels(palette)
+            let cube = { (l: Levels) in Colour.cube(red: l.red, green: l.green, blue: l.blue) }
+            one = levels.one.map(cube)
+            zero = levels.zero.map(cube)
+            pointOne = cube(levels.pointOne)
+            pointZero = cube(levels.pointZero)
         }
         if strong {
             one[0] = one[1]
@@ -62,6 +43,28 @@ struct MapPalette: Sendable, Equatable {
         wrongPoint =
             palette == .colourBlind
             ? Style(.white, background: .black, bold: true) : Style(.white, background: .red, bold: true)
+    }
+
+    /// Levels 0…5 of the 256-colour cube.
+    private typealias Levels = (red: Int, green: Int, blue: Int)
+
+    /// A palette on 256 colours: class 1's bands and class 0's, palest first, and a right point's colour for each.
+    private static func levels(
+        _ palette: Theme.Palette
+    ) -> (one: [Levels], zero: [Levels], pointOne: Levels, pointZero: Levels) {
+        switch palette {
+        case .standard:
+            return (
+                one: [(4, 4, 5), (3, 4, 5), (2, 3, 5), (1, 2, 4)], zero: [(5, 5, 4), (5, 4, 3), (5, 3, 2), (5, 2, 0)],
+                pointOne: (0, 0, 1), pointZero: (1, 0, 0)
+            )
+        case .colourBlind:
+            // Okabe–Ito's sky blue and blue against its yellow and orange.
+            return (
+                one: [(4, 5, 5), (2, 4, 5), (1, 3, 4), (0, 1, 3)], zero: [(5, 5, 3), (5, 4, 1), (5, 3, 0), (4, 2, 0)],
+                pointOne: (0, 0, 2), pointZero: (2, 1, 0)
+            )
+        }
     }
 
     /// The band of a probability: 0 (near 0.5) to 3 (near 0 or 1).

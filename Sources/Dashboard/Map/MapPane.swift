@@ -9,7 +9,7 @@ enum MapPane {
         let g = state.glyphs
         let plane = state.mapPlane
         let inner = Panel(title: title(state, plane, width: rect.width), focused: state.focus == .map).draw(
-            in: rect, on: &buffer, glyphs: g)
+            in: rect, on: &buffer, glyphs: g, theme: state.theme)
         guard let area = area(inner: inner) else { return }
         let task = state.snapshot?.network.task ?? .binary
         if task == .binary {

@@ -6,28 +6,6 @@ import Training
 /// doing (focus, probe text, scrolling, toggles), and what the network makes of what is on screen. `update`
 /// changes it; `render` draws it.
 public struct DashboardState: Sendable {
-    /// Where typed keys go.
-    public enum Focus: Sendable, Equatable {
-        case none
-        /// Editing the probe's field for feature `index`.
-        case probe(Int)
-        /// Typing an exact learning rate.
-        case learningRate
-        /// Moving the decision map's cursor, which the probe follows.
-        case map
-        /// Choosing a unit of the Network pane, and one of its parameters.
-        case network
-        /// Typing a value for the selected unit's chosen parameter.
-        case parameter
-        /// Moving the weights pane's selected parameter (`weightsCursor`).
-        case weights
-    }
-
-    /// What the terminal can show: no colour, the eight standard colours, or the 256-colour palette.
-    public enum ColourDepth: Sendable, Equatable {
-        case monochrome, eight, palette
-    }
-
     public var snapshot: Snapshot? {
         didSet {
             generation += 1
@@ -37,21 +15,22 @@ public struct DashboardState: Sendable {
     }
     /// The status bar's hint for the newest snapshot: worked out once per snapshot (it runs the network over up
     /// to 64 rows), not in every frame.
-    private(set) var diagnosis: Diagnosis?
+    var diagnosis: Diagnosis?
     /// What the network makes of what is on screen: the dataset pane's predictions, the probe's reading, the
     /// decision map's judged points. Each is made when what it depends on changes (`refresh`), not in every
     /// frame, so `render` only reads them. (The map's probability field is the exception: `MapPane` samples it
-    /// while drawing, within its share of `FrameBudget`.)
-    private(set) var predictions = RowPredictions.none
-    private(set) var probeReading: ProbeReading?
-    private(set) var pointPredictions: [Double] = []
+    /// while drawing, within its share of `FrameBudget`.) These and the other readings below are set only by
+    /// `refresh` and `diagnose` (`Readings.swift`).
+    var predictions = RowPredictions.none
+    var probeReading: ProbeReading?
+    var pointPredictions: [Double] = []
     /// Counts changes of the network or the data: a reading made for another count is made again.
-    private var generation = 0
+    private(set) var generation = 0
     /// What the probe's reading and the map's points were made for.
-    private var probeMade: (generation: Int, fields: Range<Int>?)?
-    private var pointsMade: (generation: Int, shown: Bool)?
+    var probeMade: (generation: Int, fields: Range<Int>?)?
+    var pointsMade: (generation: Int, shown: Bool)?
     /// True while `replaceData` changes several inputs at once: the readings are made once, at its end.
-    private var replacing = false
+    private(set) var replacing = false
     /// The characters to draw with (Unicode, or ASCII when the locale is not UTF-8 or `--ascii`).
     public var glyphs: GlyphSet { didSet { refresh() } }
     public var colours: ColourDepth { didSet { restyle() } }
@@ -103,7 +82,7 @@ public struct DashboardState: Sendable {
     /// The dataset pane's rows and columns (`t`, `f`, Left and Right).
     public var datasetView = DatasetView() { didSet { refresh() } }
     /// The shown set's wrong rows, while the pane shows only those (made in `refresh`).
-    private(set) var wrongRows: WrongRows?
+    var wrongRows: WrongRows?
     /// The rows the dataset pane shows: the test set's (`t`, when there is one) or the training set's.
     public var datasetRows: Dataset { datasetView.showsTest ? (test ?? training) : training }
     public var showHelp = false {
@@ -119,15 +98,15 @@ public struct DashboardState: Sendable {
     /// The loss chart's smoothing weight (`Smoothing.levels`; 0 is none).
     public var smoothing = 0.0 { didSet { refresh() } }
     /// What the loss chart draws, made when the snapshot, the chart's size or its keys change.
-    private(set) var errorChart: ErrorChart?
-    private var chartMade: ChartInputs?
+    var errorChart: ErrorChart?
+    var chartMade: ChartInputs?
     public var size: Size { didSet { refresh() } }
     /// The weights pane's selected parameter, moved while the pane has focus.
     public var weightsCursor = WeightsCursor()
     /// The step explainer, when open (the X key): which of its lines is first on screen.
     public var explainer: ExplainerView?
     /// Hidden units saturated, layer by layer, for the weights pane: worked out once per snapshot.
-    private(set) var saturation: Saturation?
+    var saturation: Saturation?
     /// The decision map's plane (which features across and up, over what range).
     var mapPlane: MapPlane { didSet { refresh() } }
     /// The Network pane shown (true) or hidden (false) by the user, or nil: shown from `Layout.networkDefault` up
@@ -140,10 +119,10 @@ public struct DashboardState: Sendable {
     /// The value being typed for that parameter.
     public var parameterText = ""
     /// What the Network pane draws, made when what it depends on changes.
-    private(set) var networkReading: NetworkReading?
-    private var networkMade: NetworkInputs?
+    var networkReading: NetworkReading?
+    var networkMade: NetworkInputs?
     /// Counts changes of the probe's texts.
-    private var probeVersion = 0
+    private(set) var probeVersion = 0
     /// The map's cursor, in cells from the map's top-left corner (clamped to the map when drawn).
     public var mapCursor = (column: 0, row: 0)
     /// Draw the map in two flat colours (the predicted class) instead of shading by probability.
@@ -222,130 +201,5 @@ public struct DashboardState: Sendable {
         diagnose()
     }
 
-    /// Where the panes go on the current screen.
-    var layout: Layout {
-        let sizes = snapshot?.network.sizes ?? [training.featureCount, 1]
-        return Layout(
-            size: size, rows: training.count, features: training.featureCount,
-            parameterRows: WeightsPane.rows(for: sizes),
-            networkRows: showsNetwork ? NetworkGeometry.wantedRows(sizes) : nil, map: showsMap)
-    }
-
-    /// Whether the Network pane is wanted: as the user chose, or by default for a network with a hidden layer on
-    /// a screen of `Layout.networkDefault` and up. (`Layout` also asks whether it fits.)
-    var showsNetwork: Bool {
-        guard let network = snapshot?.network else { return false }
-        return networkShown ?? (network.layerCount > 1 && size.covers(Layout.networkDefault))
-    }
-
     private mutating func restyle() { theme = Theme(themeName, palette: palette, colours: colours) }
-
-    /// The map's cursor clamped to a map drawn in `area`.
-    func mapCursorCell(in area: Rect) -> (column: Int, row: Int) {
-        (min(max(mapCursor.column, 0), area.width - 1), min(max(mapCursor.row, 0), area.height - 1))
-    }
-
-    private mutating func diagnose() {
-        diagnosis = snapshot.flatMap { Diagnosis.of($0, training: trainingInput) }
-        saturation = snapshot.flatMap { WeightsPane.saturation($0.network, training: trainingInput) }
-    }
-
-    /// Brings the readings up to date with the snapshot, the data and the view: each is made again only when
-    /// what it depends on has changed since (scrolling keeps the predictions of rows still on screen).
-    private mutating func refresh() {
-        guard !replacing else { return }
-        let chartInputs = ChartInputs(
-            generation: generation, area: ErrorPane.chartArea(self), logScale: logScale, wholeRun: wholeRun,
-            smoothing: smoothing, braille: glyphs.braille)
-        if chartMade != chartInputs {
-            errorChart = chartInputs.area.flatMap { area in
-                snapshot.flatMap { s in
-                    ErrorChart(
-                        history: s.chartHistory ?? s.history, now: [s.trainingLoss, s.testLoss], best: s.bestError,
-                        wholeRun: wholeRun,
-                        logScale: logScale, smoothing: smoothing, cells: area.width, rows: area.height,
-                        dotsAcross: glyphs.braille ? 2 : 1)
-                }
-            }
-            chartMade = chartInputs
-        }
-        if datasetView.wrongOnly {
-            if wrongRows?.generation != generation || wrongRows?.test != datasetView.showsTest {
-                wrongRows = WrongRows(self, generation: generation)
-            }
-        } else if wrongRows != nil {
-            wrongRows = nil
-        }
-        let rows = DatasetPane.shownRows(self)
-        if predictions.generation != generation || predictions.rows != rows {
-            predictions = RowPredictions(self, rows: rows, generation: generation, reusing: predictions)
-        }
-        let fields = ProbePane.shownFields(self)
-        if probeMade?.generation != generation || probeMade?.fields != fields {
-            probeReading = fields.flatMap { ProbePane.reading(self, fields: $0) }
-            probeMade = (generation, fields)
-        }
-        let geometry = NetworkPane.geometry(self)
-        let networkInputs = NetworkInputs(
-            generation: generation, plane: mapPlane, probe: probeVersion,
-            samples: geometry.map { $0.maps ? [$0.mapWidth, $0.sampleRows] : [0, 0] })
-        if networkMade != networkInputs {
-            networkReading = networkInputs.samples.flatMap {
-                NetworkReading(self, sampleColumns: $0[0], sampleRows: $0[1])
-            }
-            networkMade = networkInputs
-        }
-        let shown = MapPane.showsPoints(self)
-        if pointsMade?.generation != generation || pointsMade?.shown != shown {
-            pointPredictions = shown ? MapPane.judgedPoints(self) : []
-            pointsMade = (generation, shown)
-        }
-    }
-
-    /// The probe's inputs, or the first field that is not a number.
-    static func parse(_ texts: [String]) -> Result<[Double], ProbeInputError> {
-        var values: [Double] = []
-        values.reserveCapacity(texts.count)
-        for (k, text) in texts.enumerated() {
-            var trimmed = Substring(text)
-            while trimmed.first == " " { trimmed = trimmed.dropFirst() }
-            while trimmed.last == " " { trimmed = trimmed.dropLast() }
-            guard let x = Double(trimmed), x.isFinite else { return .failure(ProbeInputError(field: k, text: text)) }
-            values.append(x)
-        }
-        return .success(values)
-    }
-}
-
-/// What the loss chart was made for.
-private struct ChartInputs: Equatable {
-    var generation: Int
-    var area: Rect?
-    var logScale: Bool
-    var wholeRun: Bool
-    var smoothing: Double
-    var braille: Bool
-}
-
-/// What the Network pane's reading was made for.
-private struct NetworkInputs: Equatable {
-    var generation: Int
-    var plane: MapPlane
-    var probe: Int
-    /// The samples of each unit's map, across and down; nil while the pane is not on screen.
-    var samples: [Int]?
-}
-
-public struct ProbeInputError: Error, Equatable, Sendable {
-    public let field: Int
-    public let text: String
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
-        return String(s)
-    }
 }

@@ -37,10 +37,7 @@ enum NetworkDetail {
         if gradients != nil { heading += Text.right("\(g == .ascii ? "grad" : "∇")", gradientWidth) }
         buffer.write(heading, in: rect, row: 1, style: state.theme.label)
         for (r, line) in lines[first..<min(first + room, lines.count)].enumerated() {
-            var x = rect.x
-            for span in line {
-                x = buffer.write(span.text, x: x, y: rect.y + 2 + r, style: span.style, maxWidth: rect.maxX - x)
-            }
+            buffer.write(line, x: rect.x, y: rect.y + 2 + r, maxX: rect.maxX)
         }
         if let hint { buffer.write(hint, in: rect, row: rect.height - 1, style: state.theme.label) }
     }

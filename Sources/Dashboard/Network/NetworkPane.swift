@@ -11,7 +11,7 @@ enum NetworkPane {
         let g = state.glyphs
         let focused = state.focus == .network || state.focus == .parameter
         guard let network = state.snapshot?.network else {
-            Panel(title: "Network", focused: focused).draw(in: rect, on: &buffer, glyphs: g)
+            Panel(title: "Network", focused: focused).draw(in: rect, on: &buffer, glyphs: g, theme: state.theme)
             return
         }
         let shape = network.sizes.map(String.init).joined(separator: "-")
@@ -19,7 +19,7 @@ enum NetworkPane {
             title: "Network \(g.middleDot) \(shape) \(g.middleDot) \(network.hiddenActivation.rawValue)",
             focused: focused
         ).draw(
-            in: rect, on: &buffer, glyphs: g)
+            in: rect, on: &buffer, glyphs: g, theme: state.theme)
         guard let geometry = geometry(state, inner: inner), let reading = state.networkReading else {
             if !inner.isEmpty {
                 buffer.write("waiting for the first weights\(g.ellipsis)", in: inner, row: 0, style: state.theme.label)

@@ -21,7 +21,7 @@ enum ConfusionOverlay {
         )
         buffer.fill(box)
         let title = "Confusion \(g.middleDot) \(table.on) data \(g.middleDot) it \(Format.count(table.iteration))"
-        let inner = Panel(title: title, focused: true).draw(in: box, on: &buffer, glyphs: g)
+        let inner = Panel(title: title, focused: true).draw(in: box, on: &buffer, glyphs: g, theme: state.theme)
         var header = Text.left("actual", labelWidth + 2)
         for c in 0..<shown {
             header += Text.right(Text.truncate(table.labels[c], to: cell - 1, ellipsis: g.ellipsis), cell)

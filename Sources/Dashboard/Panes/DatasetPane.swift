@@ -99,7 +99,7 @@ enum DatasetPane {
         if let a = state.snapshot?.trainingAccuracy { title.append(RankedItem("train \(name) \(score(a))", rank: 0)) }
         if let a = state.snapshot?.testAccuracy { title.append(RankedItem("test \(name) \(score(a))", rank: 0)) }
         let inner = Panel(title: Panel.title(title, width: rect.width, glyphs: g)).draw(
-            in: rect, on: &buffer, glyphs: g)
+            in: rect, on: &buffer, glyphs: g, theme: state.theme)
         guard inner.height >= 1, inner.width >= 8 else { return }
 
         let indexWidth = max(String(data.count).count, 1)

@@ -37,7 +37,7 @@ enum ErrorPane {
         ]
         if state.smoothing > 0 { title.append(RankedItem("smoothing \(Format.short(state.smoothing))", rank: 1)) }
         let inner = Panel(title: Panel.title(title, width: rect.width, glyphs: g)).draw(
-            in: rect, on: &buffer, glyphs: g)
+            in: rect, on: &buffer, glyphs: g, theme: state.theme)
         guard let area = chartArea(in: inner), let snapshot = state.snapshot else { return }
         drawLegend(state, snapshot, in: inner, on: &buffer)
         guard let chart = state.errorChart else {

@@ -132,7 +132,8 @@ enum HelpOverlay {
                     max(widths.reduce(0, +) + gap * (widths.count - 1), footer.count + 2) + 4, buffer.size.width),
                 height: min(rows + 4, buffer.size.height)))
         buffer.fill(box)
-        let inner = Panel(title: "Help \(g.middleDot) keys", focused: true).draw(in: box, on: &buffer, glyphs: g)
+        let inner = Panel(title: "Help \(g.middleDot) keys", focused: true).draw(
+            in: box, on: &buffer, glyphs: g, theme: state.theme)
         var left = 1
         for (c, column) in page.columns.enumerated() {
             var row = 0

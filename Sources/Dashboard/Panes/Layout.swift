@@ -74,3 +74,21 @@ struct Layout: Equatable {
         error = errorArea
     }
 }
+
+extension DashboardState {
+    /// Where the panes go on the current screen.
+    var layout: Layout {
+        let sizes = snapshot?.network.sizes ?? [training.featureCount, 1]
+        return Layout(
+            size: size, rows: training.count, features: training.featureCount,
+            parameterRows: WeightsPane.rows(for: sizes),
+            networkRows: showsNetwork ? NetworkGeometry.wantedRows(sizes) : nil, map: showsMap)
+    }
+
+    /// Whether the Network pane is wanted: as the user chose, or by default for a network with a hidden layer on
+    /// a screen of `Layout.networkDefault` and up. (`Layout` also asks whether it fits.)
+    var showsNetwork: Bool {
+        guard let network = snapshot?.network else { return false }
+        return networkShown ?? (network.layerCount > 1 && size.covers(Layout.networkDefault))
+    }
+}

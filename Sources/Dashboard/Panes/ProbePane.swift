@@ -40,7 +40,7 @@ enum ProbePane {
         let inner = Panel(
             title: editing == nil ? "Probe \(g.middleDot) Tab to edit" : "Probe \(g.middleDot) editing",
             focused: editing != nil
-        ).draw(in: rect, on: &buffer, glyphs: g)
+        ).draw(in: rect, on: &buffer, glyphs: g, theme: state.theme)
         guard inner.height >= 1, inner.width >= 12 else { return }
         let names = state.training.featureNames
         let contributionLabel = contributionLabel(state)

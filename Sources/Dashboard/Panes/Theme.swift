@@ -42,6 +42,8 @@ public struct Theme: Sendable, Equatable {
     var heading = Style(.standard, bold: true)
     var field = Style(.standard, underline: true)
     var focusedField = Style(.cyan, bold: true, reverse: true)
+    /// The frame of the pane that has focus (the one the keys go to).
+    var focusedBorder = Style(.cyan, bold: true)
     var problem = Style(.red, bold: true)
     /// A problem across the status bar (a notice, a diverged run).
     var alert = Style(.red, bold: true, reverse: true)
@@ -77,6 +79,7 @@ public struct Theme: Sendable, Equatable {
             negative = Style(pick(.cube(red: 4, green: 0, blue: 0), .red))
             event = Style(pick(.cube(red: 4, green: 2, blue: 0), .red), bold: true)
             focusedField = Style(trainingCurve.foreground, bold: true, reverse: true)
+            focusedBorder = Style(trainingCurve.foreground, bold: true)
             // Reversed yellow is white on yellow on a light background: black on yellow instead.
             paused = Style(.black, background: .yellow, bold: true)
             hint = Style(.black, background: .yellow, bold: true)

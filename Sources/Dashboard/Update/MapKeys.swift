@@ -49,3 +49,10 @@ func chooseMapFeature(_ state: inout DashboardState, across: Bool) {
         training: state.training, test: state.test,
         across: across ? next : plane.across, up: across ? plane.up : next)
 }
+
+extension DashboardState {
+    /// The map's cursor clamped to a map drawn in `area`.
+    func mapCursorCell(in area: Rect) -> (column: Int, row: Int) {
+        (min(max(mapCursor.column, 0), area.width - 1), min(max(mapCursor.row, 0), area.height - 1))
+    }
+}

@@ -104,16 +104,8 @@ func editParameter(_ state: inout DashboardState, key: Key) -> [Effect] {
         }
         let k = min(state.selectedParameter, network.sizes[unit.layer])
         return [.command(.setParameter(index: unit.parameterIndex(k, in: network), value: value))]
-    case .backspace, .delete:
-        if state.fieldSelected { state.parameterText = "" }
-        if !state.parameterText.isEmpty { state.parameterText.removeLast() }
-        state.fieldSelected = false
-    case .character(let c) where !c.isWhitespace:
-        if state.fieldSelected { state.parameterText = "" }
-        state.fieldSelected = false
-        if state.parameterText.count < 16 { state.parameterText.append(c) }
     default:
-        break
+        TextEntry.edit(&state, \.parameterText, key: key, limit: 16) { !$0.isWhitespace }
     }
     return []
 }

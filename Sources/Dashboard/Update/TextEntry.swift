@@ -12,17 +12,11 @@ func editProbe(_ state: inout DashboardState, field: Int, key: Key) -> [Effect] 
     case .backTab, .up:
         state.focus = .probe((field + count - 1) % count)
         state.fieldSelected = true
-    case .backspace, .delete:
-        if state.fieldSelected { state.probeTexts[field] = "" }
-        if !state.probeTexts[field].isEmpty { state.probeTexts[field].removeLast() }
-        state.fieldSelected = false
-    case .character(let c) where c.isNumber || "+-.eE".contains(c) || c.isLetter || c.isPunctuation || c.isSymbol:
-        // A letter is kept too, so the field can say what is wrong with it rather than swallowing keys silently.
-        if state.fieldSelected { state.probeTexts[field] = "" }
-        state.fieldSelected = false
-        if state.probeTexts[field].count < 24 { state.probeTexts[field].append(c) }
     default:
-        break
+        // A letter is kept too, so the field can say what is wrong with it rather than swallowing keys silently.
+        TextEntry.edit(&state, \.probeTexts[field], key: key, limit: 24) { c in
+            c.isNumber || "+-.eE".contains(c) || c.isLetter || c.isPunctuation || c.isSymbol
+        }
     }
     return []
 }
@@ -39,16 +33,43 @@ func editLearningRate(_ state: inout DashboardState, key: Key) -> [Effect] {
             return []
         }
         return [.command(.setLearningRate(rate))]
-    case .backspace, .delete:
-        if state.fieldSelected { state.learningRateText = "" }
-        if !state.learningRateText.isEmpty { state.learningRateText.removeLast() }
-        state.fieldSelected = false
-    case .character(let c) where !c.isWhitespace:
-        if state.fieldSelected { state.learningRateText = "" }
-        state.fieldSelected = false
-        if state.learningRateText.count < 16 { state.learningRateText.append(c) }
     default:
-        break
+        TextEntry.edit(&state, \.learningRateText, key: key, limit: 16) { !$0.isWhitespace }
     }
     return []
+}
+
+/// What Backspace, Delete and a typed character do to a text field: the probe's, the learning rate, a Network
+/// parameter's value. A field entered whole is selected (`fieldSelected`): the first key typed replaces it and
+/// Backspace clears it.
+enum TextEntry {
+    /// `key` typed into the text at `field`: Backspace or Delete takes its last character away, a character
+    /// `accepts` takes is added while the text is shorter than `limit`; any other key changes nothing.
+    static func edit(
+        _ state: inout DashboardState, _ field: WritableKeyPath<DashboardState, String>, key: Key, limit: Int,
+        accepts: (Character) -> Bool
+    ) {
+        switch key {
+        case .backspace, .delete:
+            if state.fieldSelected { state[keyPath: field] = "" }
+            if !state[keyPath: field].isEmpty { state[keyPath: field].removeLast() }
+            state.fieldSelected = false
+        case .character(let c) where accepts(c):
+            if state.fieldSelected { state[keyPath: field] = "" }
+            state.fieldSelected = false
+            if state[keyPath: field].count < limit { state[keyPath: field].append(c) }
+        default:
+            break
+        }
+    }
+}
+
+extension String {
+    /// The text without `set` at either end (the spaces around a typed number).
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s = s.dropFirst() }
+        while s.last == set { s = s.dropLast() }
+        return String(s)
+    }
 }

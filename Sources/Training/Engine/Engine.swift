@@ -43,8 +43,9 @@ final class Engine {
     var pendingSteps = 0
     /// The chart's sample on data too large to evaluate whole every `ChartSample.interval` iterations.
     var chartSample: ChartSample?
-    private var version = 0
-    private var lastPublish: Duration
+    /// The newest snapshot's number, and when it went out (`EnginePublishing.swift`).
+    var version = 0
+    var lastPublish: Duration
     private(set) var stepsPerChunk = 16
     /// How long the last chunk took: a chunk that will end past the next publish keeps its last step's gradient.
     private var lastChunk: Duration = .zero
@@ -221,37 +222,5 @@ final class Engine {
         guardian.rollBack(&trainer.network)
         record.latest = trainer.currentReport()
         publish()
-    }
-
-    // MARK: - Publishing
-
-    private func publishIfDue() {
-        if clock.now - lastPublish >= Self.publishInterval { publish() }
-    }
-
-    func publish() {
-        version += 1
-        lastPublish = clock.now
-        let latest = record.latest
-        var snapshot = Snapshot(
-            version: version, iteration: trainer.iteration, limit: limit, state: state,
-            learningRate: trainer.optimizer.learningRate, speed: pacer.speed, batchSize: trainer.optimizer.batchSize,
-            stepsPerSecond: state == .running ? meter.rate : 0, seed: seed, loss: configuration.loss,
-            network: trainer.network,
-            trainingError: latest?.trainingError, testError: latest?.testError,
-            trainingAccuracy: latest?.trainingAccuracy, testAccuracy: latest?.testAccuracy,
-            bestError: record.best?.error, bestIteration: record.best?.iteration,
-            history: record.history, events: record.events, reportInterval: trainer.reportInterval,
-            regularization: trainer.optimizer.regularization,
-            regularizationRate: trainer.optimizer.regularizationRate,
-            optimizer: trainer.optimizer.optimizer, order: trainer.optimizer.sampler.order, epochs: trainer.epochs,
-            trainingLoss: latest?.trainingLoss, testLoss: latest?.testLoss, trainingRMSE: latest?.trainingRMSE,
-            testRMSE: latest?.testRMSE, divergence: guardian.reason, chartHistory: record.chart,
-            chartInterval: chartSample == nil ? trainer.reportInterval : ChartSample.interval,
-            chartSampleRows: chartSample?.rows)
-        snapshot.confusion = latest?.confusion
-        snapshot.lastStep = lastStep
-        snapshot.explanation = explanation
-        channel.publish(snapshot)
     }
 }
