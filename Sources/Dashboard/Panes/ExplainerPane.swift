@@ -30,8 +30,9 @@ enum ExplainerPane {
         title += " \(dot) X steps \(dot) Esc closes"
         let inner = Panel(title: title, focused: true).draw(in: rect, on: &buffer, glyphs: g)
         guard inner.height > 0 else { return }
-        var lines = Lines(trace, unicode: g != .ascii)
-        lines.theme = state.theme
+        let labels = state.encoding.labels != nil && state.encoding.task == trace.task
+        let lines = Lines(
+            trace, unicode: g != .ascii, theme: state.theme, labels: labels ? state.encoding.classLabels : nil)
         let room = lines.count > inner.height ? inner.height - 1 : inner.height
         let top = min(max(state.explainer?.scroll ?? 0, 0), max(lines.count - room, 0))
         for r in 0..<max(min(room, lines.count - top), 0) {
@@ -54,7 +55,9 @@ enum ExplainerPane {
 
     /// The explanation's lines, made one at a time.
     struct Lines {
-        var theme = Theme.dark
+        let theme: Theme
+        /// The classes' texts in output order, when the target held texts: shown beside the class numbers.
+        let labels: [String]?
         let trace: StepTrace
         let unicode: Bool
         /// The sections in order, each a number of lines and how to make line k of them.
@@ -62,9 +65,12 @@ enum ExplainerPane {
 
         var count: Int { sections.reduce(0) { $0 + $1.count } }
 
-        init(_ trace: StepTrace, unicode: Bool) {
+        /// The lines are made by closures over this value as it is now: everything they read is set here.
+        init(_ trace: StepTrace, unicode: Bool, theme: Theme = .dark, labels: [String]? = nil) {
             self.trace = trace
             self.unicode = unicode
+            self.theme = theme
+            self.labels = labels
             let layers = trace.sizes.count - 1
             let me = self
             sections.append((2, { me.batch($0) }))
@@ -137,7 +143,22 @@ enum ExplainerPane {
         }
 
         private func target(_ y: Double) -> String {
-            trace.task == .multiclass ? "class \(Format.short(y + 1))" : n(y)
+            let text = trace.task == .multiclass ? "class \(Format.short(y + 1))" : n(y)
+            guard let name = classText(ofTarget: y) else { return text }
+            return "\(text) (\(name))"
+        }
+
+        /// The text of a class target (the class's index), when the target held texts.
+        private func classText(ofTarget y: Double) -> String? {
+            guard let labels, trace.task != .regression, y.isFinite else { return nil }
+            let k = Int(saturating: y)
+            return labels.indices.contains(k) ? Text.truncate(labels[k], to: 20, ellipsis: "…") : nil
+        }
+
+        /// An output unit's class: its text when the target held texts, else its number from 1.
+        private func className(_ c: Int) -> String {
+            guard let labels, labels.indices.contains(c) else { return "class \(c + 1)" }
+            return Text.truncate(labels[c], to: 8, ellipsis: "…")
         }
 
         // MARK: Forward and back
@@ -170,7 +191,7 @@ enum ExplainerPane {
                 if k <= classes {
                     let c = k - 1
                     return [
-                        label(Text.left("class \(c + 1)", 9)), label("z"), value(z[c], 13), label("  p"),
+                        label(Text.left(className(c), 9)), label("z"), value(z[c], 13), label("  p"),
                         value(a[c], 13), label("  δ"), value(d[c], 13)
                     ]
                 }
@@ -197,7 +218,10 @@ enum ExplainerPane {
                 let formula =
                     regression || trace.loss == .squaredError
                     ? "E = (\(p) − y)² = " : "E = −[y·ln p + (1 − y)·ln(1 − p)] = "
-                return [heading("error: "), plain(formula), value(i.loss, 0), label(" (y = \(n(y)))")]
+                return [
+                    heading("error: "), plain(formula), value(i.loss, 0),
+                    label(" (y = \(n(y))\(classText(ofTarget: y).map { ", \($0)" } ?? ""))")
+                ]
             case 3:
                 let formula = trace.loss == .crossEntropy && !regression ? "(p − y) / (p(1 − p))" : "2(\(p) − y)"
                 return [plain("∂E/∂\(p) = \(formula) = "), value(slopes?.loss[0] ?? .nan, 0)]
