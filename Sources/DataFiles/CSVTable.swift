@@ -39,7 +39,9 @@ struct CSVTable {
     /// too; any other column keeps texts once it has met one, and, when most of its cells are texts, the texts of
     /// the numbers before that as well.
     /// Columns left unread (their cells are only counted): those named in `skip`, and with `only` those not
-    /// named there — never the `target`. Names are lowercased.
+    /// named there — never the `target`. Names are as given and find their columns as `TableOptions.find` does
+    /// (the same text, else one a case apart), so that the columns left unread are the ones `TableEncoder`
+    /// leaves out, and a column a case apart from a dropped one is still read.
     struct Unread {
         var skip: Set<String> = []
         var only: Set<String>?
@@ -55,11 +57,13 @@ struct CSVTable {
             case .name(let name): kept = TableOptions.find(name, in: names)
             case .none: kept = nil
             }
-            return Set(
-                names.indices.filter { k in
-                    let name = names[k].lowercased()
-                    return k != kept && (skip.contains(name) || (only.map { !$0.contains(name) } ?? false))
-                })
+            var unread = Set(skip.compactMap { TableOptions.find($0, in: names) })
+            if let only {
+                let read = Set(only.compactMap { TableOptions.find($0, in: names) })
+                unread.formUnion(names.indices.filter { !read.contains($0) })
+            }
+            if let kept { unread.remove(kept) }
+            return unread
         }
     }
 

@@ -44,10 +44,10 @@ public enum TableLoader {
         // Columns no one reads are only counted: those dropped, or those the schema does not name.
         var unread = CSVTable.Unread(target: options.target)
         if let given {
-            unread.only = Set(given.columns.map { $0.name.lowercased() })
+            unread.only = Set(given.columns.map(\.name))
         } else {
-            unread.skip = Set(options.drop.map { $0.lowercased() })
-            if let columns = options.columns { unread.only = Set(columns.map { $0.lowercased() }) }
+            unread.skip = Set(options.drop)
+            if let columns = options.columns { unread.only = Set(columns) }
         }
         let table = try CSVTable.read(bytes, file: path, textNames: keep, unread: unread)
         var column = options.target

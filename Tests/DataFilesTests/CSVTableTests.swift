@@ -84,6 +84,20 @@ import NeuralCore
 @Suite struct CSVTableFuzzFindingsTests {
     /// Two header names that are the same once their bytes (not UTF-8) are decoded, a text cell, a target that is
     /// not a number: the schema's category lookup was read past its end.
+    /// `--drop A` beside a column "a": the column left unread was found without case, so "a" was counted and not
+    /// read, and encoding it read past its (empty) cells.
+    @Test func droppingAColumnLeavesOneACaseApartRead() throws {
+        let bytes = Array("a,A,t,y\n1,2,p,0\n3,4,q,1\n".utf8)
+        for (drop, kept) in [("A", ["a", "t=p", "t=q"]), ("a", ["A", "t=p", "t=q"])] {
+            let loaded = try TableLoader.parse(
+                bytes, file: "f.csv", options: TableOptions(drop: [drop]), schema: nil)
+            #expect(loaded.dataset.featureNames == kept)
+            #expect(loaded.dataset.features.count == 6 && loaded.dataset.features.first == (drop == "A" ? 1 : 2))
+        }
+        let only = try TableLoader.parse(bytes, file: "f.csv", options: TableOptions(columns: ["A"]), schema: nil)
+        #expect(only.dataset.features == [2, 4])
+    }
+
     @Test func sameNamedColumnsWithATextCellDoNotCrash() {
         let bytes = Array(Data(base64Encoded: "7yy/LHkKMDEsJzIsaW5mMC4tMQo=")!)
         for missing in [nil, MissingPolicy.drop, .mean, .mode] {
