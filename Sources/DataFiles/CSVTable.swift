@@ -10,6 +10,8 @@ struct CSVTable {
     let columns: [TableColumn]
     /// The line each data row starts on.
     let rowLines: [Int]
+    /// The header's names read under others, so that each is distinct (`HeaderNames`).
+    var renamed: [HeaderNames.Renaming] = []
 
     var rowCount: Int { rowLines.count }
     var width: Int { names.count }
@@ -94,7 +96,14 @@ struct CSVTable {
         let hasHeader = !(0..<width).contains { k in
             tokens.withCell(k) { p, s, e in DecimalParser.parse(p, s, e) != nil }
         }
-        let names = hasHeader ? (0..<width).map { tokens.text($0) } : (1...width).map { "x\($0)" }
+        var names = (1...width).map { "x\($0)" }
+        var renamed: [HeaderNames.Renaming] = []
+        if hasHeader {
+            let bytes = (0..<width).map { k in
+                tokens.withCell(k) { p, s, e in Array(UnsafeBufferPointer(start: p + s, count: e - s)) }
+            }
+            (names, renamed) = HeaderNames.distinct((0..<width).map { tokens.text($0) }, bytes: bytes)
+        }
         let columns = names.map { TableColumn(keepsText: textNames.contains($0.lowercased())) }
         let skipped = unread.columns(of: names)
         let read = (0..<width).filter { !skipped.contains($0) }
@@ -127,7 +136,8 @@ struct CSVTable {
                 }
             }
         }
-        return CSVTable(file: file, names: names, hasHeader: hasHeader, columns: columns, rowLines: rowLines)
+        return CSVTable(
+            file: file, names: names, hasHeader: hasHeader, columns: columns, rowLines: rowLines, renamed: renamed)
     }
 }
 

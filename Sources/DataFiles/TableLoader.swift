@@ -9,12 +9,13 @@ public enum TableLoader {
     {
         if given == nil, options.isPlain {
             do throws(DataError) {
-                let dataset = try CSVLoader.load(
+                let (dataset, layout) = try CSVLoader.loadKeepingLayout(
                     path: path, target: options.target, binaryTargets: options.binaryTargets)
+                let notes = HeaderNames.note(layout.renamed).map { [$0] } ?? []
                 if let unindexed = droppingIndex(dataset, target: options.target) {
-                    return LoadedTable(dataset: unindexed, schema: nil, notes: [TableEncoder.indexNote])
+                    return LoadedTable(dataset: unindexed, schema: nil, notes: notes + [TableEncoder.indexNote])
                 }
-                return LoadedTable(dataset: dataset, schema: nil, notes: [])
+                return LoadedTable(dataset: dataset, schema: nil, notes: notes)
             } catch  where error.line != nil {
                 // A cell the numeric reader does not take: read again, carefully.
                 let numeric = error
@@ -57,14 +58,16 @@ public enum TableLoader {
             column = .none
         }
         let target = try TableEncoder.targetIndex(table, column)
-        var notes: [String] = []
+        var notes = HeaderNames.note(table.renamed).map { [$0] } ?? []
         let schema: ColumnSchema
         if let given {
             schema = given
         } else {
             var fitting = options
             fitting.target = column
-            (schema, notes) = try TableEncoder.fit(table, options: fitting)
+            let fitted = try TableEncoder.fit(table, options: fitting)
+            schema = fitted.0
+            notes += fitted.1
         }
         let policy = given == nil ? options.missing : nil
         let (dataset, report) = try TableEncoder.apply(
