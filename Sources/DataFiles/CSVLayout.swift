@@ -12,6 +12,8 @@ public struct CSVLayout: Sendable, Equatable {
     /// Whether every target must be 0 or 1 (a binary task), so that a row breaking the rule is reported with its
     /// line and column as it is read.
     public var binaryTargets = false
+    /// The header's names read under others, so that each is distinct (`HeaderNames`).
+    var renamed: [HeaderNames.Renaming] = []
 
     public var width: Int { names.count }
     public var isLabelled: Bool { targetIndex >= 0 }
@@ -38,7 +40,12 @@ extension CSVParser {
             if isBlank { continue }
             width = fieldStarts.count
             let hasHeader = !(0..<width).contains { number($0) != nil }
-            let names = hasHeader ? (0..<width).map { text($0).trimmingQuotes() } : (1...width).map { "x\($0)" }
+            var names = (1...width).map { "x\($0)" }
+            var renamed: [HeaderNames.Renaming] = []
+            if hasHeader {
+                (names, renamed) = HeaderNames.distinct(
+                    (0..<width).map { text($0).trimmingQuotes() }, bytes: (0..<width).map(nameBytes))
+            }
             targetIndex = try resolveTarget(names: names, header: hasHeader)
             guard width >= 2 || target == .none else {
                 throw DataError(
@@ -52,9 +59,17 @@ extension CSVParser {
             // (A header with no newline after it ends the file: `splitLine` leaves `position` one past the end.)
             return CSVLayout(
                 names: names, hasHeader: hasHeader, targetIndex: targetIndex, dataStart: min(position, count),
-                binaryTargets: binaryTargets)
+                binaryTargets: binaryTargets, renamed: renamed)
         }
         throw DataError(file: file, "is empty, expected comma-separated rows")
+    }
+
+    /// The bytes of header cell `field`, without one pair of surrounding double quotes (as `trimmingQuotes`).
+    private func nameBytes(_ field: Int) -> [UInt8] {
+        var bytes = Array(
+            UnsafeBufferPointer(start: base + fieldStarts[field], count: fieldEnds[field] - fieldStarts[field]))
+        if bytes.count >= 2, bytes.first == 34, bytes.last == 34 { bytes = Array(bytes.dropFirst().dropLast()) }
+        return bytes
     }
 
     /// The index of the target column among `names` (-1 for none), or the error for a `--target` that names none.

@@ -17,12 +17,23 @@ public enum CSVLoader {
         path: String, target: TargetColumn = .last, binaryTargets: Bool = false, parts: Int = defaultParts,
         minimumBytes: Int = 1 << 20, chunkSize: Int = 1 << 20
     ) throws(DataError) -> Dataset {
+        try loadKeepingLayout(
+            path: path, target: target, binaryTargets: binaryTargets, parts: parts, minimumBytes: minimumBytes,
+            chunkSize: chunkSize
+        ).dataset
+    }
+
+    /// `load`, with the layout the rows were read by (its header's names, for a note).
+    static func loadKeepingLayout(
+        path: String, target: TargetColumn = .last, binaryTargets: Bool = false, parts: Int = defaultParts,
+        minimumBytes: Int = 1 << 20, chunkSize: Int = 1 << 20
+    ) throws(DataError) -> (dataset: Dataset, layout: CSVLayout) {
         let file: CSVFile
         switch try CSVFile.open(
             path: path, target: target, binaryTargets: binaryTargets, minimumSize: minimumBytes, chunkSize: chunkSize)
         {
         case .whole(let bytes):
-            return try CSVReader.parse(bytes, file: path, target: target, binaryTargets: binaryTargets)
+            return try CSVReader.parseKeepingLayout(bytes, file: path, target: target, binaryTargets: binaryTargets)
         case .inRuns(let opened): file = opened
         }
         let runs = try file.runs(parts: parts, minimumBytes: minimumBytes)
@@ -41,6 +52,6 @@ public enum CSVLoader {
         for k in taken.indices {
             rows.append(try taken[k].take()!.get())  // the first failure in file order is the first in the file
         }
-        return try CSVReader.dataset(layout: file.layout, runs: consume rows, file: path)
+        return (try CSVReader.dataset(layout: file.layout, runs: consume rows, file: path), file.layout)
     }
 }

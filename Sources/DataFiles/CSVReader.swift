@@ -66,9 +66,16 @@ public enum CSVReader {
     public static func parse(
         _ bytes: [UInt8], file: String, target: TargetColumn = .last, binaryTargets: Bool = false
     ) throws(DataError) -> Dataset {
+        try parseKeepingLayout(bytes, file: file, target: target, binaryTargets: binaryTargets).dataset
+    }
+
+    /// `parse`, with the layout the rows were read by.
+    static func parseKeepingLayout(
+        _ bytes: [UInt8], file: String, target: TargetColumn = .last, binaryTargets: Bool = false
+    ) throws(DataError) -> (dataset: Dataset, layout: CSVLayout) {
         let layout = try layout(of: bytes, file: file, target: target, binaryTargets: binaryTargets)
         let rows = try rows(of: bytes, layout: layout, file: file)
-        return try dataset(layout: layout, runs: [rows], file: file)
+        return (try dataset(layout: layout, runs: [rows], file: file), layout)
     }
 
     // MARK: In runs of lines

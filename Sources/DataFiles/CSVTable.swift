@@ -10,6 +10,8 @@ struct CSVTable {
     let columns: [TableColumn]
     /// The line each data row starts on.
     let rowLines: [Int]
+    /// The header's names read under others, so that each is distinct (`HeaderNames`).
+    var renamed: [HeaderNames.Renaming] = []
 
     var rowCount: Int { rowLines.count }
     var width: Int { names.count }
@@ -39,7 +41,9 @@ struct CSVTable {
     /// too; any other column keeps texts once it has met one, and, when most of its cells are texts, the texts of
     /// the numbers before that as well.
     /// Columns left unread (their cells are only counted): those named in `skip`, and with `only` those not
-    /// named there — never the `target`. Names are lowercased.
+    /// named there — never the `target`. Names are as given and find their columns as `TableOptions.find` does
+    /// (the same text, else one a case apart), so that the columns left unread are the ones `TableEncoder`
+    /// leaves out, and a column a case apart from a dropped one is still read.
     struct Unread {
         var skip: Set<String> = []
         var only: Set<String>?
@@ -55,11 +59,13 @@ struct CSVTable {
             case .name(let name): kept = TableOptions.find(name, in: names)
             case .none: kept = nil
             }
-            return Set(
-                names.indices.filter { k in
-                    let name = names[k].lowercased()
-                    return k != kept && (skip.contains(name) || (only.map { !$0.contains(name) } ?? false))
-                })
+            var unread = Set(skip.compactMap { TableOptions.find($0, in: names) })
+            if let only {
+                let read = Set(only.compactMap { TableOptions.find($0, in: names) })
+                unread.formUnion(names.indices.filter { !read.contains($0) })
+            }
+            if let kept { unread.remove(kept) }
+            return unread
         }
     }
 
@@ -90,7 +96,14 @@ struct CSVTable {
         let hasHeader = !(0..<width).contains { k in
             tokens.withCell(k) { p, s, e in DecimalParser.parse(p, s, e) != nil }
         }
-        let names = hasHeader ? (0..<width).map { tokens.text($0) } : (1...width).map { "x\($0)" }
+        var names = (1...width).map { "x\($0)" }
+        var renamed: [HeaderNames.Renaming] = []
+        if hasHeader {
+            let bytes = (0..<width).map { k in
+                tokens.withCell(k) { p, s, e in Array(UnsafeBufferPointer(start: p + s, count: e - s)) }
+            }
+            (names, renamed) = HeaderNames.distinct((0..<width).map { tokens.text($0) }, bytes: bytes)
+        }
         let columns = names.map { TableColumn(keepsText: textNames.contains($0.lowercased())) }
         let skipped = unread.columns(of: names)
         let read = (0..<width).filter { !skipped.contains($0) }
@@ -123,7 +136,8 @@ struct CSVTable {
                 }
             }
         }
-        return CSVTable(file: file, names: names, hasHeader: hasHeader, columns: columns, rowLines: rowLines)
+        return CSVTable(
+            file: file, names: names, hasHeader: hasHeader, columns: columns, rowLines: rowLines, renamed: renamed)
     }
 }
 

@@ -85,9 +85,12 @@ public struct ModelFile: Codable, Sendable, Equatable {
     /// The inputs it makes from each two-feature point, if any.
     public var featureMap: FeatureMap? { inputFeatures.flatMap(FeatureMap.init) }
 
-    /// How the model's outputs read as targets: its classes, or its target's standardization.
+    /// How the model's outputs read as targets: its classes (with their texts, when the target held texts), or its
+    /// target's standardization.
     public var encoding: TargetEncoding {
-        TargetEncoding(task: task, classes: classes ?? [], scale: targetStandardization)
+        TargetEncoding(
+            task: task, classes: classes ?? [], scale: targetStandardization,
+            labels: task == .regression ? nil : columns?.targetLabels)
     }
 
     /// The largest model file read: about 20 million parameters, a network of 4 096 × 4 096 and more. (Reading

@@ -9,12 +9,13 @@ public enum TableLoader {
     {
         if given == nil, options.isPlain {
             do throws(DataError) {
-                let dataset = try CSVLoader.load(
+                let (dataset, layout) = try CSVLoader.loadKeepingLayout(
                     path: path, target: options.target, binaryTargets: options.binaryTargets)
+                let notes = HeaderNames.note(layout.renamed).map { [$0] } ?? []
                 if let unindexed = droppingIndex(dataset, target: options.target) {
-                    return LoadedTable(dataset: unindexed, schema: nil, notes: [TableEncoder.indexNote])
+                    return LoadedTable(dataset: unindexed, schema: nil, notes: notes + [TableEncoder.indexNote])
                 }
-                return LoadedTable(dataset: dataset, schema: nil, notes: [])
+                return LoadedTable(dataset: dataset, schema: nil, notes: notes)
             } catch  where error.line != nil {
                 // A cell the numeric reader does not take: read again, carefully.
                 let numeric = error
@@ -44,10 +45,10 @@ public enum TableLoader {
         // Columns no one reads are only counted: those dropped, or those the schema does not name.
         var unread = CSVTable.Unread(target: options.target)
         if let given {
-            unread.only = Set(given.columns.map { $0.name.lowercased() })
+            unread.only = Set(given.columns.map(\.name))
         } else {
-            unread.skip = Set(options.drop.map { $0.lowercased() })
-            if let columns = options.columns { unread.only = Set(columns.map { $0.lowercased() }) }
+            unread.skip = Set(options.drop)
+            if let columns = options.columns { unread.only = Set(columns) }
         }
         let table = try CSVTable.read(bytes, file: path, textNames: keep, unread: unread)
         var column = options.target
@@ -57,14 +58,16 @@ public enum TableLoader {
             column = .none
         }
         let target = try TableEncoder.targetIndex(table, column)
-        var notes: [String] = []
+        var notes = HeaderNames.note(table.renamed).map { [$0] } ?? []
         let schema: ColumnSchema
         if let given {
             schema = given
         } else {
             var fitting = options
             fitting.target = column
-            (schema, notes) = try TableEncoder.fit(table, options: fitting)
+            let fitted = try TableEncoder.fit(table, options: fitting)
+            schema = fitted.0
+            notes += fitted.1
         }
         let policy = given == nil ? options.missing : nil
         let (dataset, report) = try TableEncoder.apply(

@@ -21,7 +21,7 @@ extension DataOptions {
             task = task ?? (labels.count == 2 ? .binary : .multiclass)
         }
         do {
-            choice = try TargetEncoding.choose(task, targets: pool)
+            choice = try TargetEncoding.choose(task, targets: pool, labels: raw.schema?.targetLabels)
         } catch {
             throw DataError(file: dataName, rowMessage(error, rows: raw.training.count))
         }

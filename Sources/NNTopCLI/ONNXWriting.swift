@@ -9,8 +9,7 @@ extension ONNXModel {
     /// `unknownAsZeros`: a category the training data did not have reads as all zeros (`--unknown zero`), not
     /// as an error from the runtime.
     init(model file: ModelFile, network: Network, unknownAsZeros: Bool = false) {
-        let labels = file.columns?.targetLabels.map { labels in
-            PredictionReader(network: network, encoding: file.encoding, targetLabels: labels).labels
+        let labels = file.encoding.labels.map { _ in PredictionReader(network: network, encoding: file.encoding).labels
         }
         self.init(
             network: network,

@@ -101,7 +101,7 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         let (network, pipeline, encoding, origin, columns) = try loadNetwork()
-        let reader = PredictionReader(network: network, encoding: encoding, targetLabels: columns?.targetLabels)
+        let reader = PredictionReader(network: network, encoding: encoding)
         if let data {
             try predictFile(data, reader: reader, pipeline: pipeline, origin: origin, columns: columns)
             return

@@ -82,23 +82,14 @@ struct Prediction {
 /// Runs a network and reads its outputs through the model's target encoding.
 struct PredictionReader {
     let network: Network
+    /// With the target's texts (`labels`), when it held texts.
     let encoding: TargetEncoding
-    /// The target's labels, when they were texts (class k of the encoding is labels[k]).
-    var targetLabels: [String]? = nil
 
     /// The class labels, in output order: 0 and 1 for binary (or the target's two texts), none for regression.
     var labels: [String] {
         switch network.task {
-        case .binary: return targetLabels.map { Array($0.prefix(2)) } ?? ["0", "1"]
-        case .multiclass:
-            return (0..<network.outputCount).map { k in
-                if let targetLabels, encoding.classes.indices.contains(k), let i = Int(exactly: encoding.classes[k]),
-                    targetLabels.indices.contains(i)
-                {
-                    return targetLabels[i]
-                }
-                return encoding.label(ofClass: k)
-            }
+        case .binary: return [encoding.label(ofClass: 0), encoding.label(ofClass: 1)]
+        case .multiclass: return (0..<network.outputCount).map(encoding.label(ofClass:))
         case .regression: return []
         }
     }
@@ -106,7 +97,7 @@ struct PredictionReader {
     func predict(_ input: [Double]) -> Prediction {
         var outputs = network.outputs(input)
         if network.task == .regression { outputs = outputs.map(encoding.value(fromOutput:)) }
-        return Prediction(task: network.task, outputs: outputs, labels: labels, targetLabels: targetLabels)
+        return Prediction(task: network.task, outputs: outputs, labels: labels, targetLabels: encoding.labels)
     }
 }
 

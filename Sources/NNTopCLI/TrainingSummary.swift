@@ -1,3 +1,4 @@
+import DataFiles
 import Foundation
 import NeuralCore
 import TerminalUI
@@ -41,7 +42,7 @@ struct TrainingSummary {
         let counts = "\(training.count) training instances\(test.map { ", \($0.count) test" } ?? "")"
         var lines = [
             "dataset           \(dataset)  (\(counts))",
-            "task              \(encoding.task == .multiclass ? "multiclass, \(encoding.classes.count) classes" : task.rawValue)",
+            "task              \(taskText)",
             "status            \(status.rawValue)\(divergence.map { " (\($0))" } ?? "")",
             "iterations        \(iterations)  (\(String(format: "%.2f", epochs)) epochs)"
                 + (evaluatedAt != iterations ? "; figures as of the last report, iteration \(evaluatedAt)" : ""),
@@ -63,6 +64,7 @@ struct TrainingSummary {
             } else {
                 lines.append("test accuracy     n/a (no --test-data or --test-fraction)")
             }
+            lines += confusionLines()
         }
         lines.append(
             "optimizer         \(optimizer.summary), learning rate \(Format.value(learningRate)), batch \(batchSize), \(order.rawValue) order"
@@ -75,6 +77,51 @@ struct TrainingSummary {
             "parameters        \(network.parameters.count)  (layers \(network.sizes.map(String.init).joined(separator: "-")))"
         )
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The class count, for a classifier: two for binary.
+    var classCount: Int { network.outputCount == 1 ? 2 : network.outputCount }
+
+    /// Each class's label as the text summary shows it: escaped (a label is a cell of the data file) and cut
+    /// short.
+    var shownLabels: [String] {
+        (0..<classCount).map { MessageText.excerpt(encoding.label(ofClass: $0), limit: Self.labelLimit) }
+    }
+
+    /// The longest label shown whole, in characters.
+    static let labelLimit = 20
+    /// The most classes whose confusion matrix the text summary draws (`--json` has any).
+    static let confusionLimit = 10
+
+    /// "binary", "binary, 2 classes: no, yes" (text labels), "multiclass, 3 classes: 3, 5, 9", "regression".
+    var taskText: String {
+        guard task == .multiclass || (task == .binary && encoding.labels != nil) else { return task.rawValue }
+        let listed = shownLabels.prefix(Self.confusionLimit).joined(separator: ", ")
+        return "\(task.rawValue), \(classCount) classes: \(listed)\(classCount > Self.confusionLimit ? ", …" : "")"
+    }
+
+    /// The confusion matrix under the accuracy: a row per actual class, a column per predicted class, each headed
+    /// by its label; one line instead when there are too many classes to draw.
+    func confusionLines() -> [String] {
+        guard let confusion, confusion.count == classCount else { return [] }
+        let on = test == nil ? "training" : "test"
+        guard classCount <= Self.confusionLimit else {
+            return ["confusion         \(classCount) classes, too many to draw here: see --json (on the \(on) data)"]
+        }
+        let labels = shownLabels
+        let rowWidth = max(labels.map(\.count).max() ?? 1, 6)
+        let widths = (0..<classCount).map { c in
+            max(labels[c].count, confusion.map { String($0[c]).count }.max() ?? 1) + 2
+        }
+        func row(_ head: String, _ cells: [String]) -> String {
+            let padded = head + String(repeating: " ", count: max(rowWidth - head.count, 0))
+            let line = "                  " + padded + zip(cells, widths).map { Text.right($0, $1) }.joined()
+            return String(line.reversed().drop { $0 == " " }.reversed())
+        }
+        var lines = ["confusion         on the \(on) data: rows the actual class, columns the predicted one"]
+        lines.append(row("actual", labels))
+        for (r, counts) in confusion.enumerated() { lines.append(row(labels[r], counts.map(String.init))) }
+        return lines
     }
 
     func json() -> String {
@@ -132,8 +179,12 @@ struct TrainingSummary {
         } else {
             body["train_accuracy"] = .number(training.accuracy)
             body["test_accuracy"] = test.map { .number($0.accuracy) } ?? .null
-            let classCount = network.outputCount == 1 ? 2 : network.outputCount
-            body["classes"] = .array((0..<classCount).map { JSONField.string(encoding.label(ofClass: $0)) })
+            // "classes": each class's target value, as it has always been; "labels": its text where the target
+            // held texts (the same as "classes" otherwise). The confusion matrix's rows and columns are in this order.
+            var values = encoding
+            values.labels = nil
+            body["classes"] = .array((0..<classCount).map { JSONField.string(values.label(ofClass: $0)) })
+            body["labels"] = .array((0..<classCount).map { JSONField.string(encoding.label(ofClass: $0)) })
             if let confusion {
                 body["confusion"] = .array(confusion.map { .array($0.map { .integer($0) }) })
                 body["confusion_on"] = .string(test == nil ? "training" : "test")

@@ -1,6 +1,7 @@
 /// How a data set's target column becomes what the network is trained on, and back: 0/1 as they are (binary),
 /// the index of each class in `classes` (multiclass), or the value itself, standardized by `scale` when given
-/// (regression).
+/// (regression). When the data's target column held texts, `labels` names the values they were read as, so every
+/// class is shown by its text.
 public struct TargetEncoding: Sendable, Equatable {
     public var task: Task
     /// Multiclass: the distinct target values in output-unit order (ascending). Empty otherwise.
@@ -8,11 +9,15 @@ public struct TargetEncoding: Sendable, Equatable {
     /// Regression: the target's mean and deviation when it is trained standardized, so predictions come back in
     /// the target's units.
     public var scale: TargetScale?
+    /// The texts a text target column held, sorted: the target value v stands for labels[v] (so binary's 0 and 1
+    /// are labels[0] and labels[1], and a multiclass output k is labels[classes[k]]). Nil for number targets.
+    public var labels: [String]?
 
-    public init(task: Task, classes: [Double] = [], scale: TargetScale? = nil) {
+    public init(task: Task, classes: [Double] = [], scale: TargetScale? = nil, labels: [String]? = nil) {
         self.task = task
         self.classes = classes
         self.scale = scale
+        self.labels = labels
     }
 
     /// Output units the network needs.
@@ -31,7 +36,12 @@ public struct TargetEncoding: Sendable, Equatable {
     /// The encoding for `targets` under the task asked for (nil: auto), and one line saying what was picked and
     /// why. Auto picks binary for targets all 0 or 1, multiclass for at most `autoClassLimit` distinct whole
     /// numbers, regression otherwise.
-    public static func choose(_ asked: Task?, targets: [Double]) throws(Mismatch) -> (TargetEncoding, String) {
+    /// With `labels` (the texts of a text target column, which `targets` index) the encoding keeps them and
+    /// messages name the texts.
+    public static func choose(_ asked: Task?, targets: [Double], labels: [String]? = nil) throws(Mismatch) -> (
+        TargetEncoding, String
+    ) {
+        let named = TargetEncoding(task: .binary, labels: labels)  // for its text(ofTarget:) alone
         let distinct = Array(Set(targets)).sorted()
         let whole = distinct.allSatisfy { $0.rounded() == $0 && abs($0) < 1e15 }
         let isBinary = distinct.allSatisfy { $0 == 0 || $0 == 1 }
@@ -45,7 +55,8 @@ public struct TargetEncoding: Sendable, Equatable {
         } else {
             task = .regression
         }
-        let shown = distinct.prefix(6).map(Self.text).joined(separator: ", ") + (distinct.count > 6 ? ", …" : "")
+        let shown =
+            distinct.prefix(6).map(named.text(ofTarget:)).joined(separator: ", ") + (distinct.count > 6 ? ", …" : "")
         switch task {
         case .binary:
             if let row = targets.firstIndex(where: { $0 != 0 && $0 != 1 }) {
@@ -55,7 +66,7 @@ public struct TargetEncoding: Sendable, Equatable {
                         "--task binary needs targets of 0 or 1, found \(text(targets[row])) (use --task multiclass or regression)"
                 )
             }
-            return (TargetEncoding(task: .binary), "binary (targets 0 and 1)")
+            return (TargetEncoding(task: .binary, labels: labels), "binary (targets 0 and 1)")
         case .multiclass:
             guard distinct.count >= 2 else {
                 throw Mismatch(
@@ -72,7 +83,7 @@ public struct TargetEncoding: Sendable, Equatable {
                 )
             }
             return (
-                TargetEncoding(task: .multiclass, classes: distinct),
+                TargetEncoding(task: .multiclass, classes: distinct, labels: labels),
                 "multiclass (\(distinct.count) classes: \(shown))"
             )
         case .regression:
@@ -96,7 +107,8 @@ public struct TargetEncoding: Sendable, Equatable {
                 guard let k = index[y] else {
                     throw Mismatch(
                         row: row,
-                        message: "class \(Self.text(y)) is not among the training data's classes \(classesText)")
+                        message:
+                            "class \(text(ofTarget: y)) is not among the training data's classes \(classesText)")
                 }
                 out.targets[row] = Double(k)
             }
@@ -109,13 +121,31 @@ public struct TargetEncoding: Sendable, Equatable {
     /// A regression output in the target's units.
     public func value(fromOutput z: Double) -> Double { scale?.restore(z) ?? z }
 
-    /// The label of output class `k` (0 or 1 for binary).
+    /// The label of output class `k`: its text when the target held texts, else its target value (0 or 1 for
+    /// binary).
     public func label(ofClass k: Int) -> String {
-        task == .multiclass && classes.indices.contains(k) ? Self.text(classes[k]) : String(k)
+        guard task == .multiclass else { return text(ofTarget: Double(k)) }
+        return classes.indices.contains(k) ? text(ofTarget: classes[k]) : String(k)
+    }
+
+    /// Every class's label, in output-unit order (two for binary, none for regression).
+    public var classLabels: [String] {
+        switch task {
+        case .binary: return [label(ofClass: 0), label(ofClass: 1)]
+        case .multiclass: return classes.indices.map(label(ofClass:))
+        case .regression: return []
+        }
+    }
+
+    /// A target value as read (before `encode`): its text when the target held texts, else the number as the CSV
+    /// might have written it.
+    public func text(ofTarget y: Double) -> String {
+        if let labels, let v = Int(exactly: y), labels.indices.contains(v) { return labels[v] }
+        return Self.text(y)
     }
 
     var classesText: String {
-        classes.prefix(8).map(Self.text).joined(separator: ", ") + (classes.count > 8 ? ", …" : "")
+        classes.prefix(8).map(text(ofTarget:)).joined(separator: ", ") + (classes.count > 8 ? ", …" : "")
     }
 
     /// A target as the CSV might have written it: 3, not 3.0.

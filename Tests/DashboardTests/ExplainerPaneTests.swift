@@ -129,6 +129,19 @@ import Training
         #expect(lines.contains("δ = ∂E/∂z = p − t (t: the target's one-hot)"))
     }
 
+    /// The lines take the state's theme: they were made with the dark one's styles whatever the theme.
+    @Test func theLinesTakeTheTheme() {
+        var state = Self.explained()
+        state.themeName = .highContrast
+        let screen = render(state)
+        let inner = ExplainerPane.area(layout(of: state)).inset(by: 1)
+        #expect(screen.lines(in: inner)[0] == "row 1 (a batch of one)")
+        // " (a batch of one)" is a label: plain in high contrast, dim in the dark theme.
+        let cell = screen[inner.x + "row 1 (".count, inner.y]
+        #expect(cell.scalar == "a" && cell.style == state.theme.label && cell.style != Theme.dark.label, "\(cell)")
+        #expect(screen[inner.x, inner.y].style == state.theme.heading)
+    }
+
     @Test func scrollingAndTheEnd() {
         var state = Self.explained(
             Fixtures.deepNetwork(), rows: [2, 5], optimizer: OptimizerSettings(.adam),

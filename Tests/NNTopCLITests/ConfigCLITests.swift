@@ -83,7 +83,11 @@ import Testing
         defer { scratch.cleanUp() }
         let refused = try Self.dashboard(config: "theme = 'neon'\n", scratch: scratch)
         // Refused with status 2 (the pane's shell records it) and the way out on screen.
-        let said = try refused.waitFor { _ in (try? refused.paneDead()) == true }
+        // Waits for the message as well as the exit: a loaded tmux can mark the pane dead before it has drawn the
+        // process's last output.
+        let said = try refused.waitFor { screen in
+            (try? refused.paneDead()) == true && screen.joinedScreen.contains("--no-config")
+        }
         #expect(said.ok && said.screen.joinedScreen.contains("--no-config"), "\(said.screen.joinedScreen)")
         #expect(try scratch.read("status").trimmingCharacters(in: .whitespacesAndNewlines) == "2")
         let started = try Self.dashboard(config: "theme = 'neon'\n", arguments: "--no-config", scratch: scratch)

@@ -138,6 +138,36 @@ import Testing
         #expect(export.status == 0, "\(export)")
     }
 
+    /// A header that names a column twice, as pandas reads it: the second is "a.1", said in a note, and is chosen
+    /// by that name; the model finds it again in the same file.
+    @Test func aRepeatedHeaderNameIsReadAsPandasNamesIt() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        var text = "a,b,a,kind,y\n"
+        for i in 0..<20 { text += "\(i % 3),\(i % 5),\(i % 2),\(["p", "q"][i % 2]),\(i % 2)\n" }
+        let data = try scratch.file("twice.csv", text)
+        let note = "nntop: note: column 3 repeats the name \"a\": read as \"a.1\", as pandas names it"
+        let trained = try runNNTop([
+            "train", "--data", data, "--columns", "a.1,b", "--iterations", "2000", "--save", scratch.path("m.json"),
+            "--json"
+        ])
+        #expect(trained.stderrLines.first == Substring(note), "\(trained)")
+        let summary = try jsonObject(trained)
+        #expect(summary["feature_names"] as? [String] == ["a.1", "b"], "\(trained)")
+        #expect(number(summary["train_accuracy"]) == 1, "the second a is the target: \(trained)")
+        let predicted = try runNNTop(["predict", "--model", scratch.path("m.json"), "--data", data])
+        #expect(predicted.status == 0 && predicted.stderrLines.first == Substring(note), "\(predicted)")
+        #expect(predicted.stdout.contains("accuracy 100.0% (20 of 20)"), "\(predicted)")
+
+        // A file of numbers only takes the fast reader, which names the columns alike.
+        let numbers = try scratch.file("numbers.csv", "y,x,y\n0,1,1\n1,2,0\n0,3,1\n1,4,0\n")
+        let plain = try runNNTop(["train", "--data", numbers, "--target", "y.1", "--iterations", "10", "--json"])
+        #expect(
+            plain.stderr == "nntop: note: column 3 repeats the name \"y\": read as \"y.1\", as pandas names it\n",
+            "\(plain)")
+        #expect(try jsonObject(plain)["feature_names"] as? [String] == ["y", "x"], "\(plain)")
+    }
+
     @Test func nanIsAMissingCell() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }

@@ -80,7 +80,8 @@ extension MapPane {
             text(" " + Format.short(ramp.high, digits: 3) + " ")
         } else {
             for k in 0..<classes {
-                let label = state.encoding.label(ofClass: k)
+                let label = Text.truncate(
+                    state.encoding.label(ofClass: k), to: MapPane.labelLimit, ellipsis: state.glyphs.ellipsis)
                 guard x + label.count + 3 <= inner.maxX else {
                     text(state.glyphs.ellipsis)
                     break

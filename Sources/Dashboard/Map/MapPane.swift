@@ -89,6 +89,9 @@ enum MapPane {
         return Panel.title(parts, width: width, glyphs: g)
     }
 
+    /// The most characters of a class label the legend shows.
+    static let labelLimit = 12
+
     /// The legend: as many whole items as fit the map's width.
     private static func legend(_ state: DashboardState, width: Int) -> String {
         let m = state.glyphs.mapMarks, dot = state.glyphs.middleDot
@@ -102,6 +105,12 @@ enum MapPane {
         if share > 1 { items.insert("1 point in \(Format.count(share))", at: 2) }
         if state.focus != .map { items.append("m: probe") }
         if state.discrete { items.insert("discrete", at: 0) }
+        // Text labels: which mark is which class (the filled one is class 1).
+        if state.encoding.task == .binary, state.encoding.labels != nil {
+            let one = Text.truncate(state.encoding.label(ofClass: 1), to: labelLimit, ellipsis: state.glyphs.ellipsis)
+            let zero = Text.truncate(state.encoding.label(ofClass: 0), to: labelLimit, ellipsis: state.glyphs.ellipsis)
+            items.insert("\(m.trainOne) \(one) \(m.trainZero) \(zero)", at: 0)
+        }
         return Text.wholeItems(items, separator: " \(dot) ", width: width)
     }
 

@@ -4,11 +4,17 @@ import TerminalUI
 /// diagonal (right) in green and the rest (wrong) in red where not zero, and each row's share right. As many
 /// classes as fit; any key closes it.
 enum ConfusionOverlay {
+    /// The most characters of a class label a column heading shows.
+    static let labelLimit = 10
+
     static func draw(_ table: ConfusionTable, state: DashboardState, on buffer: inout Buffer) {
         let g = state.glyphs
         let k = table.counts.count
+        // A column as wide as its count or its label, the labels up to `labelLimit` (longer ones are cut).
         let cell =
-            max((table.counts.joined().max() ?? 0).description.count, table.labels.map(\.count).max() ?? 1, 3) + 1
+            max(
+                (table.counts.joined().max() ?? 0).description.count,
+                min(table.labels.map(\.count).max() ?? 1, labelLimit), 3) + 1
         let labelWidth = min(max(table.labels.map(\.count).max() ?? 1, 6), 12)
         // Classes shown: as many columns as the screen's width allows.
         let fit = max((buffer.size.width - 6 - labelWidth - 8) / cell, 1)

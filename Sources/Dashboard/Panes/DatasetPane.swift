@@ -76,9 +76,13 @@ enum DatasetPane {
         columns(state, width: Panel.inner(of: state.layout.dataset).width)
     }
 
-    /// Room taken by "# ", target and gap ("1  "), prediction and mark ("0.966 ✓").
+    /// Room taken by "# ", target and gap ("1  "), prediction and mark ("0.966 ✓"); with text labels, a label
+    /// each for the target and the prediction ("no   yes 0.97 ✓").
     private static func fixedWidth(_ state: DashboardState) -> Int {
-        max(String(state.datasetRows.count).count, 1) + 1 + 3 + 7
+        let index = max(String(state.datasetRows.count).count, 1) + 1
+        guard state.encoding.labels != nil else { return index + 3 + 7 }
+        let label = targetWidth(state.encoding)
+        return index + label + 2 + label + 7
     }
 
     static func draw(_ state: DashboardState, in rect: Rect, on buffer: inout Buffer) {
@@ -112,9 +116,10 @@ enum DatasetPane {
                 Text.truncate(data.featureNames[f], to: columnWidth - 1, ellipsis: g.ellipsis), columnWidth)
         }
         if shown.right { header += g.ellipsis + " " }
-        // Class labels and values take more room than a 0 or 1.
-        let targetWidth = state.encoding.task == .binary ? 1 : 7
-        header += Text.left("y", targetWidth) + (state.encoding.task == .binary ? "  p" : "  predicted")
+        // Class labels and values take more room than a 0 or 1; texts as much as the longest, up to a limit.
+        let targetWidth = targetWidth(state.encoding)
+        let showsProbability = state.encoding.task == .binary && state.encoding.labels == nil
+        header += Text.left("y", targetWidth) + (showsProbability ? "  p" : "  predicted")
         buffer.write(header, in: inner, row: 0, style: state.theme.heading)
 
         let visible = inner.height - 1
@@ -146,7 +151,10 @@ enum DatasetPane {
             if shown.right { x = buffer.write(g.ellipsis + " ", x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x) }
             let target = data.isLabelled ? data.targets[i] : .nan
             x = buffer.write(
-                Text.left(data.isLabelled ? targetText(target, state.encoding) : "?", targetWidth), x: x,
+                Text.left(
+                    data.isLabelled
+                        ? Text.truncate(targetText(target, state.encoding), to: targetWidth, ellipsis: g.ellipsis)
+                        : "?", targetWidth), x: x,
                 y: inner.y + r + 1,
                 maxWidth: inner.maxX - x)
             x += 2
@@ -158,10 +166,15 @@ enum DatasetPane {
             }
             let predictedClass = state.predictions.predictedClass(row: i)
             let shown: String
+            func labelled(_ k: Int, _ p: Double) -> String {
+                let label = Text.truncate(state.encoding.label(ofClass: k), to: targetWidth, ellipsis: g.ellipsis)
+                return "\(label) \(Format.fixed(p, decimals: 2))"
+            }
             switch state.encoding.task {
-            case .binary: shown = Format.fixed(p, decimals: 3)
-            case .multiclass:
-                shown = "\(state.encoding.label(ofClass: predictedClass ?? 0)) \(Format.fixed(p, decimals: 2))"
+            // Text labels: the predicted one with its probability, as for multiclass.
+            case .binary:
+                shown = showsProbability ? Format.fixed(p, decimals: 3) : labelled(p >= 0.5 ? 1 : 0, max(p, 1 - p))
+            case .multiclass: shown = labelled(predictedClass ?? 0, p)
             case .regression: shown = fitted(p, width: 7)
             }
             x = buffer.write(shown, x: x, y: inner.y + r + 1, maxWidth: inner.maxX - x)
@@ -183,10 +196,20 @@ enum DatasetPane {
         }
     }
 
+    /// The longest target label shown whole.
+    static let labelWidth = 8
+
+    /// The y column's width: a 0 or 1, a class label (its text, up to `labelWidth`), or a value.
+    static func targetWidth(_ encoding: TargetEncoding) -> Int {
+        guard encoding.labels != nil else { return encoding.task == .binary ? 1 : 7 }
+        return min(max(encoding.classLabels.map(\.count).max() ?? 1, 1), labelWidth)
+    }
+
     /// A target as the user's data has it: a class's label, or a regression's value in its own units.
     static func targetText(_ y: Double, _ encoding: TargetEncoding) -> String {
         switch encoding.task {
-        case .binary: return Format.short(y)
+        case .binary:
+            return encoding.labels != nil && y.isFinite ? encoding.label(ofClass: Int(saturating: y)) : Format.short(y)
         case .multiclass: return y.isFinite ? encoding.label(ofClass: Int(y)) : "?"
         case .regression: return fitted(y, width: 7)
         }

@@ -24,7 +24,22 @@ extension ExplainerPane.Lines {
     }
 
     private func target(_ y: Double) -> String {
-        trace.task == .multiclass ? "class \(Format.short(y + 1))" : n(y)
+        let text = trace.task == .multiclass ? "class \(Format.short(y + 1))" : n(y)
+        guard let name = classText(ofTarget: y) else { return text }
+        return "\(text) (\(name))"
+    }
+
+    /// The text of a class target (the class's index), when the target held texts.
+    private func classText(ofTarget y: Double) -> String? {
+        guard let labels, trace.task != .regression, y.isFinite else { return nil }
+        let k = Int(saturating: y)
+        return labels.indices.contains(k) ? Text.truncate(labels[k], to: 20, ellipsis: "…") : nil
+    }
+
+    /// An output unit's class: its text when the target held texts, else its number from 1.
+    private func className(_ c: Int) -> String {
+        guard let labels, labels.indices.contains(c) else { return "class \(c + 1)" }
+        return Text.truncate(labels[c], to: 8, ellipsis: "…")
     }
 
     // MARK: Forward and back
@@ -57,7 +72,7 @@ extension ExplainerPane.Lines {
             if k <= classes {
                 let c = k - 1
                 return [
-                    label(Text.left("class \(c + 1)", 9)), label("z"), value(z[c], 13), label("  p"),
+                    label(Text.left(className(c), 9)), label("z"), value(z[c], 13), label("  p"),
                     value(a[c], 13), label("  δ"), value(d[c], 13)
                 ]
             }
@@ -84,7 +99,10 @@ extension ExplainerPane.Lines {
             let formula =
                 regression || trace.loss == .squaredError
                 ? "E = (\(p) − y)² = " : "E = −[y·ln p + (1 − y)·ln(1 − p)] = "
-            return [heading("error: "), plain(formula), value(i.loss, 0), label(" (y = \(n(y)))")]
+            return [
+                heading("error: "), plain(formula), value(i.loss, 0),
+                label(" (y = \(n(y))\(classText(ofTarget: y).map { ", \($0)" } ?? ""))")
+            ]
         case 3:
             let formula = trace.loss == .crossEntropy && !regression ? "(p − y) / (p(1 − p))" : "2(\(p) − y)"
             return [plain("∂E/∂\(p) = \(formula) = "), value(slopes?.loss[0] ?? .nan, 0)]

@@ -6,7 +6,9 @@ extension ExplainerPane {
     struct Lines {
         /// A piece of a line in one style (named here for the extensions, where `Span` is the standard library's).
         typealias Span = ExplainerPane.Span
-        var theme = Theme.dark
+        let theme: Theme
+        /// The classes' texts in output order, when the target held texts: shown beside the class numbers.
+        let labels: [String]?
         let trace: StepTrace
         let unicode: Bool
         /// The sections in order, each a number of lines and how to make line k of them.
@@ -14,9 +16,12 @@ extension ExplainerPane {
 
         var count: Int { sections.reduce(0) { $0 + $1.count } }
 
-        init(_ trace: StepTrace, unicode: Bool) {
+        /// The lines are made by closures over this value as it is now: everything they read is set here.
+        init(_ trace: StepTrace, unicode: Bool, theme: Theme = .dark, labels: [String]? = nil) {
             self.trace = trace
             self.unicode = unicode
+            self.theme = theme
+            self.labels = labels
             let layers = trace.sizes.count - 1
             let me = self
             sections.append((2, { me.batch($0) }))

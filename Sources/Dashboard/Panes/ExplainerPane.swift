@@ -31,8 +31,9 @@ enum ExplainerPane {
         title += " \(dot) X steps \(dot) Esc closes"
         let inner = Panel(title: title, focused: true).draw(in: rect, on: &buffer, glyphs: g, theme: state.theme)
         guard inner.height > 0 else { return }
-        var lines = Lines(trace, unicode: g != .ascii)
-        lines.theme = state.theme
+        let labels = state.encoding.labels != nil && state.encoding.task == trace.task
+        let lines = Lines(
+            trace, unicode: g != .ascii, theme: state.theme, labels: labels ? state.encoding.classLabels : nil)
         let room = lines.count > inner.height ? inner.height - 1 : inner.height
         let top = min(max(state.explainer?.scroll ?? 0, 0), max(lines.count - room, 0))
         for r in 0..<max(min(room, lines.count - top), 0) {

@@ -118,7 +118,7 @@ enum ProbePane {
             buffer.write(
                 Format.fixed(reading.probability, decimals: 7), x: x, y: inner.y + summaryRow,
                 style: state.theme.heading, maxWidth: inner.maxX - x)
-            var line = "class \(reading.predictedClass)"
+            var line = "class \(state.encoding.label(ofClass: reading.predictedClass))"
             if let b = reading.bias { line += "  (bias \(Format.signed(b, decimals: 3)))" }
             buffer.write(
                 line, in: inner, row: summaryRow + 1,
