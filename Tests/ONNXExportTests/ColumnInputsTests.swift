@@ -93,10 +93,13 @@ import Testing
 
     @Test func aBinaryLabelIsTheThresholdAndAMulticlassOneTheArgMax() {
         let binary = Self.model(.binary, columns: Self.mixed, classNames: ["no", "yes"]).proto(producerVersion: "")
-        #expect(binary.graph.node.map(\.opType).suffix(3) == ["GreaterOrEqual", "Cast", "LabelEncoder"])
+        // A row whose output is NaN has no class (-1, the encoder's empty default), as predict gives none.
+        #expect(
+            binary.graph.node.map(\.opType).suffix(5) == ["GreaterOrEqual", "Cast", "IsNaN", "Where", "LabelEncoder"])
         let multiclass = Self.model(.multiclass, columns: Self.mixed, classNames: ["a", "b", "c"])
             .proto(producerVersion: "")
-        #expect(multiclass.graph.node.map(\.opType).suffix(2) == ["ArgMax", "LabelEncoder"])
+        #expect(
+            multiclass.graph.node.map(\.opType).suffix(5) == ["ArgMax", "ReduceSum", "IsNaN", "Where", "LabelEncoder"])
         let labels = multiclass.graph.node.last?.attribute.first { $0.name == "values_strings" }?.strings
         #expect(labels?.map { String(decoding: $0, as: UTF8.self) } == ["a", "b", "c"])
         // A regression has no label, whatever it is given.
@@ -123,5 +126,58 @@ import Testing
         for word in ["", "NA", "na", "N/a", "NaN", "nAn", "null", "NULL", "nUlL", "?"] {
             #expect(spellings.contains(word), "\(word)")
         }
+    }
+
+    /// ONNX names no tensor "": a column with no name is the input `_input` (and one named so then gets a
+    /// second `_input`), and every input has a name of its own.
+    @Test func aColumnWithNoNameIsNamedInput() {
+        let model = Self.model(
+            .binary,
+            columns: [
+                .init(name: "", kind: .category(["a", "b"], fill: nil)),
+                .init(name: "_input", kind: .number(fill: nil)),
+                .init(name: "output_input", kind: .number(fill: nil)), .init(name: "output", kind: .number(fill: nil))
+            ])
+        let names = model.proto(producerVersion: "").graph.input.map(\.name)
+        #expect(names == ["_input", "_input_input", "output_input", "output_input_input"])
+    }
+
+    /// Plain categories with no fill go to the encoder as they are; a fill, or a category with other spellings
+    /// (composed or not), takes a LabelEncoder that spells each out.
+    @Test func categoriesAreSpeltOutOnlyWhenTheyNeedIt() {
+        #expect(CategorySpellings(["blue", "red"], fill: nil).keys.isEmpty)
+        #expect(CategorySpellings(["blue", "red"], fill: nil).encoded == ["blue", "red"])
+        let cafe = CategorySpellings(["caf\u{E9}", "tea"], fill: nil)
+        let pairs = zip(cafe.keys, cafe.values).map { [Array($0.utf8), Array($1.utf8)] }
+        #expect(pairs.contains([Array("cafe\u{301}".utf8), Array("caf\u{E9}".utf8)]), "\(cafe)")
+        #expect(pairs.contains([Array("tea".utf8), Array("tea".utf8)]))
+        #expect(!cafe.encoded.contains(cafe.other))
+        let graph = Self.model(
+            .binary, columns: [.init(name: "drink", kind: .category(["caf\u{E9}", "tea"], fill: nil))]
+        )
+        .proto(producerVersion: "").graph
+        #expect(graph.node.map(\.opType).prefix(2) == ["LabelEncoder", "OneHotEncoder"])
+    }
+
+    /// Of categories equal as Swift's strings (predict's way: "é" composed and decomposed), a cell takes the last
+    /// and a fill the first, as predict's lookups do; the encoder's text for any but the last is one no cell is.
+    @Test func equalCategoriesAreReadAsPredictReadsThem() {
+        let composed = "\u{E9}", decomposed = "e\u{301}"
+        let spellings = CategorySpellings([decomposed, composed, "x"], fill: composed)
+        #expect(spellings.encoded.count == 3)
+        #expect(Array(spellings.encoded[1].utf8) == Array(composed.utf8))
+        #expect(spellings.encoded[2] == "x")
+        let shadowed = spellings.encoded[0]
+        #expect(shadowed != composed && shadowed != "x" && shadowed != spellings.other)
+        func value(_ key: String) -> [UInt8]? {
+            spellings.keys.firstIndex { $0.utf8.elementsEqual(key.utf8) }.map { Array(spellings.values[$0].utf8) }
+        }
+        #expect(value(decomposed) == Array(composed.utf8))
+        #expect(value(composed) == Array(composed.utf8))
+        // A missing cell takes the fill: the first of the equal categories.
+        #expect(value("NA") == Array(shadowed.utf8))
+        #expect(value("") == Array(shadowed.utf8))
+        // Every key once, as the LabelEncoder needs.
+        #expect(Set(spellings.keys.map { Array($0.utf8) }).count == spellings.keys.count)
     }
 }
