@@ -180,4 +180,28 @@ import Testing
         // Every key once, as the LabelEncoder needs.
         #expect(Set(spellings.keys.map { Array($0.utf8) }).count == spellings.keys.count)
     }
+
+    /// A model that reads its columns by name says so in its metadata ("columns"), and names the input's values
+    /// after them even with derived features.
+    @Test func columnsReadByNameAreInTheMetadata() {
+        var generator = SeededGenerator(seed: 4)
+        let network = Network(inputCount: 3, hidden: [2], hiddenActivation: .tanh, generator: &generator)
+        let model = ONNXModel(
+            network: network,
+            pipeline: InputPipeline(featureMap: FeatureMap([.x1, .x2, .x1TimesX2]), standardization: nil),
+            encoding: TargetEncoding(task: .binary), featureNames: ["x1", "x2", "x1*x2"],
+            columns: ColumnInputs(
+                columns: [.init(name: "a", kind: .number(fill: 1)), .init(name: "b", kind: .number(fill: nil))],
+                unknownAsZeros: false))
+        let props = Dictionary(
+            uniqueKeysWithValues: model.proto(producerVersion: "").metadataProps.map { ($0.key, $0.value) })
+        #expect(props["columns"] == "[\"a\",\"b\"]")
+        #expect(props["feature_names"] == "[\"a\",\"b\"]")
+        #expect(props["inputs"] == nil)
+        let plain = ONNXModel(
+            network: network,
+            pipeline: InputPipeline(featureMap: FeatureMap([.x1, .x2, .x1TimesX2]), standardization: nil),
+            encoding: TargetEncoding(task: .binary), featureNames: ["x1", "x2", "x1*x2"])
+        #expect(!plain.proto(producerVersion: "").metadataProps.contains { $0.key == "columns" })
+    }
 }
