@@ -13,6 +13,28 @@ import Testing
         (0..<count).reduce(header + ",y\n") { csv, i in csv + row(i) + ",\(i % 3 == 0 || i % 7 == 2 ? "yes" : "no")\n" }
     }
 
+    /// A column with no name, columns named like the graph's outputs, like each other once renamed, or with a
+    /// quote, a comma or a line end: every input has a name (ONNX names no tensor ""), onnx-run.py finds each
+    /// input's column from the metadata, and the line saying what was written stays one line.
+    @Test func namesThatAreEmptyOrLikeTheGraphsOwn() throws {
+        let header = "\"\",output,output_input,label,input,\"a\"\"b\",\"c,d\",\"e\nf\",ü"
+        let data = Self.table(header, count: 60) { i in
+            let words = ["p", "q", "r"]
+            return [
+                words[i % 3], String(Double(i % 5) / 2), words[(i / 2) % 3], words[(i / 3) % 2], String(i % 4),
+                words[(i / 5) % 3], String(Double(i % 9) - 4), words[(i + 1) % 2], ["ä", "ö"][i % 2]
+            ].joined(separator: ",")
+        }
+        let (line, rows) = try columns.expectAgreement(
+            ["--target", "y", "--hidden", "3", "--iterations", "300"], data: data, labelled: true)
+        #expect(rows.count == 60)
+        #expect(
+            line.contains(
+                "inputs _input (text), output_input, output_input_input (text), label_input (text), input, a\"b (text), c,d, e\\nf (text), ü (text) →"
+            ), "\(line)")
+        #expect(line.split(separator: "\n").count == 1 && line.hasSuffix("\n"), "\(line)")
+    }
+
     /// One text column named "input": the graph takes it as a column (a string), not as the matrix of numbers.
     @Test func aSingleTextColumnNamedInput() throws {
         let data = Self.table("input", count: 40) { i in ["low", "mid", "high"][i % 3] }
