@@ -49,6 +49,20 @@ extension GraphBuilder {
                 Attribute.strings("cats_strings", spellings.encoded), Attribute.int("zeros", unknownAsZeros ? 1 : 0)
             ])
         let flat = node("Flatten", [encoded], name: "\(name)_one_hot_flat", attributes: [Attribute.int("axis", 1)])
-        return node("Cast", [flat], name: "\(name)_one_hot_double", attributes: [Attribute.int("to", Self.double)])
+        let oneHot = node(
+            "Cast", [flat], name: "\(name)_one_hot_double", attributes: [Attribute.int("to", Self.double)])
+        guard unknownAsZeros, fill == nil else { return oneHot }
+        // A missing cell with no fill would read as all zeros, as an unknown category does; predict refuses its
+        // row, as it does a missing number's, which the graph carries through as NaN: so does this one.
+        let missing = ColumnInputs.missingSpellings.filter { !categories.contains($0) }
+        let mark = node(
+            "LabelEncoder", [x], name: "\(name)_missing", domain: Self.mlDomain,
+            attributes: [
+                Attribute.strings("keys_strings", missing),
+                Attribute.floats("values_floats", missing.map { _ in .nan }), Attribute.float("default_float", 0)
+            ])
+        let markDouble = node(
+            "Cast", [mark], name: "\(name)_missing_double", attributes: [Attribute.int("to", Self.double)])
+        return node("Add", [oneHot, markDouble], name: "\(name)_one_hot_or_nan")
     }
 }

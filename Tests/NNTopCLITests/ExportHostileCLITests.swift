@@ -138,6 +138,38 @@ import Testing
         #expect(fromONNX.last?.label != nil)
     }
 
+    /// Exported with --unknown zero, a model without fills reads an unknown category as zeros, as predict
+    /// --unknown zero does, but a missing text as NaN (no label), as a missing number: predict refuses such a row
+    /// rather than read it as no category.
+    @Test func aMissingTextWithNoFillIsNotAnUnknownCategory() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let data = try scratch.file(
+            "data.csv", Self.table("colour,size", count: 40) { i in "\(["red", "blue"][i % 2]),\(i % 5)" })
+        let model = scratch.path("m.json"), onnx = scratch.path("m.onnx")
+        try #require(
+            try runNNTop(["train", "--data", data, "--target", "y", "--iterations", "100", "--save", model]).status == 0
+        )
+        try #require(try runNNTop(["export", "--model", model, "--onnx", onnx, "--unknown", "zero"]).status == 0)
+        let known = try scratch.file("known.csv", "colour,size\nred,1\ngreen,2\n")
+        let fromONNX = try ExportColumnsCLITests.onnxRuntime(onnx, rows: known, labelled: true)
+        let fromPredict = try ExportColumnsCLITests.predicted(model, rows: known, extra: ["--unknown", "zero"])
+        try #require(fromONNX.count == 2 && fromPredict.count == 2)
+        for (a, b) in zip(fromONNX, fromPredict) {
+            #expect(abs(a.outputs[0] - b.outputs[0]) <= 1e-6 && a.label == b.label, "\(a) vs \(b)")
+        }
+        let missing = try scratch.file("missing.csv", "colour,size\nNA,1\n,2\nred,3\n")
+        let rows = try ExportColumnsCLITests.onnxRuntime(onnx, rows: missing, labelled: true)
+        #expect(rows.count == 3)
+        for row in rows.prefix(2) {
+            #expect(row.outputs.count == 1 && row.outputs[0].isNaN && row.label == nil, "\(row)")
+        }
+        #expect(rows.last?.outputs.first?.isFinite == true && rows.last?.label != nil)
+        expectOneLineFailure(
+            try runNNTop(["predict", "--model", model, "--data", missing, "--unknown", "zero"]),
+            contains: ["missing cells", "no value to fill them with"])
+    }
+
     /// A model file edited by hand into columns no training makes is refused by export (and predict) in one line
     /// naming what is wrong, rather than written as a graph that reads the rows otherwise than predict.
     @Test func handEditedColumnsAreRefused() throws {

@@ -76,6 +76,27 @@ import Testing
         #expect(zeros == [1, 1])
     }
 
+    /// With unknown categories as zeros, a missing text in a column with no fill is not one of them: it makes the
+    /// row NaN, as a missing number with no fill does (predict refuses such a row). A column with a fill, or a
+    /// graph that fails for unknown categories, has no such mark.
+    @Test func aMissingTextWithNoFillIsNaNNotZeros() {
+        let marks = { (unknownAsZeros: Bool) in
+            Self.model(.binary, columns: Self.mixed, unknownAsZeros: unknownAsZeros).proto(producerVersion: "").graph
+                .node.filter { $0.opType == "LabelEncoder" && $0.output[0].hasSuffix("_missing") }
+        }
+        #expect(marks(false).isEmpty)
+        let found = marks(true)
+        #expect(found.count == 1)
+        let mark = found.first
+        #expect(mark?.input == ["sex"])
+        let keys = mark?.attribute.first { $0.name == "keys_strings" }?.strings.map {
+            String(decoding: $0, as: UTF8.self)
+        }
+        #expect(keys == ColumnInputs.missingSpellings)
+        #expect(mark?.attribute.first { $0.name == "values_floats" }?.floats.allSatisfy { $0.isNaN } == true)
+        #expect(mark?.attribute.first { $0.name == "default_float" }?.f == 0)
+    }
+
     @Test func theMLOperatorSetIsImportedOnlyWhenUsed() {
         let withCategories = Self.model(.binary, columns: Self.mixed).proto(producerVersion: "")
         #expect(withCategories.opsetImport.map(\.domain) == ["", "ai.onnx.ml"])
