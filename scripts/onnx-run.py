@@ -16,13 +16,15 @@ input "input" takes those columns, or every column of the file in order, as numb
 Each output row is printed as one line: the numbers in full precision (repr), comma-separated, so they can be
 compared with `nntop predict --json`, then the label when the graph gives one (quoted when it holds a comma; empty
 when the output is not a number).
-Exit status: 0; 2 for bad usage or input, a model onnxruntime cannot load, or rows it cannot run (a category the
-training data did not have); 3 when onnxruntime or numpy is missing.
+Exit status: 0; 1 when the output's reader stops early (| head); 2 for bad usage or input, a model onnxruntime
+cannot load, or rows it cannot run (a category the training data did not have); 3 when onnxruntime or numpy is
+missing.
 """
 import csv
 import ctypes
 import json
 import math
+import os
 import re
 import sys
 import unicodedata
@@ -277,11 +279,16 @@ def main(argv):
         print(f"onnx-run: onnxruntime cannot run the model on these rows: {message}", file=sys.stderr)
         return 2
     writer = csv.writer(sys.stdout, lineterminator="\n")
-    for k, row in enumerate(results["output"]):
-        cells = [repr(float(value)) for value in row]
-        if "label" in results:
-            cells.append(str(results["label"][k][0]))
-        writer.writerow(cells)
+    try:
+        for k, row in enumerate(results["output"]):
+            cells = [repr(float(value)) for value in row]
+            if "label" in results:
+                cells.append(str(results["label"][k][0]))
+            writer.writerow(cells)
+        sys.stdout.flush()
+    except BrokenPipeError:  # a reader that stopped early (| head): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 
