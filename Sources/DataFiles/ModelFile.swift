@@ -168,6 +168,7 @@ public struct ModelFile: Codable, Sendable, Equatable {
                 throw DataError(
                     file: path, "is a corrupt nntop model: \"columns\" do not make the \(width) inputs it takes")
             }
+            try checkColumns(columns, path: path)
             if let labels = columns.targetLabels {
                 guard labels.count >= network.outputCount, model.task != .binary || labels.count == 2 else {
                     throw DataError(
@@ -194,6 +195,35 @@ public struct ModelFile: Codable, Sendable, Equatable {
             }
         }
         return (model, network)
+    }
+
+    /// Refuses columns that no training run makes and that new data could not be read under alike by `predict` and
+    /// an ONNX export: two of one name (predict cannot tell them apart), a category that reads as a missing cell
+    /// (no cell is ever it), a fill that is not one of its column's categories.
+    private static func checkColumns(_ schema: ColumnSchema, path: String) throws(DataError) {
+        func corrupt(_ reason: String) -> DataError { DataError(file: path, "is a corrupt nntop model: \(reason)") }
+        var names: Set<String> = []
+        for column in schema.columns {
+            let name = MessageText.quoted(column.name)
+            guard names.insert(column.name).inserted else { throw corrupt("two columns are named \(name)") }
+            guard let categories = column.categories else { continue }
+            if let category = categories.first(where: readsAsMissing) {
+                throw corrupt(
+                    "the category \(MessageText.quoted(category)) of column \(name) reads as a missing cell (\(CSVTable.missingListing))"
+                )
+            }
+            if let fill = column.fillCategory, !categories.contains(fill) {
+                throw corrupt(
+                    "the fill \(MessageText.quoted(fill)) of column \(name) is not one of its categories")
+            }
+        }
+    }
+
+    /// Whether a cell of this text reads as missing.
+    private static func readsAsMissing(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { CSVTable.isMissing($0.baseAddress!, 0, $0.count) }
     }
 
     /// Writes the model as JSON to a temporary file beside `path`, then renames it over `path`, so an existing

@@ -59,7 +59,8 @@ struct ExportCommand: ParsableCommand {
             Terminal.writeOutput(export.json(path: onnx).text + "\n")
         } else {
             Terminal.writeOutput(
-                "wrote \(onnx): \(export.shapeText), \(network.task.rawValue), ONNX opset \(ONNXModel.opsetVersion)\n")
+                "wrote \(MessageText.escaped(onnx)): \(export.shapeText), \(network.task.rawValue), ONNX opset \(ONNXModel.opsetVersion)\n"
+            )
         }
     }
 }

@@ -59,13 +59,17 @@ extension ONNXModel {
     }
 
     /// What the graph takes and gives, for a line saying what was written: `input [N, 3] → output [N, 1]`, or
-    /// `inputs Sex (text), Age, Port (text) → output [N, 1], label [N, 1]`.
+    /// `inputs Sex (text), Age, Port (text) → output [N, 1], label [N, 1]`. The columns' names are shown as a
+    /// message shows a header's (escaped, cut short), so a name cannot split the line or act on the terminal.
     var shapeText: String {
         let inputs: String
         if takesColumns {
             inputs =
                 "inputs "
-                + inputPorts.map { $0.type == "string" ? "\($0.name) (text)" : $0.name }.joined(separator: ", ")
+                + inputPorts.map { port in
+                    let name = MessageText.excerpt(port.name)
+                    return port.type == "string" ? "\(name) (text)" : name
+                }.joined(separator: ", ")
         } else {
             inputs = "input [N, \(inputWidth)]"
         }

@@ -2,10 +2,11 @@ import Foundation
 import NeuralCore
 
 extension ONNXModel {
-    /// The names of the raw values a row of `input` holds: x1 and x2 with a feature map, else the features'; or,
-    /// when the graph takes one input a column, the columns'.
+    /// The names of the raw values a row of `input` holds: the columns' when the model reads a table's columns by
+    /// name (they are the graph's inputs when it takes one a column), else x1 and x2 with a feature map, else the
+    /// features'.
     public var valueNames: [String] {
-        if takesColumns, let columns { return columns.columns.map(\.name) }
+        if let columns { return columns.columns.map(\.name) }
         return pipeline.featureMap == nil ? featureNames : ["x1", "x2"]
     }
 
@@ -23,6 +24,8 @@ extension ONNXModel {
     /// The model's metadata_props, in order: each list as a JSON array of strings, so any name survives.
     var metadata: [(String, String)] {
         var out: [(String, String)] = [("task", network.task.rawValue), ("feature_names", Self.jsonArray(valueNames))]
+        // A table's columns read by name: the file to predict on may hold others, in any order.
+        if let columns { out.append(("columns", Self.jsonArray(columns.columns.map(\.name)))) }
         if takesColumns {
             out.append(("inputs", Self.jsonArray(inputNames)))
             out.append(("network_inputs", Self.jsonArray(featureNames)))

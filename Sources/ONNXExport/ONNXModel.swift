@@ -45,10 +45,11 @@ public struct ONNXModel: Sendable {
     public var takesColumns: Bool { columns?.columns.contains(where: \.isCategory) ?? false }
 
     /// The graph's inputs' names: one a column (a column named like an output, or like another column once the
-    /// names are taken, gets `_input` after it), or `input`.
+    /// names are taken, gets `_input` after it; a column with no name is `_input`, as ONNX names no tensor ""),
+    /// or `input`.
     public var inputNames: [String] {
         guard takesColumns, let columns else { return [Self.inputName] }
-        var taken: Set<String> = [Self.outputName, Self.labelName]
+        var taken: Set<String> = ["", Self.outputName, Self.labelName]
         return columns.columns.map { column in
             var name = column.name
             while taken.contains(name) { name += "_input" }

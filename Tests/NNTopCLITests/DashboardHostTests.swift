@@ -199,7 +199,7 @@ import Training
         }
         #expect(notice.text.contains("inputs w, c (text) → output [N, 1], label [N, 1]"), "\(notice.text)")
         let csv = try scratch.file("rows.csv", "c,w\nred,1\nblue,-3\nNA,0.5\nred,\n")
-        let rows = try ExportColumnsCLITests.onnxRuntime(scratch.path("m.onnx"), rows: csv)
+        let rows = try ExportColumnsCLITests.onnxRuntime(scratch.path("m.onnx"), rows: csv, labelled: true)
         let inputs: [[Double]] = [[1, 0, 1], [-3, 1, 0], [0.5, 0, 1], [2.5, 0, 1]]
         #expect(rows.count == inputs.count)
         var pass = ForwardPass(network: network)

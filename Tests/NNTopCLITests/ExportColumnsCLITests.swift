@@ -12,21 +12,40 @@ import Testing
         var label: String?
     }
 
-    static func onnxRuntime(_ model: String, rows: String) throws -> [Row] {
+    /// onnxruntime's rows (scripts/onnx-run.py on the CSV file `rows`): with `labelled`, the last cell of each is
+    /// the label (quoted when it holds a comma; empty, nil here, when the output is not a number).
+    static func onnxRuntime(_ model: String, rows: String, labelled: Bool) throws -> [Row] {
         let script = ExportCLITests.root.appendingPathComponent("scripts/onnx-run.py").path
         let result = try runCaptured(
             try ExportCLITests.python(), [script, model, rows], timeout: 120,
             naming: ["scripts/onnx-run.py", model, rows])
         try #require(result.status == 0, "onnxruntime did not run the model (\(ExportCLITests.installHint)): \(result)")
         return result.stdout.split(separator: "\n").map { line in
-            var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            var label: String?
-            if let last = cells.last, Double(last) == nil {
-                label = last
-                cells.removeLast()
-            }
-            return Row(outputs: cells.compactMap(Double.init), label: label)
+            var cells = Self.cells(String(line))
+            let label = labelled ? cells.popLast() : nil
+            return Row(outputs: cells.compactMap(Double.init), label: label?.isEmpty == true ? nil : label)
         }
+    }
+
+    /// The cells of one line of CSV as Python's csv module writes it: a cell with a comma or a quote in quotes,
+    /// a quote in it doubled.
+    static func cells(_ line: String) -> [String] {
+        var cells: [String] = [], cell = "", quoted = false, previous: Character?
+        for c in line {
+            if quoted {
+                if c == "\"" { quoted = false } else { cell.append(c) }
+            } else if c == "\"" {
+                if previous == "\"" { cell.append(c) }  // a doubled quote
+                quoted = true
+            } else if c == "," {
+                cells.append(cell)
+                cell = ""
+            } else {
+                cell.append(c)
+            }
+            previous = c
+        }
+        return cells + [cell]
     }
 
     /// `nntop predict --json`'s rows: the outputs as the export's output holds them, and the predicted class's
@@ -61,7 +80,7 @@ import Testing
         try #require(exported.status == 0, "\(exported)")
         #expect(exported.stderr.isEmpty, "\(exported)")
         let rowsPath = try rows.map { try scratch.file("rows.csv", $0) } ?? dataPath
-        let fromONNX = try Self.onnxRuntime(onnx, rows: rowsPath)
+        let fromONNX = try Self.onnxRuntime(onnx, rows: rowsPath, labelled: labelled)
         let fromPredict = try Self.predicted(model, rows: rowsPath, extra: predict)
         #expect(fromONNX.count == fromPredict.count && !fromONNX.isEmpty, "\(fromONNX.count) vs \(fromPredict.count)")
         for (k, (a, b)) in zip(fromONNX, fromPredict).enumerated() {
@@ -194,13 +213,14 @@ import Testing
     }
 
     /// A model that keeps its columns by name but has no categories: the one "input" in the columns' order,
-    /// a missing number filled in the graph.
+    /// a missing number filled in the graph; onnx-run.py finds the columns by name (the metadata's "columns"), in
+    /// a file that has them in another order beside others, as predict does.
     @Test func numberColumnsByNameWithAFill() throws {
         var csv = "id,a,b,y\n"
         for i in 0..<40 {
             csv += "r\(i),\(i % 5 == 2 ? "NA" : String(i % 4)),\(Double(i % 7) / 3),\(i % 4 > 1 ? 1 : 0)\n"
         }
-        let rows = "a,b\n1,0.5\n,2\n3,1\n"
+        let rows = "B,id,a\n0.5,x,1\n2,y,\n1,z,3\n"
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let data = try scratch.file("data.csv", csv)
@@ -212,9 +232,7 @@ import Testing
         #expect(exported.stdout.contains("input [N, 2] → output [N, 1]"), "\(exported)")
         let rowsPath = try scratch.file("rows.csv", rows)
         let fromPredict = try Self.predicted(model, rows: rowsPath)
-        // The graph's one input takes the values in order; a missing one is NaN.
-        let numbers = try scratch.file("numbers.csv", "1,0.5\nnan,2\n3,1\n")
-        let fromONNX = try ExportCLITests.onnxRuntime(onnx, rows: numbers)
+        let fromONNX = try ExportCLITests.onnxRuntime(onnx, rows: rowsPath)
         #expect(fromONNX.count == 3 && fromPredict.count == 3)
         for (a, b) in zip(fromONNX, fromPredict) {
             #expect(a.count == 1 && abs(a[0] - b.outputs[0]) <= 1e-6, "\(a) vs \(b)")
