@@ -22,13 +22,17 @@ struct CSVTable {
     static let missingListing = "empty, NA, NaN, ?, null"
 
     @inline(__always)
+    static func lowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    @inline(__always)
     static func isMissing(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let length = end - start
         if length == 0 { return true }
         guard length <= 4 else { return false }
         for word in missingWords where word.count == length {
             var same = true
-            for i in 0..<length where p[start + i] | 0x20 != word[i] | 0x20 {
+            // Letters compared without case, other bytes as they are (0x0F is not "/", nor 0x1F "?").
+            for i in 0..<length where lowercased(p[start + i]) != word[i] {
                 same = false
                 break
             }

@@ -44,6 +44,11 @@ extension TableEncoder {
                         "expected a number, found \(MessageText.quoted(source.firstTextValue)) (column \(MessageText.quoted(column.name)) is a number column)"
                     )
                 }
+                if source.firstNonFiniteRow >= 0 {
+                    throw DataError(
+                        file: file, line: table.rowLines[source.firstNonFiniteRow], column: sources[c] + 1,
+                        "expected a finite number, found \(MessageText.quoted(source.firstNonFiniteText))")
+                }
                 lookups.append([])
                 continue
             }

@@ -123,7 +123,8 @@ struct DataOptions: ParsableArguments {
     /// (asked for, or read from 0/1 training targets, for the test file) a target other than 0 or 1 is an error
     /// naming its line and column.
     func loadRaw(task: Task? = nil, schema given: ColumnSchema? = nil) throws(DataError) -> Loaded {
-        let column = target.map(TargetColumn.init(argument:)) ?? .last
+        // A saved model's columns name its target: `train --model` finds it by that name, as `predict` does.
+        let column = target.map(TargetColumn.init(argument:)) ?? given?.target.map(TargetColumn.name) ?? .last
         var generator = SeededGenerator(seed: dataSeed)
         var training: Dataset
         var schema = given

@@ -36,6 +36,33 @@ import NeuralCore
         }
     }
 
+    /// The missing words in any case, and nothing else: control bytes one bit from "/" or "?" are texts, and so
+    /// is a word with a space inside its quotes.
+    @Test func missingWordsAreLettersWithoutCaseAndNothingElse() throws {
+        let cells = ["NA", "na", "N/a", "nAn", "NULL", "?", "N\u{0F}A", "\u{1F}", "NAN ", "Na0"]
+        let t = try table("c,y\n" + cells.enumerated().map { "\"\($1)\",\($0)" }.joined(separator: "\n") + "\n")
+        let column = t.columns[0]
+        #expect(
+            (0..<cells.count).map { column.isMissing($0) } == [
+                true, true, true, true, true, true, false, false, false, false
+            ])
+    }
+
+    /// A model's number column refuses an infinite cell in new data, as training does.
+    @Test func anInfiniteNumberInNewDataIsRefused() throws {
+        let t = try table("n,c,y\n1,a,0\n2,b,1\n")
+        let schema = try TableEncoder.fit(t, options: TableOptions()).0
+        let new = try table("n,c\n3,a\ninf,b\n")
+        do {
+            _ = try TableEncoder.apply(
+                new, schema: schema, target: -1, dropMissing: false, unknown: .error, binaryTargets: true)
+            Issue.record("an infinite cell was read")
+        } catch {
+            #expect(error.line == 3 && error.column == 1)
+            #expect(error.reason.hasPrefix("expected a finite number, found \"inf\""), "\(error.reason)")
+        }
+    }
+
     @Test func numbersBeforeTheFirstTextOfATextColumnAreTextsToo() throws {
         let t = try table("t,y\n12,0\nA/5,1\nB,0\nC,1\n")
         let categories = try TableEncoder.fit(t, options: TableOptions()).0.columns[0].categories

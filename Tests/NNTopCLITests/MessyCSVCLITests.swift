@@ -76,6 +76,22 @@ import Testing
             contains: ["short.csv: ", "has no column \"Port\", which the model takes"])
     }
 
+    /// `train --model` reads the target the model names, not the last column, as `predict` does.
+    @Test func carryingOnFindsTheModelsTargetByName() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        var text = "a,answer,colour\n"
+        for i in 0..<20 { text += "\(i % 4),\(["no", "yes"][i % 2]),\(["red", "blue"][i % 3 == 0 ? 0 : 1])\n" }
+        let data = try scratch.file("data.csv", text)
+        let model = scratch.path("m.json")
+        let first = try runNNTop(["train", "--data", data, "--target", "answer", "--iterations", "200", "--save", model]
+        )
+        try #require(first.status == 0, "\(first)")
+        let again = try runNNTop(["train", "--data", data, "--model", model, "--iterations", "200", "--save", model])
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stdout.contains("no, yes"), "\(again)")
+    }
+
     @Test func aTextTargetIsReadAsClassLabels() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
