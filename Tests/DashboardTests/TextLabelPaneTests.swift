@@ -148,4 +148,22 @@ import Training
         #expect(tutorial[1] == "x = (3, 1.5) · target 0 (no)", "\(tutorial)")
         #expect(tutorial[4] == "error: E = (p − y)² = 0.933988 (y = 0, no)", "\(tutorial)")
     }
+
+    /// An output unit is named with the class it stands for when the target held texts; a hidden unit, and an
+    /// output of number classes, keep their plain names.
+    @Test func outputUnitsAreNamedByTheirClass() throws {
+        var generator = SeededGenerator(seed: 2)
+        let multi = Network(
+            inputCount: 2, hidden: [3], hiddenActivation: .tanh, task: .multiclass, outputs: 3, generator: &generator)
+        let labelled = TargetEncoding(task: .multiclass, classes: [0, 1, 2], labels: Self.species)
+        #expect(NetworkUnit(layer: 1, index: 2).name(in: multi, encoding: labelled) == "out 3 (virginica)")
+        #expect(NetworkUnit(layer: 0, index: 2).name(in: multi, encoding: labelled) == "h1 3")
+        let numbers = TargetEncoding(task: .multiclass, classes: [4, 5, 9])
+        #expect(NetworkUnit(layer: 1, index: 2).name(in: multi, encoding: numbers) == "out 3")
+        let binary = Network(inputCount: 2, hidden: [3], hiddenActivation: .tanh, generator: &generator)
+        let yesNo = TargetEncoding(task: .binary, labels: ["no", "yes"])
+        #expect(NetworkUnit(layer: 1, index: 0).name(in: binary, encoding: yesNo) == "out 1 (yes)")
+        let long = TargetEncoding(task: .multiclass, classes: [0, 1, 2], labels: ["a", "b", "a very long class name"])
+        #expect(NetworkUnit(layer: 1, index: 2).name(in: multi, encoding: long) == "out 3 (a very long…)")
+    }
 }

@@ -76,7 +76,9 @@ enum MapPane {
     /// The pane's name and the features with their ranges, the one up going first.
     private static func title(_ state: DashboardState, _ plane: MapPlane, width: Int) -> String {
         let g = state.glyphs, names = state.training.featureNames
-        let unit = state.snapshot.flatMap { s in shownUnit(state, s.network).map { $0.name(in: s.network) } }
+        let unit = state.snapshot.flatMap { s in
+            shownUnit(state, s.network).map { $0.name(in: s.network, encoding: state.encoding) }
+        }
         func range(_ feature: Int, _ r: ClosedRange<Double>) -> RankedItem {
             RankedItem(
                 "\(names[feature]) \(Format.short(r.lowerBound, digits: 3))\(g.ellipsis)\(Format.short(r.upperBound, digits: 3))",

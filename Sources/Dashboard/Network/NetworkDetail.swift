@@ -23,7 +23,8 @@ enum NetworkDetail {
             unit.layer == network.layerCount - 1 && network.task == .multiclass
             ? "softmax" : network.activation(layer: unit.layer).rawValue
         buffer.write(
-            "\(unit.name(in: network)) \(g.middleDot) \(activation)", in: rect, row: 0, style: state.theme.heading)
+            "\(unit.name(in: network, encoding: state.encoding)) \(g.middleDot) \(activation)", in: rect, row: 0,
+            style: state.theme.heading)
         let gradients = gradientColumn(gradient, network: network, unit: unit)
         let lines = parameterLines(state, network: network, unit: unit, gradients: gradients, width: rect.width)
         let typing = state.focus == .parameter

@@ -1,4 +1,5 @@
 import NeuralCore
+import TerminalUI
 
 /// A unit of the network as the Network pane selects it: `layer` counts the network's layers from 0 (the first
 /// hidden layer; the output layer is `layerCount - 1`), `index` the unit within it. Inputs have no incoming
@@ -28,8 +29,16 @@ public struct NetworkUnit: Sendable, Equatable, Hashable {
             ? offset + fanIn * network.sizes[layer + 1] + index : offset + index * fanIn + parameter - 1
     }
 
-    /// The unit's name on screen: h1 3 for the third unit of the first hidden layer, out 1 for the first output.
-    func name(in network: Network) -> String { "\(NetworkUnit.layerName(layer + 1, of: network)) \(index + 1)" }
+    /// The unit's name on screen: h1 3 for the third unit of the first hidden layer, out 1 for the first output,
+    /// and, when the target held texts, the class an output stands for: out 2 (eel), or out 1 (yes) for a binary
+    /// network's one output, the probability of class 1.
+    func name(in network: Network, encoding: TargetEncoding? = nil) -> String {
+        let name = "\(NetworkUnit.layerName(layer + 1, of: network)) \(index + 1)"
+        guard layer == network.layerCount - 1, let encoding, encoding.labels != nil, network.task.isClassification
+        else { return name }
+        let label = encoding.label(ofClass: network.task == .binary ? 1 : index)
+        return "\(name) (\(Text.truncate(label, to: 12, ellipsis: "…")))"
+    }
 
     /// A column's name: in for the inputs (column 0), h1, h2… for the hidden layers, out for the output layer.
     static func layerName(_ column: Int, of network: Network) -> String {
