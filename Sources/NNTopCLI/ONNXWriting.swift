@@ -29,35 +29,6 @@ extension ONNXModel {
         try AtomicFile.write(bytes, to: path)
     }
 
-    /// One of the graph's inputs or outputs: its name, its element type (double or string) and its columns
-    /// (the shape is [N, columns]).
-    struct Port {
-        var name: String
-        var type: String
-        var columns: Int
-
-        var json: JSONField {
-            .object([
-                "name": .string(name), "type": .string(type),
-                "shape": .array([.string("N"), .integer(columns)])
-            ])
-        }
-    }
-
-    var inputPorts: [Port] {
-        guard takesColumns, let columns else {
-            return [Port(name: Self.inputName, type: "double", columns: inputWidth)]
-        }
-        return zip(columns.columns, inputNames).map {
-            Port(name: $1, type: $0.isCategory ? "string" : "double", columns: 1)
-        }
-    }
-
-    var outputPorts: [Port] {
-        [Port(name: Self.outputName, type: "double", columns: outputWidth)]
-            + (classNames == nil ? [] : [Port(name: Self.labelName, type: "string", columns: 1)])
-    }
-
     /// What the graph takes and gives, for a line saying what was written: `input [N, 3] → output [N, 1]`, or
     /// `inputs Sex (text), Age, Port (text) → output [N, 1], label [N, 1]`. The columns' names are shown as a
     /// message shows a header's (escaped, cut short), so a name cannot split the line or act on the terminal.
@@ -68,7 +39,7 @@ extension ONNXModel {
                 "inputs "
                 + inputPorts.map { port in
                     let name = MessageText.excerpt(port.name)
-                    return port.type == "string" ? "\(name) (text)" : name
+                    return port.isText ? "\(name) (text)" : name
                 }.joined(separator: ", ")
         } else {
             inputs = "input [N, \(inputWidth)]"
@@ -84,6 +55,15 @@ extension ONNXModel {
         ]
         if !classLabels.isEmpty { fields["classes"] = .array(classLabels.map { .string($0) }) }
         return .object(fields)
+    }
+}
+
+extension ONNXModel.Port {
+    /// The port in `nntop export --json`.
+    var json: JSONField {
+        .object([
+            "name": .string(name), "type": .string(typeName), "shape": .array([.string("N"), .integer(columns)])
+        ])
     }
 }
 

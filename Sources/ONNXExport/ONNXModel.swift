@@ -79,25 +79,17 @@ public struct ONNXModel: Sendable {
         for l in 0..<network.layerCount { x = builder.layer(l, of: network, x) }
         if network.task == .regression, let scale = encoding.scale { x = builder.restore(scale, x) }
         builder.nameLastOutput(Self.outputName)
-        var outputs = [Self.tensorInfo(Self.outputName, columns: outputWidth)]
         if let classNames {
             _ = builder.label(classNames, task: network.task, from: Self.outputName)
             builder.nameLastOutput(Self.labelName)
-            outputs.append(Self.tensorInfo(Self.labelName, columns: 1, type: .string))
         }
 
         var graph = Onnx_GraphProto()
         graph.name = "nntop"
         graph.node = builder.nodes
         graph.initializer = builder.initializers
-        if takesColumns, let columns {
-            graph.input = zip(columns.columns, inputs).map { column, name in
-                Self.tensorInfo(name, columns: 1, type: column.isCategory ? .string : .double)
-            }
-        } else {
-            graph.input = [Self.tensorInfo(Self.inputName, columns: inputWidth)]
-        }
-        graph.output = outputs
+        graph.input = inputPorts.map(Self.tensorInfo)
+        graph.output = outputPorts.map(Self.tensorInfo)
 
         var model = Onnx_ModelProto()
         model.irVersion = Self.irVersion
@@ -129,19 +121,18 @@ public struct ONNXModel: Sendable {
         try proto(producerVersion: producerVersion).serializedData()
     }
 
-    /// A tensor of shape [N, columns], float64 unless told, N a symbolic batch size.
-    static func tensorInfo(
-        _ name: String, columns: Int, type: Onnx_TensorProto.DataType = .double
-    ) -> Onnx_ValueInfoProto {
+    /// A port as a tensor of shape [N, columns], float64 or text, N a symbolic batch size.
+    static func tensorInfo(_ port: Port) -> Onnx_ValueInfoProto {
         var rows = Onnx_TensorShapeProto.Dimension()
         rows.dimParam = "N"
         var width = Onnx_TensorShapeProto.Dimension()
-        width.dimValue = Int64(columns)
+        width.dimValue = Int64(port.columns)
         var tensor = Onnx_TypeProto.Tensor()
+        let type: Onnx_TensorProto.DataType = port.isText ? .string : .double
         tensor.elemType = Int32(type.rawValue)
         tensor.shape.dim = [rows, width]
         var info = Onnx_ValueInfoProto()
-        info.name = name
+        info.name = port.name
         info.type.tensorType = tensor
         return info
     }
