@@ -92,7 +92,7 @@ struct PredictionWriter {
         var cells = [String(row)]
         switch p.task {
         case .binary:
-            cells += [Format.exact(p.outputs[0]), p.label ?? ""]
+            cells += [Format.exact(p.outputs[0]), p.label.map(CSVCell.quoted) ?? ""]
         case .multiclass:
             cells += [p.label.map(CSVCell.quoted) ?? "", p.classIndex.map { Format.exact(p.outputs[$0]) } ?? ""]
             cells += p.outputs.map(Format.exact)

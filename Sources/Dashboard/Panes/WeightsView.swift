@@ -147,7 +147,7 @@ extension WeightsPane {
                 text += " \(dot) g \(Format.short(g, digits: 3)) \(dot) \(glyphs == .ascii ? "upd" : "Δ") "
                 text += Format.short(u, digits: 3)
             } else {
-                text += " \(dot) no step yet (n or E steps)"
+                text += " \(dot) no step yet (n or X steps)"
             }
             return [Span(text: text, style: theme.heading)]
         }
